@@ -1,0 +1,147 @@
+package eu.haven.core.access;
+
+import eu.haven.core.audit.AccessEvent;
+import eu.haven.core.audit.AccessLog;
+import eu.haven.core.consent.Consent;
+import eu.haven.core.consent.ConsentRepository;
+import eu.haven.core.error.HavenException;
+import eu.haven.core.framework.Framework;
+import eu.haven.core.framework.RequestedPurpose;
+import eu.haven.core.person.PersonRepository;
+import eu.haven.core.person.RelationshipRepository;
+import eu.haven.core.policy.AccessRequest;
+import eu.haven.core.policy.Action;
+import eu.haven.core.policy.ConsentFacts;
+import eu.haven.core.policy.Decision;
+import eu.haven.core.policy.DenyReason;
+import eu.haven.core.policy.PolicyEngine;
+import eu.haven.core.policy.ReferralFacts;
+import eu.haven.core.referral.Referral;
+import eu.haven.core.referral.ReferralRepository;
+import eu.haven.core.staff.Actor;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one gate in front of people's data: gathers the facts, asks the policy engine, writes the
+ * access event durably, and only then lets the caller go on. A refusal becomes a
+ * {@link HavenException} with the deny reason's error code.
+ */
+public final class AccessGuard {
+    private final PolicyEngine engine;
+    private final AccessLog log;
+    private final PersonRepository persons;
+    private final RelationshipRepository relationships;
+    private final ConsentRepository consents;
+    private final ReferralRepository referrals;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public AccessGuard(PolicyEngine engine, AccessLog log, PersonRepository persons,
+                       RelationshipRepository relationships, ConsentRepository consents,
+                       ReferralRepository referrals, Clock clock, MeterRegistry metrics) {
+        this.engine = engine;
+        this.log = log;
+        this.persons = persons;
+        this.relationships = relationships;
+        this.consents = consents;
+        this.referrals = referrals;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    public Framework framework() {
+        return engine.framework();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** What a permitted access may see, and the index of its event in the access log. */
+    public record Granted(Decision.Permit permit, long eventIndex) {}
+
+    /** Decides an access to an existing person (or, for {@code CREATE_PERSON}, a new one). */
+    public Granted check(Actor actor, Action action, RequestedPurpose purpose, UUID personId, long asked,
+                         Optional<UUID> target) {
+        return check(actor, action, purpose, personId, asked, target, Optional::empty);
+    }
+
+    /**
+     * As {@link #check(Actor, Action, RequestedPurpose, UUID, long, Optional)}, with a further
+     * condition of the operation itself (a consent that must cover a referral, say), looked at only
+     * once the policy engine permits; its refusal is recorded as the decision.
+     */
+    public Granted check(Actor actor, Action action, RequestedPurpose purpose, UUID personId, long asked,
+                         Optional<UUID> target, java.util.function.Supplier<Optional<DenyReason>> condition) {
+        Instant now = clock.instant();
+        boolean creating = action == Action.CREATE_PERSON;
+        boolean exists = creating || persons.exists(personId);
+        Optional<UUID> subject = exists ? Optional.of(personId) : Optional.empty();
+        Decision decision;
+        if (purpose.firewall() || !exists) {
+            decision = engine.decide(request(actor, action, purpose, false, asked, List.of(), List.of(), now));
+        } else {
+            List<Consent> personConsents = creating ? List.of() : consents.forPerson(personId);
+            List<ConsentFacts> facts = new ArrayList<>(personConsents.size());
+            for (Consent c : personConsents) {
+                facts.add(c.facts(engine.framework().maskOf(c.categories())));
+            }
+            List<ReferralFacts> refs = creating ? List.of()
+                : referrals.forPerson(personId).stream().map(Referral::facts).toList();
+            boolean own = !creating && relationships.exists(actor.organisation(), personId);
+            decision = engine.decide(request(actor, action, purpose, own, asked, facts, refs, now));
+            if (decision.permitted()) {
+                Optional<DenyReason> refused = condition.get();
+                if (refused.isPresent()) {
+                    decision = new Decision.Deny(refused.get());
+                }
+            }
+        }
+        long categories = decision instanceof Decision.Permit p ? p.anyCategories() : asked;
+        long index = record(actor, action, purpose, subject, categories, decision, target, now);
+        if (decision instanceof Decision.Deny deny) {
+            throw new HavenException(deny.reason().error(), message(deny));
+        }
+        return new Granted((Decision.Permit) decision, index);
+    }
+
+    private AccessRequest request(Actor actor, Action action, RequestedPurpose purpose, boolean own, long asked,
+                                  List<ConsentFacts> facts, List<ReferralFacts> refs, Instant now) {
+        return new AccessRequest(actor.organisation(), actor.organisationType(), actor.role(), action, purpose,
+            own, asked, facts, refs, now);
+    }
+
+    private long record(Actor actor, Action action, RequestedPurpose purpose, Optional<UUID> person, long categories,
+                        Decision decision, Optional<UUID> target, Instant now) {
+        Optional<String> reason = decision instanceof Decision.Deny d ? Optional.of(d.reason().code()) : Optional.empty();
+        metrics.counter("haven.access.decisions", "decision", decision.permitted() ? "permit" : "deny",
+            "reason", reason.orElse("none")).increment();
+        if (reason.filter("firewall"::equals).isPresent()) {
+            metrics.counter("haven.firewall.refusals").increment();
+        }
+        AccessEvent event = new AccessEvent(UUID.randomUUID(), now, Optional.of(actor.userId()),
+            Optional.of(actor.organisation()), Optional.of(actor.role().code()), action.code(), purpose.recorded(),
+            person, engine.framework().categoryCodes(categories), decision.permitted(), reason, target);
+        return log.append(event);
+    }
+
+    private static String message(Decision.Deny deny) {
+        return switch (deny.reason()) {
+            case FIREWALL -> "Refused: Haven never releases service data for immigration or law enforcement. "
+                + "This request has been recorded and the person concerned can see it.";
+            case PURPOSE_NOT_ALLOWED -> "The data-sharing framework does not allow your organisation this purpose.";
+            case NO_RELATIONSHIP -> "No such resource, or none you may see.";
+            case NO_CONSENT -> "No consent covers this.";
+            case CONSENT_WITHDRAWN -> "The person has withdrawn the consent this relied on.";
+            case CONSENT_EXPIRED -> "The consent this relied on has expired.";
+            case CATEGORY_NOT_ALLOWED -> "The framework does not allow your organisation these data categories for this purpose.";
+            case ROLE -> "Your role does not work with case data.";
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package eu.haven.core.audit;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Where every access decision goes. {@link #append} returns only once the event is durable; if it
+ * cannot be made durable it throws {@link LedgerUnavailableException} and no data may be released.
+ */
+public interface AccessLog {
+
+    /** Appends durably and returns the event's index in the log. */
+    long append(AccessEvent event);
+
+    List<LoggedEvent> forPerson(UUID personId);
+
+    long size();
+}

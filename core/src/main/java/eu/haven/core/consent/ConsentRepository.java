@@ -1,0 +1,17 @@
+package eu.haven.core.consent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public interface ConsentRepository {
+    void insert(Consent consent);
+
+    Optional<Consent> find(UUID id);
+
+    List<Consent> forPerson(UUID personId);
+
+    /** Marks withdrawn; returns false when it already was. */
+    boolean withdraw(UUID id, Instant at);
+}

@@ -1,0 +1,37 @@
+package eu.haven.core.person;
+
+import eu.haven.core.error.HavenException;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+
+/** Checks shared by the services; messages name the field, never the value. */
+public final class Validation {
+    private Validation() {}
+
+    public static String text(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw HavenException.invalid("'" + field + "' is required.");
+        }
+        if (value.length() > max) {
+            throw HavenException.invalid("'" + field + "' is longer than " + max + " characters.");
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw HavenException.invalid("'" + field + "' contains control characters.");
+        }
+        return value.strip();
+    }
+
+    /** A well-formed BCP 47 language tag, returned in canonical form. */
+    public static String language(String tag, String field) {
+        String t = text(tag, field, 35);
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(t).build();
+            if (locale.getLanguage().isEmpty()) {
+                throw new IllformedLocaleException();
+            }
+            return locale.toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            throw HavenException.invalid("'" + field + "' must be a BCP 47 language tag such as en, ar or uk.");
+        }
+    }
+}

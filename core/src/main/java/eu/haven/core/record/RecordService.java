@@ -1,0 +1,65 @@
+package eu.haven.core.record;
+
+import eu.haven.core.access.AccessGuard;
+import eu.haven.core.crypto.PersonKeys;
+import eu.haven.core.framework.Category;
+import eu.haven.core.framework.Framework;
+import eu.haven.core.framework.RequestedPurpose;
+import eu.haven.core.policy.Action;
+import eu.haven.core.policy.Decision;
+import eu.haven.core.staff.Actor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+
+/** Writes and reads case records, each through the access guard. */
+public final class RecordService {
+    /** Largest record data accepted, in characters of JSON. */
+    public static final int MAX_DATA = 256 * 1024;
+
+    private final AccessGuard guard;
+    private final RecordRepository records;
+    private final PersonKeys keys;
+
+    public RecordService(AccessGuard guard, RecordRepository records, PersonKeys keys) {
+        this.guard = guard;
+        this.records = records;
+        this.keys = keys;
+    }
+
+    /** Adds a record; {@code json} is a JSON object already checked by the caller. */
+    public UUID add(Actor actor, RequestedPurpose purpose, UUID personId, String category, String json) {
+        Framework framework = guard.framework();
+        long mask = framework.maskOf(List.of(category));
+        UUID id = UUID.randomUUID();
+        guard.check(actor, Action.WRITE, purpose, personId, mask, Optional.of(id));
+        SecretKey key = keys.forPerson(personId);
+        records.insert(new CaseRecord(id, personId, actor.organisation(), category, purpose.recorded(),
+            Records.seal(key, id, personId, category, json), guard.clock().instant(), actor.userId()));
+        return id;
+    }
+
+    /** The records the policy lets this actor see, optionally only some categories. */
+    public List<RecordView> list(Actor actor, RequestedPurpose purpose, UUID personId,
+                                 Optional<Collection<String>> categories) {
+        Framework framework = guard.framework();
+        long asked = categories.map(framework::maskOf).orElse(framework.allCategories());
+        Decision.Permit permit = guard.check(actor, Action.READ, purpose, personId, asked, Optional.empty()).permit();
+        List<RecordView> out = new ArrayList<>();
+        SecretKey key = null;
+        for (CaseRecord r : records.forPerson(personId)) {
+            Optional<Category> category = framework.category(r.category());
+            if (category.isEmpty() || (permit.allowedFrom(r.organisation(), actor.organisation()) & category.get().mask()) == 0) {
+                continue;
+            }
+            if (key == null) {
+                key = keys.forPerson(personId);
+            }
+            out.add(new RecordView(r.id(), r.category(), Records.open(key, r), r.organisation(), r.purpose(), r.createdAt()));
+        }
+        return out;
+    }
+}

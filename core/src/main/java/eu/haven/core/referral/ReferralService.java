@@ -1,0 +1,125 @@
+package eu.haven.core.referral;
+
+import eu.haven.core.access.AccessGuard;
+import eu.haven.core.consent.Consent;
+import eu.haven.core.consent.ConsentRepository;
+import eu.haven.core.error.ErrorCode;
+import eu.haven.core.error.HavenException;
+import eu.haven.core.framework.Framework;
+import eu.haven.core.framework.OrganisationType;
+import eu.haven.core.framework.Purpose;
+import eu.haven.core.framework.RequestedPurpose;
+import eu.haven.core.person.Validation;
+import eu.haven.core.policy.Action;
+import eu.haven.core.policy.ConsentFacts.ConsentStatus;
+import eu.haven.core.policy.DenyReason;
+import eu.haven.core.policy.ReferralFacts.Status;
+import eu.haven.core.staff.Actor;
+import eu.haven.core.staff.Organisation;
+import eu.haven.core.staff.OrganisationRepository;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Referrals: organisation A refers a person to B for a purpose and categories, backed by a consent
+ * from A to B that covers them; B accepts (which gives it a relationship) or declines.
+ */
+public final class ReferralService {
+    private final AccessGuard guard;
+    private final ReferralRepository referrals;
+    private final ConsentRepository consents;
+    private final OrganisationRepository organisations;
+
+    public ReferralService(AccessGuard guard, ReferralRepository referrals, ConsentRepository consents,
+                           OrganisationRepository organisations) {
+        this.guard = guard;
+        this.referrals = referrals;
+        this.consents = consents;
+        this.organisations = organisations;
+    }
+
+    public Referral refer(Actor actor, RequestedPurpose purpose, NewReferral input) {
+        Framework framework = guard.framework();
+        if (input.personId() == null || input.consentId() == null) {
+            throw HavenException.invalid("'personId' and 'consentId' are required.");
+        }
+        Organisation to = organisations.find(Validation.text(input.to(), "to", 64))
+            .orElseThrow(() -> new HavenException(ErrorCode.UNKNOWN_ORGANISATION, "'to' is not a known organisation."));
+        if (to.id().equals(actor.organisation())) {
+            throw HavenException.invalid("'to' must be another organisation than your own.");
+        }
+        Purpose referralPurpose = framework.purposeByCode(Validation.text(input.purpose(), "purpose", 100))
+            .orElseThrow(() -> new HavenException(ErrorCode.UNKNOWN_PURPOSE, "'purpose' is not a purpose of the framework."));
+        if (input.categories() == null || input.categories().isEmpty()) {
+            throw HavenException.invalid("'categories' must name at least one category.");
+        }
+        List<String> categories = List.copyOf(new LinkedHashSet<>(input.categories()));
+        framework.maskOf(categories);
+        Optional<Consent> consent = consents.find(input.consentId()).filter(c -> c.personId().equals(input.personId()));
+        Instant now = guard.clock().instant();
+        UUID id = UUID.randomUUID();
+        guard.check(actor, Action.REFER, purpose, input.personId(), framework.allCategories(), Optional.of(id), () -> {
+            if (referralPurpose.firewall() || framework.organisationType(to.type()).map(OrganisationType::enforcement).orElse(true)) {
+                return Optional.of(DenyReason.FIREWALL);
+            }
+            if (framework.grantMask(to.type(), referralPurpose) == 0) {
+                return Optional.of(DenyReason.PURPOSE_NOT_ALLOWED);
+            }
+            return consentProblem(consent, actor, to, referralPurpose, categories, framework, now);
+        });
+        Referral referral = new Referral(id, input.personId(), actor.organisation(), to.id(), referralPurpose.code(),
+            categories, input.consentId(), Status.PENDING, now, actor.userId(), Optional.empty(), Optional.empty());
+        referrals.insert(referral);
+        return referral;
+    }
+
+    private static Optional<DenyReason> consentProblem(Optional<Consent> found, Actor actor, Organisation to, Purpose purpose,
+                                                       List<String> categories, Framework framework, Instant now) {
+        if (found.isEmpty()) {
+            return Optional.of(DenyReason.NO_CONSENT);
+        }
+        Consent c = found.get();
+        ConsentStatus status = c.facts(0L).status(now);
+        if (status == ConsentStatus.WITHDRAWN) {
+            return Optional.of(DenyReason.CONSENT_WITHDRAWN);
+        }
+        if (status == ConsentStatus.EXPIRED) {
+            return Optional.of(DenyReason.CONSENT_EXPIRED);
+        }
+        boolean covers = status == ConsentStatus.LIVE && c.controller().equals(actor.organisation())
+            && c.recipient().equals(to.id()) && c.purposes().contains(purpose.code())
+            && c.categories().containsAll(categories);
+        return covers ? Optional.empty() : Optional.of(DenyReason.NO_CONSENT);
+    }
+
+    public Referral accept(Actor actor, RequestedPurpose purpose, UUID referralId) {
+        return respond(actor, purpose, referralId, Status.ACCEPTED);
+    }
+
+    public Referral decline(Actor actor, RequestedPurpose purpose, UUID referralId) {
+        return respond(actor, purpose, referralId, Status.DECLINED);
+    }
+
+    private Referral respond(Actor actor, RequestedPurpose purpose, UUID referralId, Status answer) {
+        Referral referral = referrals.find(referralId).filter(r -> r.to().equals(actor.organisation()))
+            .orElseThrow(HavenException::notFound);
+        if (referral.status() != Status.PENDING) {
+            throw new HavenException(ErrorCode.CONFLICT, "This referral was already " + referral.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        guard.check(actor, Action.RESPOND_REFERRAL, purpose, referral.personId(), guard.framework().allCategories(),
+            Optional.of(referralId));
+        Instant now = guard.clock().instant();
+        if (!referrals.decide(referralId, answer, now, actor.userId())) {
+            throw new HavenException(ErrorCode.CONFLICT, "This referral was answered meanwhile.");
+        }
+        return referrals.find(referralId).orElseThrow(HavenException::notFound);
+    }
+
+    /** Referrals addressed to the actor's organisation that still wait for an answer. */
+    public List<Referral> pendingFor(Actor actor) {
+        return referrals.pendingTo(actor.organisation());
+    }
+}

@@ -1,0 +1,98 @@
+package eu.haven.core.staff;
+
+import eu.haven.core.crypto.PasswordHasher;
+import eu.haven.core.error.ErrorCode;
+import eu.haven.core.error.HavenException;
+import eu.haven.core.framework.Framework;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Staff sign-in with Argon2id passwords, and expiring bearer tokens stored only as hashes. */
+public final class AuthService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final StaffRepository staff;
+    private final OrganisationRepository organisations;
+    private final TokenRepository tokens;
+    private final PasswordHasher hasher;
+    private final Framework framework;
+    private final Duration tokenLifetime;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public AuthService(StaffRepository staff, OrganisationRepository organisations, TokenRepository tokens,
+                       PasswordHasher hasher, Framework framework, Duration tokenLifetime, Clock clock) {
+        this.staff = staff;
+        this.organisations = organisations;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.framework = framework;
+        this.tokenLifetime = tokenLifetime;
+        this.clock = clock;
+        this.throttle = new LoginThrottle(10, Duration.ofMinutes(15), clock);
+        this.dummyHash = hasher.hash("no such user");
+    }
+
+    public IssuedToken login(String username, String password) {
+        if (username == null || password == null || username.length() > 100 || password.length() > 1000) {
+            throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.");
+        }
+        String key = username.toLowerCase(Locale.ROOT);
+        if (!throttle.allowed(key)) {
+            throw new HavenException(ErrorCode.RATE_LIMITED, "Too many failed sign-ins; wait a few minutes.");
+        }
+        Optional<StaffUser> user = staff.findByUsername(username);
+        boolean ok = hasher.verify(password, user.map(StaffUser::passwordHash).orElse(dummyHash))
+            && user.isPresent() && !user.get().disabled();
+        if (!ok) {
+            throttle.failed(key);
+            throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.");
+        }
+        throttle.succeeded(key);
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant expires = clock.instant().plus(tokenLifetime);
+        tokens.save(hashToken(token), user.get().id(), expires);
+        return new IssuedToken(token, expires);
+    }
+
+    /** The actor behind an {@code Authorization: Bearer} header, or 401. */
+    public Actor authenticate(Optional<String> authorization) {
+        String header = authorization.orElse("").trim();
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
+            throw unauthorized();
+        }
+        String token = header.substring(7).trim();
+        Instant now = clock.instant();
+        TokenRepository.StoredToken stored = tokens.find(hashToken(token))
+            .filter(t -> t.expiresAt().isAfter(now)).orElseThrow(AuthService::unauthorized);
+        StaffUser user = staff.find(stored.userId()).filter(u -> !u.disabled()).orElseThrow(AuthService::unauthorized);
+        Organisation org = organisations.find(user.organisationId()).orElseThrow(AuthService::unauthorized);
+        if (framework.organisationType(org.type()).isEmpty()) {
+            throw unauthorized();
+        }
+        return new Actor(user.id(), org.id(), org.type(), user.role());
+    }
+
+    private static HavenException unauthorized() {
+        return new HavenException(ErrorCode.UNAUTHORIZED, "Sign in first: send Authorization: Bearer <token>.");
+    }
+
+    static String hashToken(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package eu.haven.core.staff;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface OrganisationRepository {
+    void save(Organisation organisation);
+
+    Optional<Organisation> find(String id);
+
+    List<Organisation> all();
+}

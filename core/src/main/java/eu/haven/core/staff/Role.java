@@ -1,0 +1,22 @@
+package eu.haven.core.staff;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Staff roles. Only caseworkers and supervisors work with people's case data. */
+public enum Role {
+    CASEWORKER, SUPERVISOR, DPO, OVERSIGHT, ADMIN;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean handlesCaseData() {
+        return this == CASEWORKER || this == SUPERVISOR;
+    }
+
+    public static Optional<Role> parse(String code) {
+        return Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,65 @@
+package eu.haven.store;
+
+import eu.haven.core.consent.CollectionMethod;
+import eu.haven.core.consent.Consent;
+import eu.haven.core.consent.ConsentRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public final class JdbcConsentRepository implements ConsentRepository {
+    private final Database db;
+
+    public JdbcConsentRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Consent c) {
+        db.with(h -> h.createUpdate("INSERT INTO consents (id, schema_version, person_id, controller_id, recipient_id, purposes, "
+                + "categories, legal_basis, special_category, language, method, privacy_notice, jurisdiction, retention, "
+                + "storage_location, withdrawal_method, given_at, expires_at, withdrawn_at, recorded_by) VALUES (:id, :schema, "
+                + ":person, :controller, :recipient, :purposes, :categories, :basis, :special, :language, :method, :notice, "
+                + ":jurisdiction, :retention, :storage, :withdrawal, :given, :expires, :withdrawn, :by)")
+            .bind("id", c.id()).bind("schema", c.schemaVersion()).bind("person", c.personId())
+            .bind("controller", c.controller()).bind("recipient", c.recipient())
+            .bind("purposes", Columns.join(c.purposes())).bind("categories", Columns.join(c.categories()))
+            .bind("basis", Columns.join(c.legalBasis())).bind("special", c.specialCategory())
+            .bind("language", c.language()).bind("method", c.method().code()).bind("notice", c.privacyNotice())
+            .bind("jurisdiction", c.jurisdiction()).bind("retention", c.retention())
+            .bind("storage", c.storageLocation()).bind("withdrawal", c.withdrawalMethod())
+            .bind("given", Times.of(c.givenAt())).bind("expires", Times.of(c.expiresAt().orElse(null)))
+            .bind("withdrawn", Times.of(c.withdrawnAt().orElse(null))).bind("by", c.recordedBy()).execute());
+    }
+
+    @Override
+    public Optional<Consent> find(UUID id) {
+        return db.with(h -> h.createQuery("SELECT * FROM consents WHERE id = :id").bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    @Override
+    public List<Consent> forPerson(UUID personId) {
+        return db.with(h -> h.createQuery("SELECT * FROM consents WHERE person_id = :p ORDER BY given_at, id").bind("p", personId)
+            .map((rs, ctx) -> map(rs)).list());
+    }
+
+    @Override
+    public boolean withdraw(UUID id, Instant at) {
+        return db.with(h -> h.createUpdate("UPDATE consents SET withdrawn_at = :at WHERE id = :id AND withdrawn_at IS NULL")
+            .bind("at", Times.of(at)).bind("id", id).execute()) > 0;
+    }
+
+    private static Consent map(ResultSet rs) throws SQLException {
+        return new Consent(Times.uuid(rs, "id"), rs.getString("schema_version"), Times.uuid(rs, "person_id"),
+            rs.getString("controller_id"), rs.getString("recipient_id"), Columns.split(rs.getString("purposes")),
+            Columns.split(rs.getString("categories")), Columns.split(rs.getString("legal_basis")),
+            rs.getBoolean("special_category"), rs.getString("language"),
+            CollectionMethod.parse(rs.getString("method")).orElseThrow(), rs.getString("privacy_notice"),
+            rs.getString("jurisdiction"), rs.getString("retention"), rs.getString("storage_location"),
+            rs.getString("withdrawal_method"), Times.get(rs, "given_at"), Times.optional(rs, "expires_at"),
+            Times.optional(rs, "withdrawn_at"), Times.uuid(rs, "recorded_by"));
+    }
+}
