@@ -91,8 +91,16 @@ public final class ConsentService {
         return consents.find(consentId).orElse(consent.withdrawn(now));
     }
 
-    public List<Consent> forPerson(UUID personId) {
-        return consents.forPerson(personId);
+    /** The person's consents that concern the actor's organisation, as giver or as recipient. */
+    public List<Consent> list(Actor actor, RequestedPurpose purpose, UUID personId) {
+        guard.check(actor, Action.READ, purpose, personId, guard.framework().allCategories(), Optional.empty());
+        return consents.forPerson(personId).stream()
+            .filter(c -> c.controller().equals(actor.organisation()) || c.recipient().equals(actor.organisation()))
+            .toList();
+    }
+
+    public Instant now() {
+        return guard.clock().instant();
     }
 
     private static List<Purpose> purposes(Framework framework, List<String> codes) {

@@ -120,6 +120,9 @@ public final class ReferralService {
 
     /** Referrals addressed to the actor's organisation that still wait for an answer. */
     public List<Referral> pendingFor(Actor actor) {
+        if (!actor.role().handlesCaseData()) {
+            throw new HavenException(ErrorCode.ROLE, "Your role does not work with case data.");
+        }
         return referrals.pendingTo(actor.organisation());
     }
 }

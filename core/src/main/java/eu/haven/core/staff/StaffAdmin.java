@@ -60,6 +60,14 @@ public final class StaffAdmin {
         return user;
     }
 
+    public Optional<Organisation> organisation(String id) {
+        return organisations.find(id);
+    }
+
+    public java.util.List<StaffUser> users() {
+        return staff.all();
+    }
+
     public Optional<StaffUser> user(String username) {
         return staff.findByUsername(username);
     }

@@ -1,0 +1,128 @@
+package eu.haven.app;
+
+import eu.haven.core.access.AccessGuard;
+import eu.haven.core.audit.AccessLog;
+import eu.haven.core.consent.ConsentService;
+import eu.haven.core.crypto.KeyedHash;
+import eu.haven.core.crypto.MasterKey;
+import eu.haven.core.crypto.PasswordHasher;
+import eu.haven.core.crypto.PersonKeys;
+import eu.haven.core.framework.DpvTaxonomy;
+import eu.haven.core.framework.Firewall;
+import eu.haven.core.framework.Framework;
+import eu.haven.core.framework.FrameworkLoader;
+import eu.haven.core.framework.PurposeResolver;
+import eu.haven.core.person.PersonService;
+import eu.haven.core.policy.PolicyEngine;
+import eu.haven.core.record.RecordService;
+import eu.haven.core.referral.ReferralService;
+import eu.haven.core.staff.AuthService;
+import eu.haven.core.staff.StaffAdmin;
+import eu.haven.store.Database;
+import eu.haven.store.FilePersonKeyStore;
+import eu.haven.store.JdbcAccessLog;
+import eu.haven.store.JdbcConsentRepository;
+import eu.haven.store.JdbcOrganisationRepository;
+import eu.haven.store.JdbcPersonRepository;
+import eu.haven.store.JdbcRecordRepository;
+import eu.haven.store.JdbcReferralRepository;
+import eu.haven.store.JdbcRelationshipRepository;
+import eu.haven.store.JdbcStaffRepository;
+import eu.haven.store.JdbcTokenRepository;
+import eu.haven.store.MasterKeyFile;
+import eu.haven.web.ApiServices;
+import eu.haven.web.HavenApi;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Wires one installation: framework, database, keys, services and, when started, the HTTP server. */
+public final class Haven implements AutoCloseable {
+    private final HavenConfig config;
+    private final Framework framework;
+    private final Firewall firewall;
+    private final Database db;
+    private final AccessLog accessLog;
+    private final StaffAdmin staffAdmin;
+    private final ApiServices api;
+    private final MeterRegistry metrics = new SimpleMeterRegistry();
+    private Optional<Javalin> server = Optional.empty();
+
+    public Haven(HavenConfig config) {
+        this(config, UnaryOperator.identity());
+    }
+
+    /** {@code accessLogDecorator} wraps the access log (tests use it to make the log fail). */
+    public Haven(HavenConfig config, UnaryOperator<AccessLog> accessLogDecorator) {
+        this.config = config;
+        this.firewall = Firewall.bundled();
+        FrameworkLoader loader = new FrameworkLoader(firewall);
+        this.framework = config.frameworkFile().map(loader::load).orElseGet(loader::loadDemo);
+        this.db = Database.open(config.database());
+        MasterKey master = MasterKeyFile.loadOrCreate(config.masterKeyFile());
+        PersonKeys keys = new PersonKeys(master, new FilePersonKeyStore(config.keyStoreDir()));
+        var organisations = new JdbcOrganisationRepository(db);
+        var staff = new JdbcStaffRepository(db);
+        var persons = new JdbcPersonRepository(db);
+        var relationships = new JdbcRelationshipRepository(db);
+        var records = new JdbcRecordRepository(db);
+        var consents = new JdbcConsentRepository(db);
+        var referrals = new JdbcReferralRepository(db);
+        this.accessLog = accessLogDecorator.apply(new JdbcAccessLog(db));
+        PolicyEngine engine = new PolicyEngine(framework);
+        AccessGuard guard = new AccessGuard(engine, accessLog, persons, relationships, consents, referrals,
+            config.clock(), metrics);
+        PasswordHasher hasher = PasswordHasher.DEFAULT;
+        this.staffAdmin = new StaffAdmin(organisations, staff, hasher, framework);
+        AuthService auth = new AuthService(staff, organisations, new JdbcTokenRepository(db), hasher, framework,
+            config.tokenLifetime(), config.clock());
+        this.api = new ApiServices(framework, firewall, new PurposeResolver(framework, firewall, DpvTaxonomy.bundled()), auth,
+            new PersonService(guard, persons, relationships, records, keys, hasher, new KeyedHash(master, "access-code"), db),
+            new RecordService(guard, records, keys),
+            new ConsentService(guard, consents, organisations),
+            new ReferralService(guard, referrals, consents, organisations));
+    }
+
+    public Haven start() {
+        Javalin app = HavenApi.create(api);
+        app.start("0.0.0.0", config.port());
+        server = Optional.of(app);
+        return this;
+    }
+
+    public int port() {
+        return server.map(Javalin::port).orElse(config.port());
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public AccessLog accessLog() {
+        return accessLog;
+    }
+
+    public StaffAdmin staffAdmin() {
+        return staffAdmin;
+    }
+
+    public MeterRegistry metrics() {
+        return metrics;
+    }
+
+    public HavenConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        server.ifPresent(Javalin::stop);
+        db.close();
+    }
+}

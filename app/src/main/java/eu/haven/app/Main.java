@@ -1,0 +1,43 @@
+package eu.haven.app;
+
+import eu.haven.core.error.HavenException;
+import eu.haven.core.framework.FrameworkException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code haven}: the command line. */
+@Command(name = "haven", mixinStandardHelpOptions = true, version = "Haven 0.1.0",
+    description = "Purpose-bound case data sharing behind a firewall.",
+    subcommands = {ServeCommand.class, DemoCommand.class, AdminCommand.class, FrameworkCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof FrameworkException || e instanceof HavenException) {
+                cmd.getErr().println("haven: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof org.flywaydb.core.api.FlywayException || e.getCause() instanceof java.sql.SQLException
+                || e instanceof com.zaxxer.hikari.pool.HikariPool.PoolInitializationException) {
+                cmd.getErr().println("haven: cannot open the database: " + e.getMessage());
+                cmd.getErr().println("  (with the embedded database, only one Haven process can use a data directory at a time)");
+                return 3;
+            }
+            throw e;
+        });
+        int code = cli.execute(args);
+        if (code != 0 || !isServer(args)) {
+            System.exit(code);
+        }
+    }
+
+    private static boolean isServer(String[] args) {
+        return args.length > 0 && (args[0].equals("serve") || args[0].equals("demo"));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,21 @@
+package eu.haven.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "serve", description = "Start Haven without demo data. Create organisations and users with 'haven admin'.")
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions options;
+
+    @Override
+    public Integer call() {
+        HavenConfig config = options.config(Path.of("data"));
+        Haven haven = new Haven(config).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(haven::close, "haven-shutdown"));
+        System.out.println("Haven is running at http://localhost:" + haven.port() + "/ (data in " + config.dataDir() + ")");
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package eu.haven.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that opens an installation. */
+public final class ServerOptions {
+    @Option(names = "--port", defaultValue = "${env:HAVEN_PORT:-8080}", description = "HTTP port (HAVEN_PORT; default 8080).")
+    int port;
+
+    @Option(names = "--data-dir", description = "Data directory (HAVEN_DATA_DIR; default ./data, ./data/demo for demo).")
+    Optional<Path> dataDir;
+
+    @Option(names = "--db-url", defaultValue = "${env:HAVEN_DB_URL}", description = "JDBC URL of a PostgreSQL database (HAVEN_DB_URL); default: embedded H2 in the data directory.")
+    Optional<String> dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:HAVEN_DB_USER:-haven}", description = "Database user (HAVEN_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:HAVEN_DB_PASSWORD:-}", description = "Database password (HAVEN_DB_PASSWORD).")
+    String dbPassword;
+
+    @Option(names = "--framework", defaultValue = "${env:HAVEN_FRAMEWORK}", description = "The city's data-sharing framework file, YAML or JSON (HAVEN_FRAMEWORK); default: the demo city's.")
+    Optional<Path> framework;
+
+    @Option(names = "--master-key", defaultValue = "${env:HAVEN_MASTER_KEY_FILE}", description = "Master key file (HAVEN_MASTER_KEY_FILE); default <data-dir>/keys/master.key, created on first start.")
+    Optional<Path> masterKey;
+
+    @Option(names = "--key-dir", defaultValue = "${env:HAVEN_KEY_DIR}", description = "Folder of person data keys (HAVEN_KEY_DIR); default <data-dir>/keys/persons.")
+    Optional<Path> keyDir;
+
+    HavenConfig config(Path defaultDataDir) {
+        Path dir = dataDir.or(() -> Optional.ofNullable(System.getenv("HAVEN_DATA_DIR")).filter(s -> !s.isBlank()).map(Path::of))
+            .orElse(defaultDataDir);
+        return HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
+    }
+}

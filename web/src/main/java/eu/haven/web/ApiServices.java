@@ -1,0 +1,15 @@
+package eu.haven.web;
+
+import eu.haven.core.consent.ConsentService;
+import eu.haven.core.framework.Firewall;
+import eu.haven.core.framework.Framework;
+import eu.haven.core.framework.PurposeResolver;
+import eu.haven.core.person.PersonService;
+import eu.haven.core.record.RecordService;
+import eu.haven.core.referral.ReferralService;
+import eu.haven.core.staff.AuthService;
+
+/** The core services the HTTP API calls. */
+public record ApiServices(Framework framework, Firewall firewall, PurposeResolver purposes, AuthService auth,
+                          PersonService persons, RecordService records, ConsentService consents,
+                          ReferralService referrals) {}

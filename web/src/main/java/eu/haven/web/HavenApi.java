@@ -1,0 +1,101 @@
+package eu.haven.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.haven.core.error.ErrorCode;
+import eu.haven.core.error.HavenException;
+import eu.haven.web.auth.AuthRoutes;
+import eu.haven.web.consent.ConsentRoutes;
+import eu.haven.web.framework.FrameworkRoutes;
+import eu.haven.web.person.PersonRoutes;
+import eu.haven.web.record.RecordRoutes;
+import eu.haven.web.referral.ReferralRoutes;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API. Handlers only convert: they call a service and turn its answer or its
+ * {@link HavenException} into JSON. Errors are mapped to statuses in {@link ErrorStatus} only.
+ * The request log names the route template, never the path, so no identifier reaches the log.
+ */
+public final class HavenApi {
+    private static final Logger LOG = LoggerFactory.getLogger("haven.http");
+
+    private HavenApi() {}
+
+    public static Javalin create(ApiServices s) {
+        ObjectMapper mapper = Json.mapper();
+        Requests requests = new Requests(mapper);
+        Caller caller = new Caller(s.auth(), s.purposes());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = Requests.MAX_BODY;
+            config.http.defaultContentType = "application/json";
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), template(ctx), ctx.status().getCode(),
+                Math.round(ms)));
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Cache-Control", "no-store");
+                ctx.header("Referrer-Policy", "no-referrer");
+            });
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            FrameworkRoutes.register(config.routes, s.framework(), s.firewall(), mapper);
+            AuthRoutes.register(config.routes, s.auth(), requests);
+            PersonRoutes.register(config.routes, s.persons(), caller, requests);
+            RecordRoutes.register(config.routes, s.records(), caller, requests, mapper);
+            ConsentRoutes.register(config.routes, s.consents(), caller, requests);
+            ReferralRoutes.register(config.routes, s.referrals(), caller, requests);
+            config.routes.exception(HavenException.class, (e, ctx) -> fail(ctx, e.code(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, fromStatus(e.getStatus()), defaultMessage(e.getStatus())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unexpected failure on {} {}: {}", ctx.method(), template(ctx), e.getClass().getName());
+                fail(ctx, ErrorCode.INTERNAL, "Something went wrong on our side. Nothing was changed by this request.");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    fail(ctx, ErrorCode.NOT_FOUND, "No such resource, or none you may see.");
+                }
+            });
+            config.routes.error(405, ctx -> fail(ctx, ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here."));
+        });
+    }
+
+    private static void fail(Context ctx, ErrorCode code, String message) {
+        ctx.status(ErrorStatus.of(code)).json(ApiError.of(code, message));
+    }
+
+    private static ErrorCode fromStatus(int status) {
+        return switch (status) {
+            case 400 -> ErrorCode.INVALID_REQUEST;
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.BODY_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.INVALID_REQUEST;
+        };
+    }
+
+    private static String defaultMessage(int status) {
+        return switch (status) {
+            case 404 -> "No such resource, or none you may see.";
+            case 405 -> "This method is not allowed here.";
+            case 413 -> "The body is larger than 1 MiB.";
+            default -> "The request could not be handled.";
+        };
+    }
+
+    private static String template(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "(no route)";
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package eu.haven.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import eu.haven.core.error.ErrorCode;
+import eu.haven.core.error.HavenException;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reading requests: JSON bodies into records with errors that name the field, path ids, headers. */
+public final class Requests {
+    public static final int MAX_BODY = 1024 * 1024;
+    private final ObjectMapper mapper;
+
+    public Requests(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public <T> T body(Context ctx, Class<T> type) {
+        String contentType = Optional.ofNullable(ctx.contentType()).orElse("");
+        if (!contentType.isEmpty() && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new HavenException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON with Content-Type: application/json.");
+        }
+        if (ctx.contentLength() > MAX_BODY) {
+            throw tooLarge();
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_BODY) {
+            throw tooLarge();
+        }
+        if (bytes.length == 0) {
+            throw new HavenException(ErrorCode.INVALID_JSON, "The request needs a JSON body.");
+        }
+        try {
+            T value = mapper.readValue(bytes, type);
+            if (value == null) {
+                throw new HavenException(ErrorCode.INVALID_JSON, "The body must be a JSON object.");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw HavenException.invalid("Unknown field '" + clip(e.getPropertyName()) + "'.");
+        } catch (MismatchedInputException e) {
+            String field = path(e);
+            throw HavenException.invalid(field.isEmpty() ? "The body must be a JSON object of the documented shape."
+                : "Field '" + field + "' has the wrong type or format.");
+        } catch (JsonParseException e) {
+            throw new HavenException(ErrorCode.INVALID_JSON, "The body is not valid JSON.");
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw HavenException.invalid(field.isEmpty() ? "The body does not have the documented shape."
+                : "Field '" + field + "' is not valid.");
+        } catch (JacksonException e) {
+            throw new HavenException(ErrorCode.INVALID_JSON, "The body is not valid JSON.");
+        } catch (java.io.IOException e) {
+            throw new HavenException(ErrorCode.INVALID_JSON, "The body could not be read.");
+        }
+    }
+
+    public static UUID uuid(Context ctx, String param) {
+        try {
+            return UUID.fromString(ctx.pathParam(param));
+        } catch (IllegalArgumentException e) {
+            throw HavenException.notFound();
+        }
+    }
+
+    public static Optional<String> header(Context ctx, String name) {
+        return Optional.ofNullable(ctx.header(name));
+    }
+
+    private static HavenException tooLarge() {
+        return new HavenException(ErrorCode.BODY_TOO_LARGE, "The body is larger than 1 MiB.");
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? clip(r.getFieldName()) : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** Field names come from the client: keep only safe characters, and not too many. */
+    private static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        String safe = s.replaceAll("[^A-Za-z0-9_.-]", "?");
+        return safe.length() > 40 ? safe.substring(0, 40) + "..." : safe;
+    }
+}

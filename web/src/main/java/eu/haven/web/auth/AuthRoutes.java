@@ -1,0 +1,24 @@
+package eu.haven.web.auth;
+
+import eu.haven.core.staff.AuthService;
+import eu.haven.core.staff.IssuedToken;
+import eu.haven.web.Requests;
+import io.javalin.config.RoutesConfig;
+import java.time.Instant;
+
+/** {@code POST /api/v1/auth/token}: staff sign-in. */
+public final class AuthRoutes {
+    record TokenRequest(String username, String password) {}
+
+    record TokenJson(String token, Instant expiresAt) {}
+
+    private AuthRoutes() {}
+
+    public static void register(RoutesConfig routes, AuthService auth, Requests requests) {
+        routes.post("/api/v1/auth/token", ctx -> {
+            TokenRequest body = requests.body(ctx, TokenRequest.class);
+            IssuedToken token = auth.login(body.username(), body.password());
+            ctx.json(new TokenJson(token.token(), token.expiresAt()));
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package eu.haven.web.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.haven.core.error.HavenException;
+import eu.haven.core.record.RecordService;
+import eu.haven.core.record.RecordView;
+import eu.haven.web.Caller;
+import eu.haven.web.Requests;
+import io.javalin.config.RoutesConfig;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code /api/v1/persons/{id}/records}: add a record, read the records the policy allows. */
+public final class RecordRoutes {
+    record NewRecordJson(String category, JsonNode data) {}
+
+    record IdJson(UUID id) {}
+
+    record RecordJson(UUID id, String category, JsonNode data, String organisation, String purpose, Instant createdAt) {}
+
+    record RecordsJson(List<RecordJson> records) {}
+
+    private RecordRoutes() {}
+
+    public static void register(RoutesConfig routes, RecordService records, Caller caller, Requests requests,
+                                ObjectMapper mapper) {
+        routes.post("/api/v1/persons/{id}/records", ctx -> {
+            var actor = caller.actor(ctx);
+            var purpose = caller.purpose(ctx);
+            UUID person = Requests.uuid(ctx, "id");
+            NewRecordJson body = requests.body(ctx, NewRecordJson.class);
+            if (body.category() == null || body.category().isBlank()) {
+                throw HavenException.invalid("'category' is required.");
+            }
+            if (body.data() == null || !body.data().isObject()) {
+                throw HavenException.invalid("'data' must be a JSON object.");
+            }
+            String json = mapper.writeValueAsString(body.data());
+            if (json.length() > RecordService.MAX_DATA) {
+                throw HavenException.invalid("'data' is larger than " + RecordService.MAX_DATA / 1024 + " KiB.");
+            }
+            UUID id = records.add(actor, purpose, person, body.category(), json);
+            ctx.status(201).json(new IdJson(id));
+        });
+        routes.get("/api/v1/persons/{id}/records", ctx -> {
+            var actor = caller.actor(ctx);
+            var purpose = caller.purpose(ctx);
+            UUID person = Requests.uuid(ctx, "id");
+            List<String> asked = ctx.queryParams("category").stream()
+                .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            Optional<Collection<String>> categories = asked.isEmpty() ? Optional.empty() : Optional.of(asked);
+            List<RecordJson> out = records.list(actor, purpose, person, categories).stream()
+                .map(r -> toJson(r, mapper)).toList();
+            ctx.json(new RecordsJson(out));
+        });
+    }
+
+    private static RecordJson toJson(RecordView r, ObjectMapper mapper) {
+        try {
+            return new RecordJson(r.id(), r.category(), mapper.readTree(r.data()), r.organisation(), r.purpose(), r.createdAt());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored record is not JSON", e);
+        }
+    }
+}
