@@ -1,0 +1,79 @@
+package eu.haven.core.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.haven.core.person.AccessCodes;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.junit.jupiter.api.Test;
+
+class CryptoTest {
+    private final MasterKey master = new MasterKey(new byte[32]);
+
+    static final class MapKeyStore implements PersonKeyStore {
+        final Map<UUID, byte[]> keys = new HashMap<>();
+
+        public void save(UUID id, byte[] k) {
+            keys.put(id, k);
+        }
+
+        public Optional<byte[]> load(UUID id) {
+            return Optional.ofNullable(keys.get(id));
+        }
+
+        public boolean destroy(UUID id) {
+            return keys.remove(id) != null;
+        }
+    }
+
+    @Test
+    void sealed_data_opens_only_with_the_same_key_and_associated_data() {
+        MapKeyStore store = new MapKeyStore();
+        PersonKeys keys = new PersonKeys(master, store);
+        UUID person = UUID.randomUUID();
+        SecretKey key = keys.create(person);
+        byte[] sealed = Sealer.seal(key, "a".getBytes(StandardCharsets.UTF_8), "secret".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("secret");
+        assertThat(Sealer.open(keys.forPerson(person), "a".getBytes(StandardCharsets.UTF_8), sealed)).asString().isEqualTo("secret");
+        assertThatThrownBy(() -> Sealer.open(key, "b".getBytes(StandardCharsets.UTF_8), sealed)).isInstanceOf(CryptoException.class);
+        // A fresh PersonKeys (no cache) unwraps from the store; after destruction nothing opens.
+        assertThat(new PersonKeys(master, store).forPerson(person).getEncoded()).isEqualTo(key.getEncoded());
+        assertThat(keys.destroy(person)).isTrue();
+        assertThatThrownBy(() -> keys.forPerson(person)).isInstanceOf(CryptoException.class);
+    }
+
+    @Test
+    void a_wrapped_key_is_bound_to_its_person() {
+        MapKeyStore store = new MapKeyStore();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        new PersonKeys(master, store).create(a);
+        store.save(b, store.keys.get(a));
+        assertThatThrownBy(() -> new PersonKeys(master, store).forPerson(b)).isInstanceOf(CryptoException.class);
+    }
+
+    @Test
+    void argon2id_hashes_verify_and_reject() {
+        PasswordHasher hasher = new PasswordHasher(1024, 1, 1);
+        String phc = hasher.hash("correct horse");
+        assertThat(phc).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
+        assertThat(hasher.verify("correct horse", phc)).isTrue();
+        assertThat(hasher.verify("correct hors", phc)).isFalse();
+        assertThat(hasher.verify("x", "not a hash")).isFalse();
+    }
+
+    @Test
+    void access_codes_have_over_100_bits_and_normalise_what_people_type() {
+        assertThat(AccessCodes.entropyBits()).isGreaterThan(100);
+        String code = AccessCodes.generate();
+        assertThat(code).matches("([2-9A-HJKMNP-TV-Z]{4}-){5}[2-9A-HJKMNP-TV-Z]{4}");
+        assertThat(AccessCodes.normalise(" " + code.toLowerCase().replace("-", " ") + " ")).contains(code.replace("-", ""));
+        assertThat(AccessCodes.normalise("too-short")).isEmpty();
+        assertThat(AccessCodes.generate()).isNotEqualTo(code);
+    }
+}
