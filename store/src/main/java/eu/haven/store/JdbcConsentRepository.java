@@ -31,8 +31,8 @@ public final class JdbcConsentRepository implements ConsentRepository {
             .bind("language", c.language()).bind("method", c.method().code()).bind("notice", c.privacyNotice())
             .bind("jurisdiction", c.jurisdiction()).bind("retention", c.retention())
             .bind("storage", c.storageLocation()).bind("withdrawal", c.withdrawalMethod())
-            .bind("given", Times.of(c.givenAt())).bind("expires", Times.of(c.expiresAt().orElse(null)))
-            .bind("withdrawn", Times.of(c.withdrawnAt().orElse(null))).bind("by", c.recordedBy()).execute());
+            .bind("given", Times.of(c.givenAt())).bindByType("expires", Times.of(c.expiresAt().orElse(null)), java.time.OffsetDateTime.class)
+            .bindByType("withdrawn", Times.of(c.withdrawnAt().orElse(null)), java.time.OffsetDateTime.class).bind("by", c.recordedBy()).execute());
     }
 
     @Override
