@@ -26,8 +26,8 @@ public final class JdbcAccessLog implements AccessLog {
     public long append(AccessEvent e) {
         try {
             return db.autonomous(h -> h.createUpdate("INSERT INTO access_events (id, at, actor_user, organisation_id, role, action, "
-                    + "purpose, person_id, categories, permitted, reason, target_id) VALUES (:id, :at, :user, :org, :role, :action, "
-                    + ":purpose, :person, :cats, :permitted, :reason, :target)")
+                    + "purpose, person_id, categories, permitted, reason, target_id) VALUES (:id, :at, CAST(:user AS UUID), :org, :role, :action, "
+                    + ":purpose, CAST(:person AS UUID), :cats, :permitted, :reason, CAST(:target AS UUID))")
                 .bind("id", e.id()).bind("at", Times.of(e.at())).bindByType("user", e.actorUser().orElse(null), UUID.class)
                 .bindByType("org", e.organisation().orElse(null), String.class).bindByType("role", e.role().orElse(null), String.class).bind("action", e.action())
                 .bind("purpose", e.purpose()).bindByType("person", e.personId().orElse(null), UUID.class)
