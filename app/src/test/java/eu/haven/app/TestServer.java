@@ -1,0 +1,91 @@
+package eu.haven.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.haven.core.audit.AccessLog;
+import eu.haven.store.DatabaseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** A Haven on a free port with an in-memory database, the demo organisations and staff. */
+final class TestServer implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    final Haven haven;
+    final Path dir;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    TestServer() {
+        this(UnaryOperator.identity());
+    }
+
+    TestServer(UnaryOperator<AccessLog> logDecorator) {
+        try {
+            dir = Files.createTempDirectory("haven-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HavenConfig config = HavenConfig.of(0, dir, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty())
+            .withDatabase(DatabaseConfig.h2Memory("t" + UUID.randomUUID()));
+        haven = new Haven(config, logDecorator);
+        DemoData.seed(haven.staffAdmin());
+        haven.start();
+    }
+
+    record Response(int status, JsonNode body, String raw) {
+        String error() {
+            return body.path("error").asText();
+        }
+    }
+
+    String login(String username) {
+        Response r = send("POST", "/api/v1/auth/token", null, null,
+            "{\"username\":\"" + username + "\",\"password\":\"" + DemoData.PASSWORD + "\"}");
+        if (r.status() != 200) {
+            throw new IllegalStateException("login failed: " + r.raw());
+        }
+        return r.body().get("token").asText();
+    }
+
+    Response send(String method, String path, String token, String purpose, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + haven.port() + path))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (purpose != null) {
+            b.header("Purpose", purpose);
+        }
+        try {
+            HttpResponse<String> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json;
+            try {
+                json = resp.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(resp.body());
+            } catch (IOException e) {
+                json = JSON.createObjectNode();
+            }
+            return new Response(resp.statusCode(), json, resp.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        haven.close();
+    }
+}

@@ -1,0 +1,185 @@
+package eu.haven.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.haven.app.TestServer.Response;
+import eu.haven.core.audit.LoggedEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The core walkthrough over HTTP, with the access events of every step. */
+class WalkthroughTest {
+    private static final String NAME = "Zorbalina Quexwatts";
+    private static final String HEALTH_NOTE = "asthma-inhaler-7731";
+    private TestServer server;
+    private ListAppender<ILoggingEvent> logs;
+
+    @BeforeEach
+    void start() {
+        logs = new ListAppender<>();
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        server = new TestServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    }
+
+    private List<String> steps(UUID person) {
+        List<String> out = new ArrayList<>();
+        for (LoggedEvent e : server.haven.accessLog().forPerson(person)) {
+            out.add(e.event().action() + " " + e.event().organisation().orElse("?") + " "
+                + (e.event().permitted() ? "permit" : "deny " + e.event().reason().orElse("?")));
+        }
+        return out;
+    }
+
+    @Test
+    void shelter_legal_aid_consent_referral_withdrawal() throws Exception {
+        String shelter = server.login("shelter.worker");
+        String legal = server.login("legal.worker");
+
+        Response created = server.send("POST", "/api/v1/persons", shelter, "shelter",
+            "{\"displayName\":\"" + NAME + "\",\"preferredLanguage\":\"ar\"}");
+        assertThat(created.status()).isEqualTo(201);
+        UUID person = UUID.fromString(created.body().get("id").asText());
+        assertThat(created.body().get("accessCode").asText()).hasSize(29);
+        String records = "/api/v1/persons/" + person + "/records";
+
+        assertThat(server.send("POST", records, shelter, "shelter", "{\"category\":\"housing\",\"data\":{\"room\":\"4B\"}}").status()).isEqualTo(201);
+        assertThat(server.send("POST", records, shelter, "shelter",
+            "{\"category\":\"health\",\"data\":{\"note\":\"" + HEALTH_NOTE + "\"}}").status()).isEqualTo(201);
+
+        Response own = server.send("GET", records, shelter, "shelter", null);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(categories(own)).containsExactly("identity", "housing", "health");
+        assertThat(own.raw()).contains(NAME, HEALTH_NOTE);
+
+        Response firewall = server.send("GET", records, shelter, "immigration-enforcement", null);
+        assertThat(firewall.status()).isEqualTo(403);
+        assertThat(firewall.error()).isEqualTo("firewall");
+        assertThat(firewall.raw()).doesNotContain(NAME);
+
+        Response stranger = server.send("GET", records, legal, "legal-aid", null);
+        assertThat(stranger.status()).isEqualTo(404);
+        Response nobody = server.send("GET", "/api/v1/persons/" + UUID.randomUUID() + "/records", legal, "legal-aid", null);
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.raw()).isEqualTo(stranger.raw());
+
+        Response consent = server.send("POST", "/api/v1/persons/" + person + "/consents", shelter, "shelter",
+            "{\"recipient\":\"legal-aid\",\"purposes\":[\"legal-aid\"],\"categories\":[\"identity\",\"housing\"],"
+                + "\"method\":\"verbal\",\"language\":\"ar\"}");
+        assertThat(consent.status()).isEqualTo(201);
+        assertThat(consent.body().get("state").asText()).isEqualTo("dpv:ConsentGiven");
+        assertThat(consent.body().get("legalBasis").get(0).asText()).endsWith("A6-1-a");
+        String consentId = consent.body().get("id").asText();
+
+        Response referral = server.send("POST", "/api/v1/referrals", shelter, "shelter",
+            "{\"personId\":\"" + person + "\",\"to\":\"legal-aid\",\"purpose\":\"legal-aid\","
+                + "\"categories\":[\"identity\",\"housing\"],\"consentId\":\"" + consentId + "\"}");
+        assertThat(referral.status()).isEqualTo(201);
+        String referralId = referral.body().get("id").asText();
+        assertThat(server.send("GET", records, legal, "legal-aid", null).status()).as("pending referral gives nothing").isEqualTo(404);
+        assertThat(server.send("GET", "/api/v1/referrals", legal, null, null).raw()).contains(referralId);
+        Response accepted = server.send("POST", "/api/v1/referrals/" + referralId + "/accept", legal, "legal-aid", null);
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.body().get("status").asText()).isEqualTo("accepted");
+
+        Response shared = server.send("GET", records, legal, "legal-aid", null);
+        assertThat(shared.status()).isEqualTo(200);
+        assertThat(categories(shared)).containsExactly("identity", "housing");
+        assertThat(shared.raw()).contains(NAME).doesNotContain(HEALTH_NOTE);
+
+        Response withdrawn = server.send("POST", "/api/v1/consents/" + consentId + "/withdraw", shelter, "shelter", null);
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.body().get("state").asText()).isEqualTo("dpv:ConsentWithdrawn");
+
+        Response after = server.send("GET", records, legal, "legal-aid", null);
+        assertThat(after.status()).isEqualTo(403);
+        assertThat(after.error()).isEqualTo("consent-withdrawn");
+        assertThat(after.raw()).doesNotContain(NAME);
+
+        assertThat(steps(person)).containsExactly(
+            "create-person city-shelter permit",
+            "write city-shelter permit",
+            "write city-shelter permit",
+            "read city-shelter permit",
+            "read city-shelter deny firewall",
+            "read legal-aid deny no-relationship",
+            "consent city-shelter permit",
+            "refer city-shelter permit",
+            "read legal-aid deny no-relationship",
+            "respond-referral legal-aid permit",
+            "read legal-aid permit",
+            "consent city-shelter permit",
+            "read legal-aid deny consent-withdrawn");
+        assertThat(server.haven.metrics().counter("haven.firewall.refusals").count()).isEqualTo(1.0);
+
+        // No log line names the person or the record contents.
+        assertThat(logs.list).isNotEmpty();
+        for (ILoggingEvent line : logs.list) {
+            assertThat(line.getFormattedMessage()).doesNotContain(NAME).doesNotContain(HEALTH_NOTE)
+                .doesNotContain(person.toString());
+        }
+        // The raw database holds no plaintext of the name or the records.
+        assertRawDatabaseHasNo(NAME, HEALTH_NOTE, "4B");
+    }
+
+    private void assertRawDatabaseHasNo(String... secrets) {
+        List<String> dump = server.haven.database().with(h -> h.createQuery("SCRIPT").mapTo(String.class).list());
+        String all = String.join("\n", dump);
+        assertThat(all).contains("INSERT INTO").contains("records");
+        for (String secret : secrets) {
+            assertThat(all).doesNotContain(secret);
+            assertThat(all.toLowerCase()).doesNotContain(HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static List<String> categories(Response r) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : r.body().get("records")) {
+            out.add(n.get("category").asText());
+        }
+        return out;
+    }
+
+    @Test
+    void firewall_holds_for_every_spelling_and_does_not_reveal_existence() {
+        String shelter = server.login("shelter.worker");
+        UUID person = UUID.fromString(server.send("POST", "/api/v1/persons", shelter, "shelter",
+            "{\"displayName\":\"A\",\"preferredLanguage\":\"en\"}").body().get("id").asText());
+        for (String purpose : List.of("immigration-enforcement", "Law-Enforcement", "sector-law:ImmigrationBorderControlManagement",
+            "https://w3id.org/dpv/sector/law#CrimeInvestigation", "http://w3id.org/dpv#ProtectionOfNationalSecurity")) {
+            Response existing = server.send("GET", "/api/v1/persons/" + person + "/records", shelter, purpose, null);
+            Response missing = server.send("GET", "/api/v1/persons/" + UUID.randomUUID() + "/records", shelter, purpose, null);
+            assertThat(existing.status()).as(purpose).isEqualTo(403);
+            assertThat(existing.error()).isEqualTo("firewall");
+            assertThat(missing.raw()).isEqualTo(existing.raw());
+            Response write = server.send("POST", "/api/v1/persons/" + person + "/records", shelter, purpose,
+                "{\"category\":\"housing\",\"data\":{}}");
+            assertThat(write.error()).isEqualTo("firewall");
+        }
+        Response consent = server.send("POST", "/api/v1/persons/" + person + "/consents", shelter, "shelter",
+            "{\"recipient\":\"legal-aid\",\"purposes\":[\"immigration-enforcement\"],\"categories\":[\"identity\"],"
+                + "\"method\":\"written\",\"language\":\"en\"}");
+        assertThat(consent.status()).isEqualTo(403);
+        assertThat(consent.error()).isEqualTo("firewall");
+        assertThat(server.haven.accessLog().forPerson(person).stream().filter(e -> e.event().reason().equals(Optional.of("firewall"))))
+            .hasSize(11);
+    }
+}
