@@ -1,0 +1,50 @@
+package eu.haven.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of ARCHITECTURE.md. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("eu.haven");
+
+    @Test
+    void the_ledger_uses_the_jdk_only() {
+        noClasses().that().resideInAPackage("eu.haven.ledger..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("eu.haven.ledger..", "java..", "javax..")
+            .allowEmptyShould(true).check(CLASSES);
+    }
+
+    @Test
+    void core_knows_no_http_no_jdbc_and_no_adapters() {
+        noClasses().that().resideInAPackage("eu.haven.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.javalin..", "org.jdbi..",
+                "org.flywaydb..", "com.zaxxer..", "eu.haven.store..", "eu.haven.web..", "eu.haven.app..", "jakarta.servlet..")
+            .check(CLASSES);
+    }
+
+    @Test
+    void the_web_module_does_not_reach_into_storage() {
+        noClasses().that().resideInAPackage("eu.haven.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("eu.haven.store..", "org.jdbi..", "java.sql..", "eu.haven.app..")
+            .check(CLASSES);
+    }
+
+    @Test
+    void the_store_does_not_serve_http() {
+        noClasses().that().resideInAPackage("eu.haven.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "eu.haven.web..", "eu.haven.app..")
+            .check(CLASSES);
+    }
+
+    @Test
+    void only_the_access_guard_asks_the_policy_engine() {
+        noClasses().that().resideOutsideOfPackages("eu.haven.core.access..", "eu.haven.core.policy..")
+            .should().callMethod(eu.haven.core.policy.PolicyEngine.class, "decide", eu.haven.core.policy.AccessRequest.class)
+            .check(CLASSES);
+    }
+}
