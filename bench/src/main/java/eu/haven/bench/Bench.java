@@ -53,6 +53,7 @@ public final class Bench {
             .warmupIterations(quick ? 2 : 5).warmupTime(TimeValue.seconds(1))
             .measurementIterations(quick ? 3 : 10).measurementTime(TimeValue.seconds(1))
             .shouldFailOnError(true)
+            .jvmArgsAppend(Runtime.version().feature() >= 24 ? new String[] {"--sun-misc-unsafe-memory-access=allow"} : new String[0])
             .build();
         RunResult result = new Runner(opts).runSingle();
         var stats = result.getPrimaryResult().getStatistics();

@@ -98,7 +98,7 @@ final class PolicyFixture {
             String recipient = i % 5 == 0 ? "org0" : "org" + random.nextInt(TYPES);
             Optional<Instant> withdrawn = i % 7 == 3 ? Optional.of(now.minusSeconds(60)) : Optional.empty();
             Optional<Instant> expires = i % 11 == 4 ? Optional.of(now.minusSeconds(5)) : Optional.of(now.plusSeconds(86_400));
-            consents.add(new ConsentFacts(id, controller, recipient, Set.of("p0", "p" + random.nextInt(PURPOSES)),
+            consents.add(new ConsentFacts(id, controller, recipient, Set.copyOf(List.of("p0", "p" + random.nextInt(PURPOSES))),
                 random.nextLong() & ((1L << CATEGORIES) - 1), now.minusSeconds(3600), expires, withdrawn));
             if (i == CONSENTS - 5) {
                 referralConsent = id;
