@@ -11,12 +11,11 @@ public final class DemoCommand implements Callable<Integer> {
     ServerOptions options;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         HavenConfig config = options.config(Path.of("data", "demo"));
         Haven haven = new Haven(config);
         DemoData.seed(haven.staffAdmin());
         haven.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(haven::close, "haven-shutdown"));
         String bar = "!".repeat(72);
         System.out.println(bar);
         System.out.println("!!  DEMO ONLY. Every account below has the password '" + DemoData.PASSWORD + "'.");
@@ -27,6 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("Haven demo is running at http://localhost:" + haven.port() + "/ (data in " + config.dataDir() + ")");
+        haven.awaitShutdown();
         return 0;
     }
 }

@@ -92,6 +92,12 @@ public final class Haven implements AutoCloseable {
         return this;
     }
 
+    /** Closes on JVM shutdown (Ctrl-C, SIGTERM) and blocks the calling thread until then. */
+    public void awaitShutdown() throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "haven-shutdown"));
+        Thread.currentThread().join();
+    }
+
     public int port() {
         return server.map(Javalin::port).orElse(config.port());
     }

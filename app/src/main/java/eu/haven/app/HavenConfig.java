@@ -25,10 +25,6 @@ public record HavenConfig(int port, Path dataDir, DatabaseConfig database, Optio
             keyDir.orElse(dir.resolve("keys").resolve("persons")), Duration.ofHours(8), Clock.systemUTC());
     }
 
-    public HavenConfig withClock(Clock c) {
-        return new HavenConfig(port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c);
-    }
-
     public HavenConfig withDatabase(DatabaseConfig d) {
         return new HavenConfig(port, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock);
     }

@@ -26,14 +26,7 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        int code = cli.execute(args);
-        if (code != 0 || !isServer(args)) {
-            System.exit(code);
-        }
-    }
-
-    private static boolean isServer(String[] args) {
-        return args.length > 0 && (args[0].equals("serve") || args[0].equals("demo"));
+        System.exit(cli.execute(args));
     }
 
     @Override

@@ -11,11 +11,11 @@ public final class ServeCommand implements Callable<Integer> {
     ServerOptions options;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         HavenConfig config = options.config(Path.of("data"));
         Haven haven = new Haven(config).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(haven::close, "haven-shutdown"));
         System.out.println("Haven is running at http://localhost:" + haven.port() + "/ (data in " + config.dataDir() + ")");
+        haven.awaitShutdown();
         return 0;
     }
 }

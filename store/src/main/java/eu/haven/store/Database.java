@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.haven.core.tx.Transactions;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -18,12 +17,10 @@ public final class Database implements Transactions, AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
-    private final boolean postgres;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        this.postgres = postgres;
     }
 
     /** Opens the pool and brings the schema up to date. */
@@ -44,15 +41,7 @@ public final class Database implements Transactions, AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, config.isPostgres());
-    }
-
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
-    public boolean isPostgres() {
-        return postgres;
+        return new Database(ds);
     }
 
     public <T> T with(HandleCallback<T, RuntimeException> work) {

@@ -28,11 +28,11 @@ public final class JdbcAccessLog implements AccessLog {
             return db.autonomous(h -> h.createUpdate("INSERT INTO access_events (id, at, actor_user, organisation_id, role, action, "
                     + "purpose, person_id, categories, permitted, reason, target_id) VALUES (:id, :at, CAST(:user AS UUID), :org, :role, :action, "
                     + ":purpose, CAST(:person AS UUID), :cats, :permitted, :reason, CAST(:target AS UUID))")
-                .bind("id", e.id()).bind("at", Times.of(e.at())).bindByType("user", e.actorUser().orElse(null), UUID.class)
-                .bindByType("org", e.organisation().orElse(null), String.class).bindByType("role", e.role().orElse(null), String.class).bind("action", e.action())
-                .bind("purpose", e.purpose()).bindByType("person", e.personId().orElse(null), UUID.class)
+                .bind("id", e.id()).bind("at", Times.of(e.at())).bind("user", e.actorUser().orElse(null))
+                .bind("org", e.organisation().orElse(null)).bind("role", e.role().orElse(null)).bind("action", e.action())
+                .bind("purpose", e.purpose()).bind("person", e.personId().orElse(null))
                 .bind("cats", Columns.join(List.copyOf(e.categories()))).bind("permitted", e.permitted())
-                .bindByType("reason", e.reason().orElse(null), String.class).bindByType("target", e.target().orElse(null), UUID.class)
+                .bind("reason", e.reason().orElse(null)).bind("target", e.target().orElse(null))
                 .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one()) - 1;
         } catch (RuntimeException failure) {
             throw new LedgerUnavailableException(failure);

@@ -59,7 +59,7 @@ public final class HavenApi {
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    fail(ctx, ErrorCode.NOT_FOUND, "No such resource, or none you may see.");
+                    fail(ctx, ErrorCode.NOT_FOUND, HavenException.NOT_FOUND_MESSAGE);
                 }
             });
             config.routes.error(405, ctx -> fail(ctx, ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here."));
@@ -84,9 +84,9 @@ public final class HavenApi {
 
     private static String defaultMessage(int status) {
         return switch (status) {
-            case 404 -> "No such resource, or none you may see.";
+            case 404 -> HavenException.NOT_FOUND_MESSAGE;
             case 405 -> "This method is not allowed here.";
-            case 413 -> "The body is larger than 1 MiB.";
+            case 413 -> HavenException.BODY_TOO_LARGE_MESSAGE;
             default -> "The request could not be handled.";
         };
     }

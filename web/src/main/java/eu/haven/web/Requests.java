@@ -75,7 +75,7 @@ public final class Requests {
     }
 
     private static HavenException tooLarge() {
-        return new HavenException(ErrorCode.BODY_TOO_LARGE, "The body is larger than 1 MiB.");
+        return new HavenException(ErrorCode.BODY_TOO_LARGE, HavenException.BODY_TOO_LARGE_MESSAGE);
     }
 
     private static String path(JsonMappingException e) {

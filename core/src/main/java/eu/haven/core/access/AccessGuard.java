@@ -82,33 +82,36 @@ public final class AccessGuard {
         Instant now = clock.instant();
         boolean creating = action == Action.CREATE_PERSON;
         boolean exists = creating || persons.exists(personId);
-        Optional<UUID> subject = exists ? Optional.of(personId) : Optional.empty();
-        Decision decision;
-        if (purpose.firewall() || !exists) {
-            decision = engine.decide(request(actor, action, purpose, false, asked, List.of(), List.of(), now));
-        } else {
-            List<Consent> personConsents = creating ? List.of() : consents.forPerson(personId);
-            List<ConsentFacts> facts = new ArrayList<>(personConsents.size());
-            for (Consent c : personConsents) {
-                facts.add(c.facts(engine.framework().maskOf(c.categories())));
-            }
-            List<ReferralFacts> refs = creating ? List.of()
-                : referrals.forPerson(personId).stream().map(Referral::facts).toList();
-            boolean own = !creating && relationships.exists(actor.organisation(), personId);
-            decision = engine.decide(request(actor, action, purpose, own, asked, facts, refs, now));
-            if (decision.permitted()) {
-                Optional<DenyReason> refused = condition.get();
-                if (refused.isPresent()) {
-                    decision = new Decision.Deny(refused.get());
-                }
+        AccessRequest request = exists && !creating && !purpose.firewall()
+            ? withFacts(actor, action, purpose, personId, asked, now)
+            : request(actor, action, purpose, false, asked, List.of(), List.of(), now);
+        Decision decision = engine.decide(request);
+        if (decision.permitted()) {
+            Optional<DenyReason> refused = condition.get();
+            if (refused.isPresent()) {
+                decision = new Decision.Deny(refused.get());
             }
         }
+        Optional<UUID> subject = exists ? Optional.of(personId) : Optional.empty();
         long categories = decision instanceof Decision.Permit p ? p.anyCategories() : asked;
         long index = record(actor, action, purpose, subject, categories, decision, target, now);
         if (decision instanceof Decision.Deny deny) {
-            throw new HavenException(deny.reason().error(), message(deny));
+            throw new HavenException(deny.reason().error(), deny.reason().message());
         }
         return new Granted((Decision.Permit) decision, index);
+    }
+
+    /** The request with what is known of the person: consents, referrals, the own relationship. */
+    private AccessRequest withFacts(Actor actor, Action action, RequestedPurpose purpose, UUID personId, long asked,
+                                    Instant now) {
+        List<Consent> personConsents = consents.forPerson(personId);
+        List<ConsentFacts> facts = new ArrayList<>(personConsents.size());
+        for (Consent c : personConsents) {
+            facts.add(c.facts(engine.framework().maskOf(c.categories())));
+        }
+        List<ReferralFacts> refs = referrals.forPerson(personId).stream().map(Referral::facts).toList();
+        boolean own = relationships.exists(actor.organisation(), personId);
+        return request(actor, action, purpose, own, asked, facts, refs, now);
     }
 
     private AccessRequest request(Actor actor, Action action, RequestedPurpose purpose, boolean own, long asked,
@@ -129,19 +132,5 @@ public final class AccessGuard {
             Optional.of(actor.organisation()), Optional.of(actor.role().code()), action.code(), purpose.recorded(),
             person, engine.framework().categoryCodes(categories), decision.permitted(), reason, target);
         return log.append(event);
-    }
-
-    private static String message(Decision.Deny deny) {
-        return switch (deny.reason()) {
-            case FIREWALL -> "Refused: Haven never releases service data for immigration or law enforcement. "
-                + "This request has been recorded and the person concerned can see it.";
-            case PURPOSE_NOT_ALLOWED -> "The data-sharing framework does not allow your organisation this purpose.";
-            case NO_RELATIONSHIP -> "No such resource, or none you may see.";
-            case NO_CONSENT -> "No consent covers this.";
-            case CONSENT_WITHDRAWN -> "The person has withdrawn the consent this relied on.";
-            case CONSENT_EXPIRED -> "The consent this relied on has expired.";
-            case CATEGORY_NOT_ALLOWED -> "The framework does not allow your organisation these data categories for this purpose.";
-            case ROLE -> "Your role does not work with case data.";
-        };
     }
 }

@@ -23,11 +23,15 @@ public record Consent(UUID id, String schemaVersion, UUID personId, String contr
 
     /** The DPV consent state at {@code now}. */
     public String state(Instant now) {
-        return switch (facts(0L).status(now)) {
+        return switch (status(now)) {
             case WITHDRAWN -> "dpv:ConsentWithdrawn";
             case EXPIRED -> "dpv:ConsentExpired";
             case LIVE, NOT_YET -> "dpv:ConsentGiven";
         };
+    }
+
+    public ConsentFacts.ConsentStatus status(Instant now) {
+        return facts(0L).status(now);
     }
 
     public ConsentFacts facts(long categoryMask) {

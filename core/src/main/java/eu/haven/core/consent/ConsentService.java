@@ -8,7 +8,7 @@ import eu.haven.core.framework.OrganisationType;
 import eu.haven.core.framework.Purpose;
 import eu.haven.core.framework.RequestedPurpose;
 import eu.haven.core.framework.Retention;
-import eu.haven.core.person.Validation;
+import eu.haven.core.error.Validation;
 import eu.haven.core.policy.Action;
 import eu.haven.core.policy.DenyReason;
 import eu.haven.core.staff.Actor;

@@ -5,6 +5,9 @@ package eu.haven.core.error;
  * personal data: they name fields, codes and identifiers of the framework, never values.
  */
 public class HavenException extends RuntimeException {
+    /** The one answer for "does not exist" and "exists, but not for you". */
+    public static final String NOT_FOUND_MESSAGE = "No such resource, or none you may see.";
+    public static final String BODY_TOO_LARGE_MESSAGE = "The body is larger than 1 MiB.";
     private static final long serialVersionUID = 1L;
     private final ErrorCode code;
 
@@ -23,7 +26,7 @@ public class HavenException extends RuntimeException {
     }
 
     public static HavenException notFound() {
-        return new HavenException(ErrorCode.NOT_FOUND, "No such resource, or none you may see.");
+        return new HavenException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
     }
 
     public static HavenException invalid(String message) {

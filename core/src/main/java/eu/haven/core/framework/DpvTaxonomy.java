@@ -109,10 +109,6 @@ public final class DpvTaxonomy {
         return terms.containsKey(iri);
     }
 
-    public Optional<Term> term(String iri) {
-        return Optional.ofNullable(terms.get(iri));
-    }
-
     /** True when {@code iri} is {@code ancestor} itself or lies beneath it along any broader link. */
     public boolean isBeneath(String iri, String ancestor) {
         Set<String> up = ancestors.get(iri);

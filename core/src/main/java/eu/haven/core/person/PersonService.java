@@ -8,6 +8,7 @@ import eu.haven.core.crypto.PasswordHasher;
 import eu.haven.core.crypto.PersonKeys;
 import eu.haven.core.crypto.Sealer;
 import eu.haven.core.error.HavenException;
+import eu.haven.core.error.Validation;
 import eu.haven.core.framework.Category;
 import eu.haven.core.framework.RequestedPurpose;
 import eu.haven.core.policy.Action;

@@ -1,6 +1,7 @@
 package eu.haven.core.policy;
 
 import eu.haven.core.error.ErrorCode;
+import eu.haven.core.error.HavenException;
 
 /** Why the policy engine refused. The code is what the access log and the person see. */
 public enum DenyReason {
@@ -23,6 +24,21 @@ public enum DenyReason {
 
     public String code() {
         return code;
+    }
+
+    /** What the client is told; names no person and no value. */
+    public String message() {
+        return switch (this) {
+            case FIREWALL -> "Refused: Haven never releases service data for immigration or law enforcement. "
+                + "This request has been recorded and the person concerned can see it.";
+            case PURPOSE_NOT_ALLOWED -> "The data-sharing framework does not allow your organisation this purpose.";
+            case NO_RELATIONSHIP -> HavenException.NOT_FOUND_MESSAGE;
+            case NO_CONSENT -> "No consent covers this.";
+            case CONSENT_WITHDRAWN -> "The person has withdrawn the consent this relied on.";
+            case CONSENT_EXPIRED -> "The consent this relied on has expired.";
+            case CATEGORY_NOT_ALLOWED -> "The framework does not allow your organisation these data categories for this purpose.";
+            case ROLE -> "Your role does not work with case data.";
+        };
     }
 
     /**

@@ -9,7 +9,7 @@ import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.OrganisationType;
 import eu.haven.core.framework.Purpose;
 import eu.haven.core.framework.RequestedPurpose;
-import eu.haven.core.person.Validation;
+import eu.haven.core.error.Validation;
 import eu.haven.core.policy.Action;
 import eu.haven.core.policy.ConsentFacts.ConsentStatus;
 import eu.haven.core.policy.DenyReason;
@@ -82,7 +82,7 @@ public final class ReferralService {
             return Optional.of(DenyReason.NO_CONSENT);
         }
         Consent c = found.get();
-        ConsentStatus status = c.facts(0L).status(now);
+        ConsentStatus status = c.status(now);
         if (status == ConsentStatus.WITHDRAWN) {
             return Optional.of(DenyReason.CONSENT_WITHDRAWN);
         }
@@ -121,7 +121,7 @@ public final class ReferralService {
     /** Referrals addressed to the actor's organisation that still wait for an answer. */
     public List<Referral> pendingFor(Actor actor) {
         if (!actor.role().handlesCaseData()) {
-            throw new HavenException(ErrorCode.ROLE, "Your role does not work with case data.");
+            throw new HavenException(DenyReason.ROLE.error(), DenyReason.ROLE.message());
         }
         return referrals.pendingTo(actor.organisation());
     }

@@ -61,6 +61,7 @@ public final class AuthService {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        tokens.deleteExpired(clock.instant());
         Instant expires = clock.instant().plus(tokenLifetime);
         tokens.save(hashToken(token), user.get().id(), expires);
         return new IssuedToken(token, expires);

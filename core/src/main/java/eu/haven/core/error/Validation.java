@@ -1,6 +1,5 @@
-package eu.haven.core.person;
+package eu.haven.core.error;
 
-import eu.haven.core.error.HavenException;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 
