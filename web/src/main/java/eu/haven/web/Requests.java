@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import io.javalin.http.Context;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 /** Reading requests: JSON bodies into records with errors that name the field, path ids, headers. */
 public final class Requests {
     public static final int MAX_BODY = 1024 * 1024;
+    /** Up to this size an oversized body is read and discarded so that the 413 reaches the client. */
+    static final int DRAIN_LIMIT = 16 * 1024 * 1024;
     private final ObjectMapper mapper;
 
     public Requests(ObjectMapper mapper) {
@@ -27,13 +30,7 @@ public final class Requests {
         if (!contentType.isEmpty() && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new HavenException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON with Content-Type: application/json.");
         }
-        if (ctx.contentLength() > MAX_BODY) {
-            throw tooLarge();
-        }
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BODY) {
-            throw tooLarge();
-        }
+        byte[] bytes = readCapped(ctx);
         if (bytes.length == 0) {
             throw new HavenException(ErrorCode.INVALID_JSON, "The request needs a JSON body.");
         }
@@ -57,6 +54,31 @@ public final class Requests {
                 : "Field '" + field + "' is not valid.");
         } catch (JacksonException e) {
             throw new HavenException(ErrorCode.INVALID_JSON, "The body is not valid JSON.");
+        } catch (java.io.IOException e) {
+            throw new HavenException(ErrorCode.INVALID_JSON, "The body could not be read.");
+        }
+    }
+
+    /**
+     * The body, at most {@link #MAX_BODY} bytes. A larger body is read on and discarded up to
+     * {@link #DRAIN_LIMIT} before the 413 goes out: a server that answers while the client is still
+     * sending closes the connection, and the client may then never see the answer.
+     */
+    private static byte[] readCapped(Context ctx) {
+        if (ctx.contentLength() > DRAIN_LIMIT) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                long drained = 0;
+                byte[] sink = new byte[64 * 1024];
+                for (int n; drained < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) {
+                    drained += n;
+                }
+                throw tooLarge();
+            }
+            return bytes;
         } catch (java.io.IOException e) {
             throw new HavenException(ErrorCode.INVALID_JSON, "The body could not be read.");
         }
