@@ -1,7 +1,8 @@
 package eu.haven.app;
 
 import eu.haven.core.access.AccessGuard;
-import eu.haven.core.audit.AccessLog;
+import eu.haven.core.audit.Ledger;
+import eu.haven.core.audit.LedgerStore;
 import eu.haven.core.consent.ConsentService;
 import eu.haven.core.crypto.KeyedHash;
 import eu.haven.core.crypto.MasterKey;
@@ -20,7 +21,9 @@ import eu.haven.core.staff.AuthService;
 import eu.haven.core.staff.StaffAdmin;
 import eu.haven.store.Database;
 import eu.haven.store.FilePersonKeyStore;
-import eu.haven.store.JdbcAccessLog;
+import eu.haven.store.FileCheckpointMirror;
+import eu.haven.store.JdbcLedgerStore;
+import eu.haven.store.LedgerKeyFile;
 import eu.haven.store.JdbcConsentRepository;
 import eu.haven.store.JdbcOrganisationRepository;
 import eu.haven.store.JdbcPersonRepository;
@@ -44,7 +47,7 @@ public final class Haven implements AutoCloseable {
     private final Framework framework;
     private final Firewall firewall;
     private final Database db;
-    private final AccessLog accessLog;
+    private final Ledger ledger;
     private final StaffAdmin staffAdmin;
     private final ApiServices api;
     private final MeterRegistry metrics = new SimpleMeterRegistry();
@@ -54,8 +57,8 @@ public final class Haven implements AutoCloseable {
         this(config, UnaryOperator.identity());
     }
 
-    /** {@code accessLogDecorator} wraps the access log (tests use it to make the log fail). */
-    public Haven(HavenConfig config, UnaryOperator<AccessLog> accessLogDecorator) {
+    /** {@code ledgerStoreDecorator} wraps the ledger's store (tests use it to make the store fail). */
+    public Haven(HavenConfig config, UnaryOperator<LedgerStore> ledgerStoreDecorator) {
         this.config = config;
         this.firewall = Firewall.bundled();
         FrameworkLoader loader = new FrameworkLoader(firewall);
@@ -70,9 +73,9 @@ public final class Haven implements AutoCloseable {
         var records = new JdbcRecordRepository(db);
         var consents = new JdbcConsentRepository(db);
         var referrals = new JdbcReferralRepository(db);
-        this.accessLog = accessLogDecorator.apply(new JdbcAccessLog(db));
+        this.ledger = openLedger(config.ledger(), ledgerStoreDecorator.apply(new JdbcLedgerStore(db)));
         PolicyEngine engine = new PolicyEngine(framework);
-        AccessGuard guard = new AccessGuard(engine, accessLog, persons, relationships, consents, referrals,
+        AccessGuard guard = new AccessGuard(engine, ledger, persons, relationships, consents, referrals,
             config.clock(), metrics);
         PasswordHasher hasher = PasswordHasher.DEFAULT;
         this.staffAdmin = new StaffAdmin(organisations, staff, hasher, framework);
@@ -82,7 +85,17 @@ public final class Haven implements AutoCloseable {
             new PersonService(guard, persons, relationships, records, keys, hasher, new KeyedHash(master, "access-code"), db),
             new RecordService(guard, records, keys),
             new ConsentService(guard, consents, organisations),
-            new ReferralService(guard, referrals, consents, organisations));
+            new ReferralService(guard, referrals, consents, organisations), ledger);
+    }
+
+    private Ledger openLedger(HavenConfig.LedgerConfig l, LedgerStore store) {
+        try {
+            return Ledger.open(store, LedgerKeyFile.loadOrCreate(l.keyFile(), l.origin()), new FileCheckpointMirror(l.checkpointCopy()),
+                new Ledger.Settings(l.origin(), l.checkpointInterval(), 4096, java.time.Duration.ofSeconds(10)));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     public Haven start() {
@@ -110,8 +123,8 @@ public final class Haven implements AutoCloseable {
         return db;
     }
 
-    public AccessLog accessLog() {
-        return accessLog;
+    public Ledger ledger() {
+        return ledger;
     }
 
     public StaffAdmin staffAdmin() {
@@ -129,6 +142,7 @@ public final class Haven implements AutoCloseable {
     @Override
     public void close() {
         server.ifPresent(Javalin::stop);
+        ledger.close();
         db.close();
     }
 }

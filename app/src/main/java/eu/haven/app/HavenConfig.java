@@ -12,7 +12,20 @@ import java.util.Optional;
  * over the defaults.
  */
 public record HavenConfig(int port, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
-                          Path masterKeyFile, Path keyStoreDir, Duration tokenLifetime, Clock clock) {
+                          Path masterKeyFile, Path keyStoreDir, Duration tokenLifetime, Clock clock, LedgerConfig ledger) {
+
+    public static final String DEFAULT_ORIGIN = "haven.localhost/access";
+
+    /**
+     * The access ledger's origin (its public name, e.g. {@code haven.example-city.eu/access}), its
+     * signing key file (out of the database) and how often a new checkpoint may be signed.
+     */
+    public record LedgerConfig(String origin, Path keyFile, Duration checkpointInterval) {
+        /** The copy of the latest signed checkpoint, kept beside the signing key. */
+        public Path checkpointCopy() {
+            return keyFile.resolveSibling("ledger-checkpoint");
+        }
+    }
 
     public static HavenConfig of(int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
                                  Optional<Path> frameworkFile, Optional<Path> masterKeyFile, Optional<Path> keyDir) {
@@ -22,10 +35,15 @@ public record HavenConfig(int port, Path dataDir, DatabaseConfig database, Optio
             .orElseGet(() -> DatabaseConfig.h2File(dir));
         return new HavenConfig(port, dir, db, frameworkFile,
             masterKeyFile.orElse(dir.resolve("keys").resolve("master.key")),
-            keyDir.orElse(dir.resolve("keys").resolve("persons")), Duration.ofHours(8), Clock.systemUTC());
+            keyDir.orElse(dir.resolve("keys").resolve("persons")), Duration.ofHours(8), Clock.systemUTC(),
+            new LedgerConfig(DEFAULT_ORIGIN, dir.resolve("keys").resolve("ledger.key"), Duration.ofSeconds(1)));
     }
 
     public HavenConfig withDatabase(DatabaseConfig d) {
-        return new HavenConfig(port, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock);
+        return new HavenConfig(port, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger);
+    }
+
+    public HavenConfig withLedger(LedgerConfig l) {
+        return new HavenConfig(port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l);
     }
 }

@@ -30,9 +30,21 @@ public final class ServerOptions {
     @Option(names = "--key-dir", defaultValue = "${env:HAVEN_KEY_DIR}", description = "Folder of person data keys (HAVEN_KEY_DIR); default <data-dir>/keys/persons.")
     Optional<Path> keyDir;
 
+    @Option(names = "--ledger-origin", defaultValue = "${env:HAVEN_LEDGER_ORIGIN:-" + HavenConfig.DEFAULT_ORIGIN + "}",
+        description = "The access ledger's public name, e.g. haven.example-city.eu/access (HAVEN_LEDGER_ORIGIN).")
+    String ledgerOrigin;
+
+    @Option(names = "--ledger-key", defaultValue = "${env:HAVEN_LEDGER_KEY_FILE}", description = "Ledger signing key file (HAVEN_LEDGER_KEY_FILE); default <data-dir>/keys/ledger.key, created on first start.")
+    Optional<Path> ledgerKey;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "${env:HAVEN_CHECKPOINT_INTERVAL:-PT1S}",
+        description = "Shortest time between two signed ledger checkpoints, ISO 8601 (HAVEN_CHECKPOINT_INTERVAL; default PT1S).")
+    java.time.Duration checkpointInterval;
+
     HavenConfig config(Path defaultDataDir) {
         Path dir = dataDir.or(() -> Optional.ofNullable(System.getenv("HAVEN_DATA_DIR")).filter(s -> !s.isBlank()).map(Path::of))
             .orElse(defaultDataDir);
-        return HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
+        HavenConfig c = HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
+        return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin, ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval));
     }
 }

@@ -2,7 +2,7 @@ package eu.haven.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.haven.core.audit.AccessLog;
+import eu.haven.core.audit.LedgerStore;
 import eu.haven.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ final class TestServer implements AutoCloseable {
         this(UnaryOperator.identity());
     }
 
-    TestServer(UnaryOperator<AccessLog> logDecorator) {
+    TestServer(UnaryOperator<LedgerStore> storeDecorator) {
         try {
             dir = Files.createTempDirectory("haven-test");
         } catch (IOException e) {
@@ -35,7 +35,7 @@ final class TestServer implements AutoCloseable {
         }
         HavenConfig config = HavenConfig.of(0, dir, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty())
             .withDatabase(DatabaseConfig.h2Memory("t" + UUID.randomUUID()));
-        haven = new Haven(config, logDecorator);
+        haven = new Haven(config, storeDecorator);
         DemoData.seed(haven.staffAdmin());
         haven.start();
     }

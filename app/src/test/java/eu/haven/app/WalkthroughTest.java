@@ -44,7 +44,7 @@ class WalkthroughTest {
 
     private List<String> steps(UUID person) {
         List<String> out = new ArrayList<>();
-        for (LoggedEvent e : server.haven.accessLog().forPerson(person)) {
+        for (LoggedEvent e : server.haven.ledger().forPerson(person)) {
             out.add(e.event().action() + " " + e.event().organisation().orElse("?") + " "
                 + (e.event().permitted() ? "permit" : "deny " + e.event().reason().orElse("?")));
         }
@@ -181,7 +181,7 @@ class WalkthroughTest {
                 + "\"method\":\"written\",\"language\":\"en\"}");
         assertThat(consent.status()).isEqualTo(403);
         assertThat(consent.error()).isEqualTo("firewall");
-        assertThat(server.haven.accessLog().forPerson(person).stream().filter(e -> e.event().reason().equals(Optional.of("firewall"))))
+        assertThat(server.haven.ledger().forPerson(person).stream().filter(e -> e.event().reason().equals(Optional.of("firewall"))))
             .hasSize(11);
     }
 }

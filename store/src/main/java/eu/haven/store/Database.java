@@ -32,6 +32,9 @@ public final class Database implements Transactions, AutoCloseable {
         hikari.setMaximumPoolSize(Integer.getInteger("haven.db.pool", 16));
         hikari.setPoolName("haven");
         config.schema().ifPresent(hikari::setSchema);
+        if (config.url().startsWith("jdbc:postgresql:")) {
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource ds = new HikariDataSource(hikari);
         try {
             var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");

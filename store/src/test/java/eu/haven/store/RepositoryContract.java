@@ -1,6 +1,7 @@
 package eu.haven.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.haven.core.audit.AccessEvent;
 import eu.haven.core.consent.CollectionMethod;
@@ -112,18 +113,39 @@ abstract class RepositoryContract {
     }
 
     @Test
-    void the_access_log_appends_in_order_and_keeps_refusals() {
+    void the_ledger_store_keeps_events_entries_tiles_and_checkpoints() {
         UUID p = person();
-        var log = new JdbcAccessLog(db);
-        long before = log.size();
-        long first = log.append(event(p, true, Optional.empty()));
-        long second = log.append(event(p, false, Optional.of("firewall")));
-        assertThat(second).isGreaterThan(first);
-        assertThat(log.size()).isEqualTo(before + 2);
-        var events = log.forPerson(p);
-        assertThat(events).extracting(e -> e.event().reason()).containsExactly(Optional.empty(), Optional.of("firewall"));
-        assertThat(events.get(1).index()).isEqualTo(second);
-        assertThat(events.get(0).event().categories()).containsExactly("identity", "housing");
+        var store = new JdbcLedgerStore(db);
+        long start = store.extent().end();
+        List<eu.haven.core.audit.SequencedEvent> events = new java.util.ArrayList<>();
+        List<byte[]> leaves = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            AccessEvent e = event(p, i % 3 != 0, i % 3 == 0 ? Optional.of("firewall") : Optional.empty());
+            byte[] salt = eu.haven.core.audit.EventCommitment.newSalt();
+            byte[] entry = eu.haven.core.audit.EventCommitment.entry(salt, e);
+            events.add(new eu.haven.core.audit.SequencedEvent(start + i, e, salt, entry));
+            leaves.add(eu.haven.ledger.Hashes.leaf(entry));
+        }
+        var appended = eu.haven.ledger.TreeEdge.empty().append(leaves);
+        store.append(events.subList(0, 100), List.of());
+        store.append(events.subList(100, 300), appended.completedTiles());
+        assertThat(store.extent()).isEqualTo(new eu.haven.core.audit.LedgerStore.Extent(start + 300, start + 300));
+        assertThat(store.entries(start + 10, 5)).containsExactlyElementsOf(events.subList(10, 15).stream().map(e -> e.entry()).toList());
+        var read = store.events(start + 299, 1).get(0);
+        assertThat(read.salt()).isEqualTo(events.get(299).salt());
+        assertThat(eu.haven.core.audit.EventCommitment.entry(read.salt(), read.event())).isEqualTo(read.entry());
+        var mine = store.forPerson(p);
+        assertThat(mine).hasSize(300);
+        assertThat(mine.get(3).index()).isEqualTo(start + 3);
+        assertThat(mine.get(3).event().reason()).contains("firewall");
+        assertThat(mine.get(4).event().categories()).containsExactly("identity", "housing");
+        assertThat(store.fullTile(0, 0)).hasValueSatisfying(t -> assertThat(t).isEqualTo(appended.completedTiles().get(0).hashes()));
+        assertThat(store.tileCounts()).startsWith(1L);
+        assertThatThrownBy(() -> store.append(List.of(events.get(5)), List.of())).isInstanceOf(RuntimeException.class);
+        assertThat(store.extent().count()).isEqualTo(start + 300);
+        store.saveCheckpoint(start + 100, "note 100\n");
+        store.saveCheckpoint(start + 300, "note 300\n");
+        assertThat(store.latestCheckpoint()).contains("note 300\n");
     }
 
     @Test

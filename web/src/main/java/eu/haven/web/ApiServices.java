@@ -1,5 +1,6 @@
 package eu.haven.web;
 
+import eu.haven.core.audit.Ledger;
 import eu.haven.core.consent.ConsentService;
 import eu.haven.core.framework.Firewall;
 import eu.haven.core.framework.Framework;
@@ -12,4 +13,4 @@ import eu.haven.core.staff.AuthService;
 /** The core services the HTTP API calls. */
 public record ApiServices(Framework framework, Firewall firewall, PurposeResolver purposes, AuthService auth,
                           PersonService persons, RecordService records, ConsentService consents,
-                          ReferralService referrals) {}
+                          ReferralService referrals, Ledger ledger) {}

@@ -6,6 +6,7 @@ import eu.haven.core.error.HavenException;
 import eu.haven.web.auth.AuthRoutes;
 import eu.haven.web.consent.ConsentRoutes;
 import eu.haven.web.framework.FrameworkRoutes;
+import eu.haven.web.ledger.LedgerRoutes;
 import eu.haven.web.person.PersonRoutes;
 import eu.haven.web.record.RecordRoutes;
 import eu.haven.web.referral.ReferralRoutes;
@@ -51,6 +52,7 @@ public final class HavenApi {
             RecordRoutes.register(config.routes, s.records(), caller, requests, mapper);
             ConsentRoutes.register(config.routes, s.consents(), caller, requests);
             ReferralRoutes.register(config.routes, s.referrals(), caller, requests);
+            LedgerRoutes.register(config.routes, s.ledger());
             config.routes.exception(HavenException.class, (e, ctx) -> fail(ctx, e.code(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, fromStatus(e.getStatus()), defaultMessage(e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> {

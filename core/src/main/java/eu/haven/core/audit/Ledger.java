@@ -1,0 +1,312 @@
+package eu.haven.core.audit;
+
+import eu.haven.ledger.Checkpoint;
+import eu.haven.ledger.EntryBundle;
+import eu.haven.ledger.Hashes;
+import eu.haven.ledger.Merkle;
+import eu.haven.ledger.NoteSigner;
+import eu.haven.ledger.NoteVerifier;
+import eu.haven.ledger.Tile;
+import eu.haven.ledger.TileHashReader;
+import eu.haven.ledger.TilePath;
+import eu.haven.ledger.TlogProof;
+import eu.haven.ledger.TreeEdge;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access ledger: an RFC 6962 Merkle log of commitments to access events, behind the
+ * {@link AccessLog} port. Appends are sequenced in batches by one thread (group commit): each
+ * batch of events, with the hash tiles it completes, is one database transaction, and every caller
+ * waits until its batch is durable. A signed checkpoint is published at most once per interval,
+ * when the tree has grown.
+ */
+public final class Ledger implements AccessLog, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+
+    /** Origin, checkpoint interval, largest batch, how long an append may wait before failing closed. */
+    public record Settings(String origin, Duration checkpointInterval, int maxBatch, Duration appendTimeout) {
+        public static Settings defaults(String origin) {
+            return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10));
+        }
+    }
+
+    /** The checkpoint readers are served, with the tree it was signed for. */
+    private record Published(Checkpoint checkpoint, String note, TreeEdge edge) {}
+
+    private record Pending(AccessEvent event, byte[] salt, byte[] entry, CompletableFuture<Long> done) {}
+
+    private final LedgerStore store;
+    private final NoteSigner signer;
+    private final CheckpointMirror mirror;
+    private final Settings settings;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(1 << 16);
+    private final TileHashReader.Cache cache = new TileHashReader.Cache(1024);
+    private final ScheduledExecutorService checkpointer;
+    private final Thread sequencer;
+    private volatile TreeEdge edge;
+    private volatile Published published;
+    private volatile boolean running = true;
+
+    private Ledger(LedgerStore store, NoteSigner signer, CheckpointMirror mirror, Settings settings, TreeEdge edge) {
+        this.store = store;
+        this.signer = signer;
+        this.mirror = mirror;
+        this.settings = settings;
+        this.edge = edge;
+        this.sequencer = Thread.ofPlatform().name("ledger-sequencer").daemon().unstarted(this::sequence);
+        this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("ledger-checkpointer").daemon().unstarted(r));
+    }
+
+    /**
+     * Audits the stored ledger against its signed checkpoints (throwing {@link LedgerIntegrityException}
+     * if they disagree), signs a checkpoint for anything not yet covered, and starts sequencing.
+     */
+    public static Ledger open(LedgerStore store, NoteSigner signer, CheckpointMirror mirror, Settings settings) {
+        if (!signer.name().equals(settings.origin())) {
+            throw new IllegalArgumentException("the signing key's name must be the log's origin");
+        }
+        LedgerAudit.Report report = new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run();
+        Ledger ledger = new Ledger(store, signer, mirror, settings, report.edge());
+        Optional<Checkpoint> latest = report.latestCheckpoint().map(n -> Checkpoint.parse(n.substring(0, n.indexOf("\n\n") + 1)));
+        if (latest.isPresent() && latest.get().size() == report.edge().size()) {
+            ledger.published = new Published(latest.get(), report.latestCheckpoint().get(), report.edge());
+            mirror.write(ledger.published.note());
+        } else {
+            ledger.publish(report.edge());
+        }
+        ledger.sequencer.start();
+        long interval = settings.checkpointInterval().toMillis();
+        ledger.checkpointer.scheduleWithFixedDelay(ledger::checkpointQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        return ledger;
+    }
+
+    @Override
+    public long append(AccessEvent event) {
+        if (!running) {
+            throw new LedgerUnavailableException(new IllegalStateException("the ledger is closed"));
+        }
+        byte[] salt = EventCommitment.newSalt();
+        Pending p = new Pending(event, salt, EventCommitment.entry(salt, event), new CompletableFuture<>());
+        if (!queue.offer(p)) {
+            throw new LedgerUnavailableException(new IllegalStateException("the ledger's queue is full"));
+        }
+        try {
+            return p.done().get(settings.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new LedgerUnavailableException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new LedgerUnavailableException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailableException(e);
+        }
+    }
+
+    private void sequence() {
+        List<Pending> batch = new ArrayList<>(settings.maxBatch());
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.clear();
+                batch.add(first);
+                queue.drainTo(batch, settings.maxBatch() - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new IllegalStateException("the ledger closed"));
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        TreeEdge before = edge;
+        long index = before.size();
+        List<SequencedEvent> events = new ArrayList<>(batch.size());
+        List<byte[]> leaves = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            events.add(new SequencedEvent(index++, p.event(), p.salt(), p.entry()));
+            leaves.add(Hashes.leaf(p.entry()));
+        }
+        TreeEdge.Appended appended = before.append(leaves);
+        try {
+            store.append(events, appended.completedTiles());
+        } catch (RuntimeException failure) {
+            LOG.warn("ledger write failed; {} access events refused: {}", batch.size(), failure.getClass().getSimpleName());
+            batch.forEach(p -> p.done().completeExceptionally(failure));
+            resync();
+            return;
+        }
+        edge = appended.edge();
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(events.get(i).index());
+        }
+    }
+
+    /** After a failed write the database may hold more than we know (a commit that reported failure); catch up. */
+    private void resync() {
+        try {
+            long end = store.extent().end();
+            if (end != edge.size()) {
+                long fromTile = end - end % Tile.WIDTH;
+                List<byte[]> trailing = store.entries(fromTile, (int) (end - fromTile)).stream().map(Hashes::leaf).toList();
+                edge = TreeEdge.restore(end, trailing, store);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("ledger cannot re-read its tree yet: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void checkpointQuietly() {
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            LOG.warn("could not sign a ledger checkpoint: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Signs and publishes a checkpoint if the tree has grown since the last one. */
+    public synchronized void checkpoint() {
+        TreeEdge now = edge;
+        if (now.size() != published.checkpoint().size()) {
+            publish(now);
+        }
+    }
+
+    private synchronized void publish(TreeEdge tree) {
+        Checkpoint c = new Checkpoint(settings.origin(), tree.size(), tree.root());
+        String note = signer.sign(c.body());
+        store.saveCheckpoint(c.size(), note);
+        mirror.write(note);
+        published = new Published(c, note, tree);
+    }
+
+    /** The latest signed checkpoint, as served at {@code /ledger/checkpoint}. */
+    public String signedCheckpoint() {
+        return published.note();
+    }
+
+    public Checkpoint checkpointHead() {
+        return published.checkpoint();
+    }
+
+    public String vkey() {
+        return signer.vkey();
+    }
+
+    public String origin() {
+        return settings.origin();
+    }
+
+    /** A tile of the published tree, or empty if it does not exist (yet) at the published size. */
+    public Optional<byte[]> tile(TilePath path) {
+        try {
+            return readTile(path);
+        } catch (RuntimeException e) {
+            throw new LedgerUnavailableException(e);
+        }
+    }
+
+    private Optional<byte[]> readTile(TilePath path) {
+        Published p = published;
+        long size = p.checkpoint().size();
+        if (path.entries()) {
+            long from = path.index() * Tile.WIDTH;
+            if (from + path.width() > size) {
+                return Optional.empty();
+            }
+            List<byte[]> entries = store.entries(from, path.width());
+            return entries.size() == path.width() ? Optional.of(EntryBundle.encode(entries)) : Optional.empty();
+        }
+        if (path.level() * Tile.HEIGHT >= 64) {
+            return Optional.empty();
+        }
+        long nodes = size >> (Tile.HEIGHT * path.level());
+        if (path.index() * Tile.WIDTH + path.width() > nodes) {
+            return Optional.empty();
+        }
+        byte[] hashes = path.index() == p.edge().partialIndex(path.level())
+            ? p.edge().partialHashes(path.level())
+            : store.fullTile(path.level(), path.index()).orElse(new byte[0]);
+        int bytes = path.width() * Hashes.SIZE;
+        return hashes.length < bytes ? Optional.empty() : Optional.of(Arrays.copyOf(hashes, bytes));
+    }
+
+    /**
+     * A receipt (c2sp.org/tlog-proof@v1) for the event at {@code index} against the published
+     * checkpoint, with the event's opening as extra data; empty if the event is not yet covered.
+     */
+    public Optional<TlogProof> receipt(long index) {
+        try {
+            return readReceipt(index);
+        } catch (RuntimeException e) {
+            throw new LedgerUnavailableException(e);
+        }
+    }
+
+    private Optional<TlogProof> readReceipt(long index) {
+        Published p = published;
+        if (index < 0 || index >= p.checkpoint().size()) {
+            return Optional.empty();
+        }
+        List<SequencedEvent> e = store.events(index, 1);
+        if (e.isEmpty()) {
+            return Optional.empty();
+        }
+        List<byte[]> proof = Merkle.inclusionProof(index, p.checkpoint().size(), new TileHashReader(p.edge(), store, cache));
+        return Optional.of(new TlogProof(Optional.of(EventCommitment.opening(e.get(0).salt(), e.get(0).event())), index, proof, p.note()));
+    }
+
+    /** A consistency proof between an earlier tree size and the published checkpoint. */
+    public List<byte[]> consistencyProof(long size1) {
+        Published p = published;
+        return Merkle.consistencyProof(size1, p.checkpoint().size(), new TileHashReader(p.edge(), store, cache));
+    }
+
+    @Override
+    public List<LoggedEvent> forPerson(UUID personId) {
+        return store.forPerson(personId);
+    }
+
+    @Override
+    public long size() {
+        return edge.size();
+    }
+
+    /** Stops taking appends, sequences what is queued, signs a last checkpoint. */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            sequencer.join(settings.appendTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        checkpointer.shutdownNow();
+        checkpointQuietly();
+    }
+}

@@ -1,0 +1,126 @@
+package eu.haven.core.audit;
+
+import eu.haven.ledger.Checkpoint;
+import eu.haven.ledger.Hashes;
+import eu.haven.ledger.NoteVerifier;
+import eu.haven.ledger.Tile;
+import eu.haven.ledger.TilePath;
+import eu.haven.ledger.TreeEdge;
+import eu.haven.ledger.VerificationException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Checks the whole stored ledger: dense indices, every private event against its public entry,
+ * every stored hash tile against the entries, and the tree against the last signed checkpoints
+ * (the database's and the copy kept outside it). Run on every start; any disagreement is a
+ * {@link LedgerIntegrityException} and the server does not serve.
+ */
+public final class LedgerAudit {
+    private final LedgerStore store;
+    private final NoteVerifier key;
+    private final CheckpointMirror mirror;
+
+    public LedgerAudit(LedgerStore store, NoteVerifier key, CheckpointMirror mirror) {
+        this.store = store;
+        this.key = key;
+        this.mirror = mirror;
+    }
+
+    /** The verified tree and the latest signed checkpoint stored, if any. */
+    public record Report(TreeEdge edge, Optional<String> latestCheckpoint) {}
+
+    public Report run() {
+        LedgerStore.Extent extent = store.extent();
+        if (extent.count() != extent.end()) {
+            throw fail("the ledger holds " + extent.count() + " events for the indices 0 to " + (extent.end() - 1)
+                + ": rows were deleted or inserted");
+        }
+        long n = extent.end();
+        Optional<String> dbNote = store.latestCheckpoint();
+        Optional<Checkpoint> inDb = dbNote.map(note -> open(note, "the database's latest checkpoint"));
+        Optional<Checkpoint> outside = mirror.read().map(note -> open(note, "the checkpoint copy kept beside the signing key"));
+        if (outside.isPresent() && (inDb.isEmpty() || inDb.get().size() < outside.get().size())) {
+            throw fail("the server last signed a checkpoint of " + outside.get().size() + " entries, but the database's latest is "
+                + inDb.map(c -> c.size() + " entries").orElse("missing") + ": the database was rolled back or its checkpoints were removed");
+        }
+        TreeMap<Long, Checkpoint> targets = new TreeMap<>();
+        for (Checkpoint c : List.of(inDb, outside).stream().flatMap(Optional::stream).toList()) {
+            Checkpoint same = targets.putIfAbsent(c.size(), c);
+            if (same != null && !MessageDigest.isEqual(same.root(), c.root())) {
+                throw fail("two checkpoints of " + c.size() + " entries with different root hashes");
+            }
+            if (c.size() > n) {
+                throw fail("a signed checkpoint covers " + c.size() + " entries but the ledger holds only " + n + ": entries were deleted");
+            }
+        }
+        TreeEdge edge = TreeEdge.empty();
+        check(edge, targets);
+        for (long from = 0; from < n; from += Tile.WIDTH) {
+            int count = (int) Math.min(Tile.WIDTH, n - from);
+            List<SequencedEvent> events = store.events(from, count);
+            List<byte[]> leaves = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                SequencedEvent e = events.get(i);
+                if (e.index() != from + i) {
+                    throw fail("the ledger's indices are not in order at " + (from + i));
+                }
+                if (!MessageDigest.isEqual(EventCommitment.entry(e.salt(), e.event()), e.entry())) {
+                    throw fail("the event at index " + e.index() + " does not match its public entry: the private record was altered");
+                }
+                leaves.add(Hashes.leaf(e.entry()));
+            }
+            int done = 0;
+            for (long cut : targets.subMap(from, false, from + count, true).keySet()) {
+                edge = appendChecked(edge, leaves.subList(done, (int) (cut - from)));
+                check(edge, targets);
+                done = (int) (cut - from);
+            }
+            edge = appendChecked(edge, leaves.subList(done, count));
+        }
+        List<Long> stored = store.tileCounts();
+        for (int level = 0; level < Math.max(stored.size(), 8); level++) {
+            long expected = (n >> (Tile.HEIGHT * level)) / Tile.WIDTH;
+            long have = level < stored.size() ? stored.get(level) : 0;
+            if (have != expected) {
+                throw fail("the ledger stores " + have + " full hash tiles of level " + level + " where its entries make " + expected);
+            }
+        }
+        return new Report(edge, dbNote);
+    }
+
+    private TreeEdge appendChecked(TreeEdge edge, List<byte[]> leaves) {
+        TreeEdge.Appended a = edge.append(leaves);
+        for (Tile t : a.completedTiles()) {
+            byte[] stored = store.fullTile(t.level(), t.index()).orElseThrow(() ->
+                fail("the stored tree lacks hash tile " + TilePath.hashes(t.level(), t.index(), Tile.WIDTH)));
+            if (!MessageDigest.isEqual(stored, t.hashes())) {
+                throw fail("stored hash tile " + TilePath.hashes(t.level(), t.index(), Tile.WIDTH) + " does not match the entries");
+            }
+        }
+        return a.edge();
+    }
+
+    private static void check(TreeEdge edge, TreeMap<Long, Checkpoint> targets) {
+        Checkpoint c = targets.get(edge.size());
+        if (c != null && !MessageDigest.isEqual(edge.root(), c.root())) {
+            throw fail("the first " + c.size() + " entries no longer hash to the root of the checkpoint signed for them: "
+                + "entries were altered, removed, reordered or inserted");
+        }
+    }
+
+    private Checkpoint open(String note, String what) {
+        try {
+            return Checkpoint.open(note, key);
+        } catch (VerificationException e) {
+            throw fail(what + " does not verify with this server's ledger key: " + e.getMessage());
+        }
+    }
+
+    private static LedgerIntegrityException fail(String message) {
+        return new LedgerIntegrityException("The access ledger failed its integrity check: " + message + ".");
+    }
+}

@@ -1,0 +1,37 @@
+package eu.haven.core.audit;
+
+import eu.haven.ledger.Tile;
+import eu.haven.ledger.TileSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where the ledger keeps its events (the private store, with salts), its public entries, its full
+ * hash tiles and its signed checkpoints.
+ */
+public interface LedgerStore extends TileSource {
+
+    /** Number of events and one more than the highest index: equal when the indices are dense. */
+    record Extent(long count, long end) {}
+
+    Extent extent();
+
+    /** Stores the events and the tiles they completed in one transaction, durably, or throws. */
+    void append(List<SequencedEvent> events, List<Tile> completedTiles);
+
+    /** Public entries {@code [from, from + count)} in order. */
+    List<byte[]> entries(long from, int count);
+
+    /** Events {@code [from, from + count)} with salts and entries, in index order, as stored (gaps and all). */
+    List<SequencedEvent> events(long from, int count);
+
+    List<LoggedEvent> forPerson(UUID personId);
+
+    /** How many full tiles of each level are stored (level 0 first). */
+    List<Long> tileCounts();
+
+    Optional<String> latestCheckpoint();
+
+    void saveCheckpoint(long size, String signedNote);
+}

@@ -1,0 +1,4 @@
+package eu.haven.core.audit;
+
+/** An access event with its place in the ledger, its salt and the public entry committing to it. */
+public record SequencedEvent(long index, AccessEvent event, byte[] salt, byte[] entry) {}

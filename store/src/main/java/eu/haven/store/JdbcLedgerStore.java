@@ -1,0 +1,123 @@
+package eu.haven.store;
+
+import eu.haven.core.audit.AccessEvent;
+import eu.haven.core.audit.EventCommitment;
+import eu.haven.core.audit.LedgerStore;
+import eu.haven.core.audit.LoggedEvent;
+import eu.haven.core.audit.SequencedEvent;
+import eu.haven.ledger.Tile;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** The ledger's tables: events with their openings and entries, full hash tiles, signed checkpoints. */
+public final class JdbcLedgerStore implements LedgerStore {
+    private static final int KEEP_CHECKPOINTS = 1000;
+    private final Database db;
+
+    public JdbcLedgerStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Extent extent() {
+        return db.autonomous(h -> h.createQuery("SELECT COUNT(*) AS n, COALESCE(MAX(idx) + 1, 0) AS e FROM ledger_events")
+            .map((rs, c) -> new Extent(rs.getLong("n"), rs.getLong("e"))).one());
+    }
+
+    @Override
+    public void append(List<SequencedEvent> events, List<Tile> completedTiles) {
+        db.autonomous(h -> h.inTransaction(tx -> {
+            PreparedBatch batch = tx.prepareBatch("INSERT INTO ledger_events (idx, entry, salt, id, at, actor_user, organisation_id, role, "
+                + "action, purpose, person_id, categories, permitted, reason, target_id) VALUES (:idx, :entry, :salt, :id, :at, "
+                + "CAST(:user AS UUID), :org, :role, :action, :purpose, CAST(:person AS UUID), :cats, :permitted, :reason, CAST(:target AS UUID))");
+            for (SequencedEvent s : events) {
+                AccessEvent e = s.event();
+                batch.bind("idx", s.index()).bind("entry", s.entry()).bind("salt", s.salt()).bind("id", e.id())
+                    .bind("at", Times.of(EventCommitment.committedTime(e.at()))).bind("user", e.actorUser().orElse(null))
+                    .bind("org", e.organisation().orElse(null)).bind("role", e.role().orElse(null)).bind("action", e.action())
+                    .bind("purpose", e.purpose()).bind("person", e.personId().orElse(null))
+                    .bind("cats", Columns.join(List.copyOf(e.categories()))).bind("permitted", e.permitted())
+                    .bind("reason", e.reason().orElse(null)).bind("target", e.target().orElse(null)).add();
+            }
+            batch.execute();
+            if (!completedTiles.isEmpty()) {
+                PreparedBatch tiles = tx.prepareBatch("INSERT INTO ledger_tiles (tile_level, idx, hashes) VALUES (:l, :i, :h)");
+                completedTiles.forEach(t -> tiles.bind("l", t.level()).bind("i", t.index()).bind("h", t.hashes()).add());
+                tiles.execute();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public List<byte[]> entries(long from, int count) {
+        return db.autonomous(h -> h.createQuery("SELECT entry FROM ledger_events WHERE idx >= :from AND idx < :to ORDER BY idx")
+            .bind("from", from).bind("to", from + count).map((rs, c) -> rs.getBytes(1)).list());
+    }
+
+    @Override
+    public List<SequencedEvent> events(long from, int count) {
+        return db.autonomous(h -> h.createQuery("SELECT * FROM ledger_events WHERE idx >= :from AND idx < :to ORDER BY idx")
+            .bind("from", from).bind("to", from + count)
+            .map((rs, c) -> new SequencedEvent(rs.getLong("idx"), event(rs), rs.getBytes("salt"), rs.getBytes("entry"))).list());
+    }
+
+    @Override
+    public List<LoggedEvent> forPerson(UUID personId) {
+        return db.autonomous(h -> h.createQuery("SELECT * FROM ledger_events WHERE person_id = :p ORDER BY idx").bind("p", personId)
+            .map((rs, c) -> new LoggedEvent(rs.getLong("idx"), event(rs))).list());
+    }
+
+    @Override
+    public Optional<byte[]> fullTile(int level, long index) {
+        return db.autonomous(h -> h.createQuery("SELECT hashes FROM ledger_tiles WHERE tile_level = :l AND idx = :i")
+            .bind("l", level).bind("i", index).map((rs, c) -> rs.getBytes(1)).findOne());
+    }
+
+    @Override
+    public List<Long> tileCounts() {
+        List<Long> counts = new ArrayList<>();
+        db.autonomous(h -> h.createQuery("SELECT tile_level, COUNT(*) AS n FROM ledger_tiles GROUP BY tile_level")
+            .map((rs, c) -> new long[] {rs.getInt(1), rs.getLong(2)}).list()).forEach(row -> {
+                while (counts.size() <= row[0]) {
+                    counts.add(0L);
+                }
+                counts.set((int) row[0], row[1]);
+            });
+        return counts;
+    }
+
+    @Override
+    public Optional<String> latestCheckpoint() {
+        return db.autonomous(h -> h.createQuery("SELECT note FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1")
+            .mapTo(String.class).findOne());
+    }
+
+    @Override
+    public void saveCheckpoint(long size, String signedNote) {
+        db.autonomous(h -> h.inTransaction(tx -> {
+            tx.createUpdate("INSERT INTO ledger_checkpoints (tree_size, note, signed_at) VALUES (:s, :n, :t)")
+                .bind("s", size).bind("n", signedNote).bind("t", Times.of(Instant.now())).execute();
+            if (size % 64 == 0) {
+                tx.createUpdate("DELETE FROM ledger_checkpoints WHERE tree_size < (SELECT MIN(tree_size) FROM "
+                    + "(SELECT tree_size FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT " + KEEP_CHECKPOINTS + ") AS kept)").execute();
+            }
+            return null;
+        }));
+    }
+
+    private static AccessEvent event(ResultSet rs) throws SQLException {
+        return new AccessEvent(Times.uuid(rs, "id"), Times.get(rs, "at"), Times.optionalUuid(rs, "actor_user"),
+            Optional.ofNullable(rs.getString("organisation_id")), Optional.ofNullable(rs.getString("role")),
+            rs.getString("action"), rs.getString("purpose"), Times.optionalUuid(rs, "person_id"),
+            new LinkedHashSet<>(Columns.split(rs.getString("categories"))), rs.getBoolean("permitted"),
+            Optional.ofNullable(rs.getString("reason")), Times.optionalUuid(rs, "target_id"));
+    }
+}
