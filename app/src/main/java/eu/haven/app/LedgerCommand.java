@@ -1,0 +1,63 @@
+package eu.haven.app;
+
+import eu.haven.core.audit.LedgerExport;
+import eu.haven.store.Database;
+import eu.haven.store.JdbcLedgerStore;
+import eu.haven.store.LedgerKeyFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ledger", description = "The access ledger's public files and key.",
+    subcommands = {LedgerCommand.Export.class, LedgerCommand.Vkey.class})
+public final class LedgerCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "export", description = "Write the ledger's public files, as of its latest signed checkpoint, to a directory "
+        + "that 'haven verify DIR' can check offline. Reads only. With the embedded database, stop the server first.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        ServerOptions options;
+        @Parameters(paramLabel = "DIR", description = "Target directory (created if needed).")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            HavenConfig config = options.config(Path.of("data"));
+            try (Database db = Database.open(config.database())) {
+                long size = LedgerExport.export(new JdbcLedgerStore(db), (path, content) -> {
+                    Path file = dir.resolve(path);
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, content);
+                });
+                Files.writeString(dir.resolve("vkey"), vkey(config) + "\n", StandardCharsets.UTF_8);
+                System.out.println("Exported " + size + " entries to " + dir.toAbsolutePath());
+                System.out.println("Check with: haven verify --vkey " + vkey(config) + " " + dir);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "vkey", description = "Print the ledger's verifier key (publish it; verifiers need it).")
+    static final class Vkey implements Callable<Integer> {
+        @Mixin
+        ServerOptions options;
+
+        @Override
+        public Integer call() {
+            System.out.println(vkey(options.config(Path.of("data"))));
+            return 0;
+        }
+    }
+
+    private static String vkey(HavenConfig config) {
+        return LedgerKeyFile.loadOrCreate(config.ledger().keyFile(), config.ledger().origin()).vkey();
+    }
+}

@@ -1,0 +1,97 @@
+package eu.haven.app;
+
+import eu.haven.core.audit.AccessEvent;
+import eu.haven.core.audit.EventCommitment;
+import eu.haven.ledger.Checkpoint;
+import eu.haven.ledger.LogSource;
+import eu.haven.ledger.LogVerifier;
+import eu.haven.ledger.NoteVerifier;
+import eu.haven.ledger.TlogProof;
+import eu.haven.ledger.VerificationException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", description = {
+    "Verify a Haven access ledger: its signed checkpoint, every entry and hash tile, and that it still extends the "
+        + "checkpoint seen last time (kept in a state file, as a witness keeps it).",
+    "SOURCE is the ledger's base URL (https://haven.example-city.eu/ledger) or a directory made by 'haven ledger export'."},
+    subcommands = VerifyCommand.Receipt.class)
+public final class VerifyCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SOURCE", description = "Base URL of the ledger (ending in /ledger) or an exported directory.")
+    String source;
+
+    @Option(names = "--vkey", required = true, defaultValue = "${env:HAVEN_LEDGER_VKEY}",
+        description = "The ledger's verifier key, name+keyid+key, as published by the city (HAVEN_LEDGER_VKEY).")
+    String vkey;
+
+    @Option(names = "--state", description = "File keeping the last checkpoint seen; default ~/.haven/verify/<origin>.checkpoint.")
+    Optional<Path> state;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        try {
+            NoteVerifier key = NoteVerifier.fromVkey(vkey);
+            Path stateFile = state.orElse(Path.of(System.getProperty("user.home"), ".haven", "verify",
+                key.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".checkpoint"));
+            Optional<String> previous = Files.exists(stateFile) ? Optional.of(Files.readString(stateFile, StandardCharsets.UTF_8)) : Optional.empty();
+            LogSource src = source.startsWith("http://") || source.startsWith("https://") ? LogSource.http(source) : LogSource.directory(Path.of(source));
+            LogVerifier.Result r = new LogVerifier(src, key).verify(previous);
+            Files.createDirectories(stateFile.toAbsolutePath().getParent());
+            Files.writeString(stateFile, r.signedCheckpoint(), StandardCharsets.UTF_8);
+            out.println("OK: the ledger " + key.name() + " verifies.");
+            out.println("  " + r.checkpoint().size() + " entries; every entry and hash tile recomputed; the root hash matches the signed checkpoint.");
+            out.println(r.previous().map(p -> "  It extends the checkpoint of " + p.size() + " entries seen last time.")
+                .orElse("  First check from this state file (" + stateFile + "); later checks will compare with it."));
+            return 0;
+        } catch (VerificationException e) {
+            System.err.println("FAILED: " + e.getMessage());
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("FAILED: could not read the ledger at " + source + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    @Command(name = "receipt", description = "Check a receipt (.tlog-proof file) offline: that the access event it describes is in the ledger "
+        + "under a checkpoint signed by the given key.")
+    static final class Receipt implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "The .tlog-proof file.")
+        Path file;
+
+        @Option(names = "--vkey", required = true, defaultValue = "${env:HAVEN_LEDGER_VKEY}",
+            description = "The ledger's verifier key (HAVEN_LEDGER_VKEY).")
+        String vkey;
+
+        @Override
+        public Integer call() {
+            try {
+                TlogProof proof = TlogProof.parse(Files.readString(file, StandardCharsets.UTF_8));
+                byte[] opening = proof.extra().orElseThrow(() ->
+                    new VerificationException("the receipt carries no event (its extra line is missing)"));
+                EventCommitment.Opening o = EventCommitment.parseOpening(opening);
+                Checkpoint c = proof.verify(o.entry(), NoteVerifier.fromVkey(vkey));
+                AccessEvent e = o.event();
+                System.out.println("OK: access event " + proof.index() + " is in the ledger " + c.origin() + " (checkpoint of " + c.size()
+                    + " entries, signature verified).");
+                System.out.println("  at " + e.at() + ": " + e.organisation().orElse("no organisation") + " (" + e.role().orElse("no role")
+                    + ") " + e.action() + " for purpose " + e.purpose() + ": " + (e.permitted() ? "permitted" : "refused, " + e.reason().orElse("")));
+                return 0;
+            } catch (VerificationException e) {
+                System.err.println("FAILED: " + e.getMessage());
+                return 1;
+            } catch (IOException e) {
+                System.err.println("FAILED: cannot read " + file + ": " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package eu.haven.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.haven.core.audit.AccessEvent;
+import eu.haven.core.audit.CheckpointMirror;
+import eu.haven.core.audit.Ledger;
+import eu.haven.core.audit.LedgerAudit;
+import eu.haven.core.audit.LedgerIntegrityException;
+import eu.haven.ledger.NoteSigner;
+import eu.haven.ledger.NoteVerifier;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Changes, deletes, reorders or inserts ledger rows directly in the database, 1,200 times at
+ * random, and checks that the start-up audit detects every one.
+ */
+class LedgerTamperTest {
+    private static final String ORIGIN = "haven.test/access";
+    private static final int EVENTS = 600;
+    private static final int MUTATIONS = 1200;
+    private static final String[] EVENT_COLUMNS = {"entry", "salt", "id", "at", "actor_user", "organisation_id", "role", "action",
+        "purpose", "person_id", "categories", "permitted", "reason", "target_id"};
+
+    private Database db;
+    private final AtomicReference<String> mirrored = new AtomicReference<>();
+    private final CheckpointMirror mirror = new CheckpointMirror() {
+        public Optional<String> read() {
+            return Optional.ofNullable(mirrored.get());
+        }
+
+        public void write(String note) {
+            mirrored.set(note);
+        }
+    };
+    private NoteSigner signer;
+
+    @BeforeEach
+    void buildALedger() {
+        db = Database.open(DatabaseConfig.h2Memory("tamper-" + UUID.randomUUID()));
+        KeyPair kp = NoteSigner.generate();
+        signer = new NoteSigner(ORIGIN, kp.getPrivate(), NoteSigner.rawPublic(kp.getPublic()));
+        try (Ledger ledger = Ledger.open(new JdbcLedgerStore(db), signer, mirror, Ledger.Settings.defaults(ORIGIN))) {
+            UUID person = UUID.randomUUID();
+            for (int i = 0; i < EVENTS; i++) {
+                ledger.append(new AccessEvent(UUID.randomUUID(), Instant.now(), Optional.of(UUID.randomUUID()), Optional.of("city-shelter"),
+                    Optional.of("caseworker"), i % 2 == 0 ? "read" : "write", i % 7 == 0 ? "immigration-enforcement" : "shelter",
+                    Optional.of(i % 3 == 0 ? person : UUID.randomUUID()), new LinkedHashSet<>(List.of("identity", "housing")),
+                    i % 7 != 0, i % 7 == 0 ? Optional.of("firewall") : Optional.empty(), Optional.empty()));
+            }
+            ledger.checkpoint();
+        }
+        db.autonomous(h -> {
+            h.execute("CREATE TABLE snap_events AS SELECT * FROM ledger_events");
+            h.execute("CREATE TABLE snap_tiles AS SELECT * FROM ledger_tiles");
+            h.execute("CREATE TABLE snap_checkpoints AS SELECT * FROM ledger_checkpoints");
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void audit() {
+        new LedgerAudit(new JdbcLedgerStore(db), NoteVerifier.fromVkey(signer.vkey()), mirror).run();
+    }
+
+    @Test
+    void theUntouchedLedgerPassesAndEveryRandomMutationIsDetected() {
+        audit();
+        assertThat(count("ledger_tiles")).isEqualTo(2);
+        Random random = new Random(20261122L);
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (int i = 0; i < MUTATIONS; i++) {
+            String kind = db.autonomous(h -> mutate(h, random));
+            kinds.merge(kind.replaceAll("[:@].*", ""), 1, Integer::sum);
+            try {
+                audit();
+                throw new AssertionError("mutation " + i + " went undetected: " + kind);
+            } catch (LedgerIntegrityException detected) {
+                assertThat(detected.getMessage()).startsWith("The access ledger failed its integrity check");
+            }
+            restore();
+        }
+        audit();
+        assertThat(kinds.keySet()).contains("change-event", "delete-event", "swap-events", "insert-event", "change-tile",
+            "delete-tile", "insert-tile", "change-checkpoint", "delete-checkpoint", "insert-checkpoint");
+    }
+
+    private String mutate(Handle h, Random r) {
+        int n = EVENTS;
+        int pick = r.nextInt(100);
+        if (pick < 40) {
+            long idx = r.nextInt(n);
+            String column = EVENT_COLUMNS[r.nextInt(EVENT_COLUMNS.length)];
+            h.createUpdate("UPDATE ledger_events SET " + column + " = " + changed(column, r) + " WHERE idx = :i").bind("i", idx).execute();
+            return "change-event:" + column + "@" + idx;
+        }
+        if (pick < 55) {
+            long idx = r.nextInt(n);
+            h.createUpdate("DELETE FROM ledger_events WHERE idx = :i").bind("i", idx).execute();
+            if (r.nextBoolean()) {
+                h.createUpdate("UPDATE ledger_events SET idx = idx - 1 WHERE idx > :i").bind("i", idx).execute();
+                return "delete-event:closed-gap@" + idx;
+            }
+            return "delete-event@" + idx;
+        }
+        if (pick < 70) {
+            long a = r.nextInt(n);
+            long b = (a + 1 + r.nextInt(n - 1)) % n;
+            h.createUpdate("UPDATE ledger_events SET idx = -1 WHERE idx = :a").bind("a", a).execute();
+            h.createUpdate("UPDATE ledger_events SET idx = :a WHERE idx = :b").bind("a", a).bind("b", b).execute();
+            h.createUpdate("UPDATE ledger_events SET idx = :b WHERE idx = -1").bind("b", b).execute();
+            return "swap-events:" + a + "<->" + b;
+        }
+        if (pick < 80) {
+            long at = r.nextInt(n);
+            long copyOf = r.nextInt(n);
+            h.createUpdate("UPDATE ledger_events SET idx = -idx - 10 WHERE idx >= :k").bind("k", at).execute();
+            h.createUpdate("UPDATE ledger_events SET idx = -idx - 9 WHERE idx < 0").execute();
+            h.createUpdate("INSERT INTO ledger_events SELECT :k, entry, salt, id, at, actor_user, organisation_id, role, action, purpose, "
+                + "person_id, categories, permitted, reason, target_id FROM snap_events WHERE idx = :c").bind("k", at).bind("c", copyOf).execute();
+            return "insert-event:copy-of-" + copyOf + "@" + at;
+        }
+        if (pick < 87) {
+            long idx = r.nextInt(2);
+            h.createUpdate("UPDATE ledger_tiles SET hashes = " + flip("hashes", r.nextInt(8192)) + " WHERE tile_level = 0 AND idx = :i")
+                .bind("i", idx).execute();
+            return "change-tile@" + idx;
+        }
+        if (pick < 90) {
+            h.createUpdate("DELETE FROM ledger_tiles WHERE idx = :i").bind("i", r.nextInt(2)).execute();
+            return "delete-tile";
+        }
+        if (pick < 93) {
+            h.createUpdate("INSERT INTO ledger_tiles SELECT tile_level + :l, idx + :d, hashes FROM snap_tiles WHERE idx = 0")
+                .bind("l", r.nextInt(2)).bind("d", 2 + r.nextInt(3)).execute();
+            return "insert-tile";
+        }
+        if (pick < 96) {
+            h.createUpdate("UPDATE ledger_checkpoints SET note = REPLACE(note, '" + EVENTS + "', '" + (EVENTS - 1 - r.nextInt(10)) + "')").execute();
+            return "change-checkpoint";
+        }
+        if (pick < 98) {
+            h.execute("DELETE FROM ledger_checkpoints");
+            return "delete-checkpoint";
+        }
+        h.createUpdate("INSERT INTO ledger_checkpoints (tree_size, note, signed_at) SELECT tree_size + 1, "
+            + "REPLACE(note, '" + EVENTS + "', '" + (EVENTS + 1) + "'), signed_at FROM snap_checkpoints").execute();
+        return "insert-checkpoint";
+    }
+
+    private static String changed(String column, Random r) {
+        return switch (column) {
+            case "entry", "salt" -> flip(column, r.nextInt(32));
+            case "id", "person_id", "actor_user", "target_id" -> "CAST('" + UUID.randomUUID() + "' AS UUID)";
+            case "at" -> "DATEADD(MILLISECOND, " + (1 + r.nextInt(5000)) + ", at)";
+            case "permitted" -> "NOT permitted";
+            case "categories" -> "'identity,health'";
+            case "purpose" -> "'legal-aid'";
+            case "action" -> "'delete'";
+            case "role" -> "'dpo'";
+            case "reason" -> "CASE WHEN reason IS NULL THEN 'consent-withdrawn' ELSE NULL END";
+            case "organisation_id" -> "'legal-aid'";
+            default -> throw new IllegalArgumentException(column);
+        };
+    }
+
+    /** SQL that flips one bit of byte {@code pos} of a binary column. */
+    private static String flip(String column, int pos) {
+        return "CAST(CONCAT(SUBSTRING(" + column + ", 1, " + pos + "), CAST(X'01' AS VARBINARY) , SUBSTRING(" + column + ", " + (pos + 2) + ")) AS VARBINARY)";
+    }
+
+    private long count(String table) {
+        return db.autonomous(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    }
+
+    private void restore() {
+        db.autonomous(h -> {
+            h.execute("DELETE FROM ledger_events");
+            h.execute("INSERT INTO ledger_events SELECT * FROM snap_events");
+            h.execute("DELETE FROM ledger_tiles");
+            h.execute("INSERT INTO ledger_tiles SELECT * FROM snap_tiles");
+            h.execute("DELETE FROM ledger_checkpoints");
+            h.execute("INSERT INTO ledger_checkpoints SELECT * FROM snap_checkpoints");
+            return null;
+        });
+    }
+
+}
