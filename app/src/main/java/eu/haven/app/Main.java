@@ -15,6 +15,12 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof eu.haven.core.audit.LedgerIntegrityException) {
+                cmd.getErr().println("haven: " + e.getMessage());
+                cmd.getErr().println("  Haven will not serve until this is resolved. Restore the database and the key folder from the same backup,");
+                cmd.getErr().println("  or ask the data-protection officer to investigate: someone may have changed the ledger's rows.");
+                return 4;
+            }
             if (e instanceof FrameworkException || e instanceof HavenException) {
                 cmd.getErr().println("haven: " + e.getMessage());
                 return 2;

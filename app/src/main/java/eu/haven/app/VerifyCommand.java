@@ -25,10 +25,10 @@ import picocli.CommandLine.Parameters;
     "SOURCE is the ledger's base URL (https://haven.example-city.eu/ledger) or a directory made by 'haven ledger export'."},
     subcommands = VerifyCommand.Receipt.class)
 public final class VerifyCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SOURCE", description = "Base URL of the ledger (ending in /ledger) or an exported directory.")
+    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "Base URL of the ledger (ending in /ledger) or an exported directory.")
     String source;
 
-    @Option(names = "--vkey", required = true, defaultValue = "${env:HAVEN_LEDGER_VKEY}",
+    @Option(names = "--vkey", defaultValue = "${env:HAVEN_LEDGER_VKEY}",
         description = "The ledger's verifier key, name+keyid+key, as published by the city (HAVEN_LEDGER_VKEY).")
     String vkey;
 
@@ -38,6 +38,11 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
+        if (source == null || vkey == null || vkey.isBlank()) {
+            System.err.println("Usage: haven verify --vkey <name+keyid+key> <base URL or exported directory>");
+            System.err.println("   or: haven verify receipt --vkey <name+keyid+key> <file.tlog-proof>");
+            return 2;
+        }
         try {
             NoteVerifier key = NoteVerifier.fromVkey(vkey);
             Path stateFile = state.orElse(Path.of(System.getProperty("user.home"), ".haven", "verify",

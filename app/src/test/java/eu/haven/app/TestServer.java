@@ -28,16 +28,25 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(UnaryOperator<LedgerStore> storeDecorator) {
-        try {
-            dir = Files.createTempDirectory("haven-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        HavenConfig config = HavenConfig.of(0, dir, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty())
-            .withDatabase(DatabaseConfig.h2Memory("t" + UUID.randomUUID()));
+        this(inMemory(), storeDecorator);
+    }
+
+    /** A server on the given installation (seeded with the demo staff if they are missing). */
+    TestServer(HavenConfig config, UnaryOperator<LedgerStore> storeDecorator) {
+        dir = config.dataDir();
         haven = new Haven(config, storeDecorator);
         DemoData.seed(haven.staffAdmin());
         haven.start();
+    }
+
+    private static HavenConfig inMemory() {
+        try {
+            Path dir = Files.createTempDirectory("haven-test");
+            return HavenConfig.of(0, dir, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty())
+                .withDatabase(DatabaseConfig.h2Memory("t" + UUID.randomUUID()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     record Response(int status, JsonNode body, String raw) {
@@ -82,6 +91,24 @@ final class TestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The raw bytes of a GET, or empty for any status but 200. */
+    Optional<byte[]> bytes(String path) {
+        try {
+            HttpResponse<byte[]> resp = client.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+            return resp.statusCode() == 200 ? Optional.of(resp.body()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String base() {
+        return "http://localhost:" + haven.port();
     }
 
     @Override

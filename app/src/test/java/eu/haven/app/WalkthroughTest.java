@@ -7,7 +7,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.haven.app.TestServer.Response;
+import eu.haven.core.audit.EventCommitment;
+import eu.haven.core.audit.Ledger;
 import eu.haven.core.audit.LoggedEvent;
+import eu.haven.ledger.Checkpoint;
+import eu.haven.ledger.NoteVerifier;
+import eu.haven.ledger.TilePath;
+import eu.haven.ledger.TlogProof;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -140,6 +147,52 @@ class WalkthroughTest {
         }
         // The raw database holds no plaintext of the name or the records.
         assertRawDatabaseHasNo(NAME, HEALTH_NOTE, ROOM);
+        assertLedgerHoldsEveryStepAndHidesWhoAndWhat(person);
+    }
+
+    /** Every event above, refusals included, is in the published ledger; its public files name nobody. */
+    private void assertLedgerHoldsEveryStepAndHidesWhoAndWhat(UUID person) {
+        Ledger ledger = server.haven.ledger();
+        ledger.checkpoint();
+        NoteVerifier key = NoteVerifier.fromVkey(new String(server.bytes("/ledger/vkey").orElseThrow(), StandardCharsets.UTF_8).trim());
+        Checkpoint head = Checkpoint.open(new String(server.bytes("/ledger/checkpoint").orElseThrow(), StandardCharsets.UTF_8), key);
+        List<LoggedEvent> events = ledger.forPerson(person);
+        assertThat(events).hasSize(13);
+        List<String> secrets = new ArrayList<>(List.of(NAME, HEALTH_NOTE, ROOM, person.toString()));
+        List<byte[]> rawSecrets = new ArrayList<>(List.of(uuidBytes(person)));
+        for (LoggedEvent e : events) {
+            assertThat(e.index()).isLessThan(head.size());
+            TlogProof receipt = ledger.receipt(e.index()).orElseThrow();
+            EventCommitment.Opening opening = EventCommitment.parseOpening(receipt.extra().orElseThrow());
+            assertThat(opening.event()).isEqualTo(e.event());
+            receipt.verify(opening.entry(), key);
+            e.event().actorUser().ifPresent(u -> {
+                secrets.add(u.toString());
+                rawSecrets.add(uuidBytes(u));
+            });
+        }
+        ByteArrayOutputStream published = new ByteArrayOutputStream();
+        published.writeBytes(server.bytes("/ledger/checkpoint").orElseThrow());
+        for (long t = 0; t * 256 < head.size(); t++) {
+            int width = (int) Math.min(256, head.size() - t * 256);
+            published.writeBytes(server.bytes("/ledger/" + TilePath.entries(t, width)).orElseThrow());
+            published.writeBytes(server.bytes("/ledger/" + TilePath.hashes(0, t, width)).orElseThrow());
+        }
+        byte[] all = published.toByteArray();
+        String text = new String(all, StandardCharsets.ISO_8859_1);
+        String hex = HexFormat.of().formatHex(all);
+        for (String secret : secrets) {
+            assertThat(text).doesNotContain(secret);
+            assertThat(hex).doesNotContain(HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (byte[] raw : rawSecrets) {
+            assertThat(hex).doesNotContain(HexFormat.of().formatHex(raw));
+        }
+        assertThat(text).doesNotContain("city-shelter").doesNotContain("legal-aid").doesNotContain("immigration");
+    }
+
+    private static byte[] uuidBytes(UUID u) {
+        return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
     }
 
     private void assertRawDatabaseHasNo(String... secrets) {
