@@ -11,13 +11,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./haven bench [--quick] [policy|all]}: runs the benchmarks, prints the figures and
+ * {@code ./haven bench [--quick] [policy|ledger|all]}: runs the benchmarks, prints the figures and
  * whether each goal holds. Exit code 0 when every goal measured holds.
  */
 public final class Bench {
     private Bench() {}
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws Exception {
         boolean quick = false;
         List<String> parts = new ArrayList<>();
         for (String a : args) {
@@ -28,14 +28,15 @@ public final class Bench {
             }
         }
         if (parts.isEmpty() || parts.contains("all")) {
-            parts = List.of("policy");
+            parts = List.of("policy", "ledger");
         }
         boolean allHold = true;
         for (String part : parts) {
             switch (part) {
                 case "policy" -> allHold &= policy(quick);
+                case "ledger" -> allHold &= LedgerBench.run(quick);
                 default -> {
-                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, all.");
+                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, all.");
                     System.exit(2);
                 }
             }
