@@ -129,6 +129,11 @@ public final class Ledger implements AccessLog, AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, settings.maxBatch() - 1);
                 commit(batch);
+            } catch (RuntimeException unexpected) {
+                LOG.error("ledger sequencer failed on a batch; its {} access events are refused: {}", batch.size(),
+                    unexpected.getClass().getSimpleName());
+                batch.forEach(p -> p.done().completeExceptionally(unexpected));
+                resync();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
