@@ -10,9 +10,7 @@ import eu.haven.ledger.Merkle;
 import eu.haven.ledger.NoteVerifier;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,17 +145,6 @@ class CrashTest {
 
     private HttpResponse<String> call(String base, String method, String path, String token, String purpose, String body)
         throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (purpose != null) {
-            b.header("Purpose", purpose);
-        }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(TestServer.request(base, method, path, token, purpose, body), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -64,8 +64,9 @@ final class TestServer implements AutoCloseable {
         return r.body().get("token").asText();
     }
 
-    Response send(String method, String path, String token, String purpose, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + haven.port() + path))
+    /** An API request as a client sends it: JSON body, bearer token and Purpose header when given. */
+    static HttpRequest request(String base, String method, String path, String token, String purpose, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofSeconds(30))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
@@ -76,8 +77,12 @@ final class TestServer implements AutoCloseable {
         if (purpose != null) {
             b.header("Purpose", purpose);
         }
+        return b.build();
+    }
+
+    Response send(String method, String path, String token, String purpose, String body) {
         try {
-            HttpResponse<String> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> resp = client.send(request(base(), method, path, token, purpose, body), HttpResponse.BodyHandlers.ofString());
             JsonNode json;
             try {
                 json = resp.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(resp.body());
