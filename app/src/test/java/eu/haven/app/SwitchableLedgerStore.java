@@ -3,6 +3,7 @@ package eu.haven.app;
 import eu.haven.core.audit.LedgerStore;
 import eu.haven.core.audit.LoggedEvent;
 import eu.haven.core.audit.SequencedEvent;
+import eu.haven.core.audit.StoredEvent;
 import eu.haven.ledger.Tile;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +44,15 @@ final class SwitchableLedgerStore implements LedgerStore {
     }
 
     @Override
-    public List<SequencedEvent> events(long from, int count) {
+    public List<StoredEvent> events(long from, int count) {
         check();
         return store.events(from, count);
+    }
+
+    @Override
+    public long eraseOpenings(UUID personId) {
+        check();
+        return store.eraseOpenings(personId);
     }
 
     @Override

@@ -5,6 +5,7 @@ import eu.haven.core.audit.EventCommitment;
 import eu.haven.core.audit.LedgerStore;
 import eu.haven.core.audit.LoggedEvent;
 import eu.haven.core.audit.SequencedEvent;
+import eu.haven.core.audit.StoredEvent;
 import eu.haven.ledger.Tile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,10 +64,22 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
-    public List<SequencedEvent> events(long from, int count) {
+    public List<StoredEvent> events(long from, int count) {
         return db.autonomous(h -> h.createQuery("SELECT * FROM ledger_events WHERE idx >= :from AND idx < :to ORDER BY idx")
             .bind("from", from).bind("to", from + count)
-            .map((rs, c) -> new SequencedEvent(rs.getLong("idx"), event(rs), rs.getBytes("salt"), rs.getBytes("entry"))).list());
+            .map((rs, c) -> {
+                long idx = rs.getLong("idx");
+                byte[] entry = rs.getBytes("entry");
+                byte[] salt = rs.getBytes("salt");
+                return new StoredEvent(idx, entry, salt == null ? Optional.empty() : Optional.of(new SequencedEvent(idx, event(rs), salt, entry)));
+            }).list());
+    }
+
+    @Override
+    public long eraseOpenings(UUID personId) {
+        return db.autonomous(h -> h.createUpdate("UPDATE ledger_events SET salt = NULL, id = NULL, at = NULL, actor_user = NULL, "
+            + "organisation_id = NULL, role = NULL, action = NULL, purpose = NULL, person_id = NULL, categories = NULL, "
+            + "permitted = NULL, reason = NULL, target_id = NULL WHERE person_id = :p").bind("p", personId).execute());
     }
 
     @Override

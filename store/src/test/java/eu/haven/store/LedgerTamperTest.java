@@ -102,6 +102,21 @@ class LedgerTamperTest {
             "delete-tile", "insert-tile", "change-checkpoint", "delete-checkpoint", "insert-checkpoint");
     }
 
+    @Test
+    void erasingAPersonsOpeningsKeepsTheLedgerVerifiable() {
+        UUID person = db.autonomous(h -> h.createQuery("SELECT person_id FROM ledger_events WHERE idx = 0").mapTo(UUID.class).one());
+        assertThat(new JdbcLedgerStore(db).eraseOpenings(person)).isEqualTo(EVENTS / 3);
+        audit();
+        assertThat(new JdbcLedgerStore(db).forPerson(person)).isEmpty();
+        db.autonomous(h -> h.execute("UPDATE ledger_events SET entry = " + flip("entry", 3) + " WHERE idx = 0"));
+        try {
+            audit();
+            throw new AssertionError("a changed entry of an erased event went undetected");
+        } catch (LedgerIntegrityException detected) {
+            assertThat(detected.getMessage()).startsWith("The access ledger failed its integrity check");
+        }
+    }
+
     private String mutate(Handle h, Random r) {
         int n = EVENTS;
         int pick = r.nextInt(100);

@@ -131,7 +131,7 @@ abstract class RepositoryContract {
         store.append(events.subList(100, 300), appended.completedTiles());
         assertThat(store.extent()).isEqualTo(new eu.haven.core.audit.LedgerStore.Extent(start + 300, start + 300));
         assertThat(store.entries(start + 10, 5)).containsExactlyElementsOf(events.subList(10, 15).stream().map(e -> e.entry()).toList());
-        var read = store.events(start + 299, 1).get(0);
+        var read = store.events(start + 299, 1).get(0).opening().orElseThrow();
         assertThat(read.salt()).isEqualTo(events.get(299).salt());
         assertThat(eu.haven.core.audit.EventCommitment.entry(read.salt(), read.event())).isEqualTo(read.entry());
         var mine = store.forPerson(p);
@@ -146,6 +146,11 @@ abstract class RepositoryContract {
         store.saveCheckpoint(start + 100, "note 100\n");
         store.saveCheckpoint(start + 300, "note 300\n");
         assertThat(store.latestCheckpoint()).contains("note 300\n");
+
+        assertThat(store.eraseOpenings(p)).isEqualTo(300);
+        assertThat(store.forPerson(p)).isEmpty();
+        assertThat(store.events(start, 300)).allSatisfy(e -> assertThat(e.opening()).isEmpty());
+        assertThat(store.entries(start, 300)).containsExactlyElementsOf(events.stream().map(e -> e.entry()).toList());
     }
 
     @Test

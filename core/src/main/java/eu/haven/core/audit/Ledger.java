@@ -275,12 +275,12 @@ public final class Ledger implements AccessLog, AutoCloseable {
         if (index < 0 || index >= p.checkpoint().size()) {
             return Optional.empty();
         }
-        List<SequencedEvent> e = store.events(index, 1);
-        if (e.isEmpty()) {
+        Optional<SequencedEvent> opened = store.events(index, 1).stream().findFirst().flatMap(StoredEvent::opening);
+        if (opened.isEmpty()) {
             return Optional.empty();
         }
         List<byte[]> proof = Merkle.inclusionProof(index, p.checkpoint().size(), new TileHashReader(p.edge(), store, cache));
-        return Optional.of(new TlogProof(Optional.of(EventCommitment.opening(e.get(0).salt(), e.get(0).event())), index, proof, p.note()));
+        return Optional.of(new TlogProof(Optional.of(EventCommitment.opening(opened.get().salt(), opened.get().event())), index, proof, p.note()));
     }
 
     /** A consistency proof between an earlier tree size and the published checkpoint. */

@@ -61,14 +61,15 @@ public final class LedgerAudit {
         check(edge, targets);
         for (long from = 0; from < n; from += Tile.WIDTH) {
             int count = (int) Math.min(Tile.WIDTH, n - from);
-            List<SequencedEvent> events = store.events(from, count);
+            List<StoredEvent> events = store.events(from, count);
             List<byte[]> leaves = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                SequencedEvent e = events.get(i);
+                StoredEvent e = events.get(i);
                 if (e.index() != from + i) {
                     throw fail("the ledger's indices are not in order at " + (from + i));
                 }
-                if (!MessageDigest.isEqual(EventCommitment.entry(e.salt(), e.event()), e.entry())) {
+                if (e.opening().isPresent()
+                    && !MessageDigest.isEqual(EventCommitment.entry(e.opening().get().salt(), e.opening().get().event()), e.entry())) {
                     throw fail("the event at index " + e.index() + " does not match its public entry: the private record was altered");
                 }
                 leaves.add(Hashes.leaf(e.entry()));

@@ -23,8 +23,14 @@ public interface LedgerStore extends TileSource {
     /** Public entries {@code [from, from + count)} in order. */
     List<byte[]> entries(long from, int count);
 
-    /** Events {@code [from, from + count)} with salts and entries, in index order, as stored (gaps and all). */
-    List<SequencedEvent> events(long from, int count);
+    /** Rows {@code [from, from + count)} with entries and openings, in index order, as stored (gaps and all). */
+    List<StoredEvent> events(long from, int count);
+
+    /**
+     * Removes the openings (event fields and salts) of every event naming the person, keeping the
+     * public entries; returns how many were erased.
+     */
+    long eraseOpenings(UUID personId);
 
     List<LoggedEvent> forPerson(UUID personId);
 
