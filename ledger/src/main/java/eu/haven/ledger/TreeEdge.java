@@ -64,30 +64,40 @@ public final class TreeEdge {
 
     /** Appends leaf hashes; the result holds the new edge and the full tiles that were completed, in order. */
     public Appended append(List<byte[]> leafHashes) {
-        List<byte[]> levels = new ArrayList<>(Arrays.asList(partials));
+        int maxLevels = 64 / Tile.HEIGHT;
+        byte[][] buffers = new byte[maxLevels][];
+        int[] lengths = new int[maxLevels];
+        int levels = partials.length;
+        for (int l = 0; l < partials.length; l++) {
+            buffers[l] = Arrays.copyOf(partials[l], Tile.FULL_BYTES);
+            lengths[l] = partials[l].length;
+        }
         List<Tile> completed = new ArrayList<>();
         long n = size;
         for (byte[] leaf : leafHashes) {
+            n++;
             byte[] carry = leaf;
             for (int level = 0; carry != null; level++) {
-                if (levels.size() == level) {
-                    levels.add(new byte[0]);
+                if (buffers[level] == null) {
+                    buffers[level] = new byte[Tile.FULL_BYTES];
+                    levels = level + 1;
                 }
-                byte[] grown = Arrays.copyOf(levels.get(level), levels.get(level).length + Hashes.SIZE);
-                System.arraycopy(carry, 0, grown, grown.length - Hashes.SIZE, Hashes.SIZE);
+                System.arraycopy(carry, 0, buffers[level], lengths[level], Hashes.SIZE);
+                lengths[level] += Hashes.SIZE;
                 carry = null;
-                if (grown.length == Tile.FULL_BYTES) {
-                    long nodes = (n + 1) >> (Tile.HEIGHT * level);
-                    Tile full = new Tile(level, nodes / Tile.WIDTH - 1, grown);
+                if (lengths[level] == Tile.FULL_BYTES) {
+                    Tile full = new Tile(level, (n >> (Tile.HEIGHT * level)) / Tile.WIDTH - 1, buffers[level].clone());
                     completed.add(full);
                     carry = full.rootHash();
-                    grown = new byte[0];
+                    lengths[level] = 0;
                 }
-                levels.set(level, grown);
             }
-            n++;
         }
-        return new Appended(new TreeEdge(n, levels.toArray(new byte[0][])), completed);
+        byte[][] next = new byte[levels][];
+        for (int l = 0; l < levels; l++) {
+            next[l] = Arrays.copyOf(buffers[l], lengths[l]);
+        }
+        return new Appended(new TreeEdge(n, next), completed);
     }
 
     /** The partial tile at {@code level}: its index and hashes (possibly none). */
