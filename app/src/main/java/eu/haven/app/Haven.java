@@ -91,7 +91,7 @@ public final class Haven implements AutoCloseable {
     private Ledger openLedger(HavenConfig.LedgerConfig l, LedgerStore store) {
         try {
             return Ledger.open(store, LedgerKeyFile.loadOrCreate(l.keyFile(), l.origin()), new FileCheckpointMirror(l.checkpointCopy()),
-                new Ledger.Settings(l.origin(), l.checkpointInterval(), 4096, java.time.Duration.ofSeconds(10)));
+                Ledger.Settings.defaults(l.origin()).withCheckpointInterval(l.checkpointInterval()));
         } catch (RuntimeException e) {
             db.close();
             throw e;

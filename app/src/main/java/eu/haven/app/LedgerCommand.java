@@ -31,15 +31,16 @@ public final class LedgerCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             HavenConfig config = options.config(Path.of("data"));
+            String vkey = vkey(config);
             try (Database db = Database.open(config.database())) {
                 long size = LedgerExport.export(new JdbcLedgerStore(db), (path, content) -> {
                     Path file = dir.resolve(path);
                     Files.createDirectories(file.getParent());
                     Files.write(file, content);
                 });
-                Files.writeString(dir.resolve("vkey"), vkey(config) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve("vkey"), vkey + "\n", StandardCharsets.UTF_8);
                 System.out.println("Exported " + size + " entries to " + dir.toAbsolutePath());
-                System.out.println("Check with: haven verify --vkey " + vkey(config) + " " + dir);
+                System.out.println("Check with: haven verify --vkey " + vkey + " " + dir);
             }
             return 0;
         }

@@ -76,12 +76,8 @@ public final class NoteVerifier {
      * key; throws {@link VerificationException} otherwise.
      */
     public String open(String note) {
-        int split = note.lastIndexOf("\n\n");
-        if (split < 0 || !note.endsWith("\n")) {
-            throw new VerificationException("the note has no signature block");
-        }
-        String text = note.substring(0, split + 1);
-        String[] lines = note.substring(split + 2, note.length() - 1).split("\n", -1);
+        String text = text(note);
+        String[] lines = note.substring(text.length() + 1, note.length() - 1).split("\n", -1);
         if (lines.length > MAX_SIGNATURES) {
             throw new VerificationException("the note carries too many signatures");
         }
@@ -112,6 +108,15 @@ public final class NoteVerifier {
             throw new VerificationException("the note carries no signature by " + name);
         }
         return text;
+    }
+
+    /** The text of a signed note (everything before its signature block), its signatures not checked. */
+    public static String text(String note) {
+        int split = note.lastIndexOf("\n\n");
+        if (split < 0 || !note.endsWith("\n")) {
+            throw new VerificationException("the note has no signature block");
+        }
+        return note.substring(0, split + 1);
     }
 
     private boolean valid(String text, byte[] sig) {

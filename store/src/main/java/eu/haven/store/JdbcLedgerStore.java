@@ -118,10 +118,8 @@ public final class JdbcLedgerStore implements LedgerStore {
         db.autonomous(h -> h.inTransaction(tx -> {
             tx.createUpdate("INSERT INTO ledger_checkpoints (tree_size, note, signed_at) VALUES (:s, :n, :t)")
                 .bind("s", size).bind("n", signedNote).bind("t", Times.of(Instant.now())).execute();
-            if (size % 64 == 0) {
-                tx.createUpdate("DELETE FROM ledger_checkpoints WHERE tree_size < (SELECT MIN(tree_size) FROM "
-                    + "(SELECT tree_size FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT " + KEEP_CHECKPOINTS + ") AS kept)").execute();
-            }
+            tx.createUpdate("DELETE FROM ledger_checkpoints WHERE tree_size < (SELECT tree_size FROM ledger_checkpoints "
+                + "ORDER BY tree_size DESC OFFSET " + (KEEP_CHECKPOINTS - 1) + " ROWS FETCH FIRST 1 ROW ONLY)").execute();
             return null;
         }));
     }

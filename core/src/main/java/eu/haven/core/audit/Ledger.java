@@ -43,6 +43,10 @@ public final class Ledger implements AccessLog, AutoCloseable {
         public static Settings defaults(String origin) {
             return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10));
         }
+
+        public Settings withCheckpointInterval(Duration interval) {
+            return new Settings(origin, interval, maxBatch, appendTimeout);
+        }
     }
 
     /** The checkpoint readers are served, with the tree it was signed for. */
@@ -82,9 +86,9 @@ public final class Ledger implements AccessLog, AutoCloseable {
         }
         LedgerAudit.Report report = new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run();
         Ledger ledger = new Ledger(store, signer, mirror, settings, report.edge());
-        Optional<Checkpoint> latest = report.latestCheckpoint().map(n -> Checkpoint.parse(n.substring(0, n.indexOf("\n\n") + 1)));
-        if (latest.isPresent() && latest.get().size() == report.edge().size()) {
-            ledger.published = new Published(latest.get(), report.latestCheckpoint().get(), report.edge());
+        Optional<LedgerAudit.Signed> latest = report.latestCheckpoint();
+        if (latest.isPresent() && latest.get().checkpoint().size() == report.edge().size()) {
+            ledger.published = new Published(latest.get().checkpoint(), latest.get().note(), report.edge());
             mirror.write(ledger.published.note());
         } else {
             ledger.publish(report.edge());
@@ -174,9 +178,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         try {
             long end = store.extent().end();
             if (end != edge.size()) {
-                long fromTile = end - end % Tile.WIDTH;
-                List<byte[]> trailing = store.entries(fromTile, (int) (end - fromTile)).stream().map(Hashes::leaf).toList();
-                edge = TreeEdge.restore(end, trailing, store);
+                edge = store.edge(end);
             }
         } catch (RuntimeException e) {
             LOG.warn("ledger cannot re-read its tree yet: {}", e.getClass().getSimpleName());

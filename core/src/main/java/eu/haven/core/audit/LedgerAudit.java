@@ -30,8 +30,11 @@ public final class LedgerAudit {
         this.mirror = mirror;
     }
 
+    /** A signed checkpoint note and what it says, its signature verified. */
+    public record Signed(String note, Checkpoint checkpoint) {}
+
     /** The verified tree and the latest signed checkpoint stored, if any. */
-    public record Report(TreeEdge edge, Optional<String> latestCheckpoint) {}
+    public record Report(TreeEdge edge, Optional<Signed> latestCheckpoint) {}
 
     public Report run() {
         LedgerStore.Extent extent = store.extent();
@@ -40,8 +43,8 @@ public final class LedgerAudit {
                 + ": rows were deleted or inserted");
         }
         long n = extent.end();
-        Optional<String> dbNote = store.latestCheckpoint();
-        Optional<Checkpoint> inDb = dbNote.map(note -> open(note, "the database's latest checkpoint"));
+        Optional<Signed> latest = store.latestCheckpoint().map(note -> new Signed(note, open(note, "the database's latest checkpoint")));
+        Optional<Checkpoint> inDb = latest.map(Signed::checkpoint);
         Optional<Checkpoint> outside = mirror.read().map(note -> open(note, "the checkpoint copy kept beside the signing key"));
         if (outside.isPresent() && (inDb.isEmpty() || inDb.get().size() < outside.get().size())) {
             throw fail("the server last signed a checkpoint of " + outside.get().size() + " entries, but the database's latest is "
@@ -90,7 +93,7 @@ public final class LedgerAudit {
                 throw fail("the ledger stores " + have + " full hash tiles of level " + level + " where its entries make " + expected);
             }
         }
-        return new Report(edge, dbNote);
+        return new Report(edge, latest);
     }
 
     private TreeEdge appendChecked(TreeEdge edge, List<byte[]> leaves) {

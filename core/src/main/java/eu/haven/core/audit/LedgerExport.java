@@ -3,12 +3,12 @@ package eu.haven.core.audit;
 import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.EntryBundle;
 import eu.haven.ledger.Hashes;
+import eu.haven.ledger.NoteVerifier;
 import eu.haven.ledger.Tile;
 import eu.haven.ledger.TilePath;
 import eu.haven.ledger.TreeEdge;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Writes the public files of the ledger (checkpoint, entry bundles, hash tiles) as of its latest
@@ -27,8 +27,7 @@ public final class LedgerExport {
     /** Exports and returns the size of the checkpoint exported. */
     public static long export(LedgerStore store, Sink sink) throws IOException {
         String note = store.latestCheckpoint().orElseThrow(() -> new IllegalStateException("the ledger has no signed checkpoint yet"));
-        Checkpoint c = Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1));
-        long size = c.size();
+        long size = Checkpoint.parse(NoteVerifier.text(note)).size();
         for (long t = 0; t * Tile.WIDTH < size; t++) {
             int width = (int) Math.min(Tile.WIDTH, size - t * Tile.WIDTH);
             sink.write(TilePath.entries(t, width), EntryBundle.encode(store.entries(t * Tile.WIDTH, width)));
@@ -42,9 +41,7 @@ public final class LedgerExport {
                     new IllegalStateException("the stored tree lacks " + TilePath.hashes(l, index, Tile.WIDTH))));
             }
         }
-        long fromTile = size - size % Tile.WIDTH;
-        List<byte[]> trailing = store.entries(fromTile, (int) (size - fromTile)).stream().map(Hashes::leaf).toList();
-        TreeEdge edge = TreeEdge.restore(size, trailing, store);
+        TreeEdge edge = store.edge(size);
         for (int level = 0; edge.partialHashes(level).length > 0; level++) {
             byte[] partial = edge.partialHashes(level);
             sink.write(TilePath.hashes(level, edge.partialIndex(level), partial.length / Hashes.SIZE), partial);

@@ -1,7 +1,9 @@
 package eu.haven.core.audit;
 
+import eu.haven.ledger.Hashes;
 import eu.haven.ledger.Tile;
 import eu.haven.ledger.TileSource;
+import eu.haven.ledger.TreeEdge;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +40,13 @@ public interface LedgerStore extends TileSource {
     List<Long> tileCounts();
 
     Optional<String> latestCheckpoint();
+
+    /** The right edge of the stored tree at {@code size} entries, from its full tiles and trailing entries. */
+    default TreeEdge edge(long size) {
+        long fromTile = size - size % Tile.WIDTH;
+        List<byte[]> trailing = entries(fromTile, (int) (size - fromTile)).stream().map(Hashes::leaf).toList();
+        return TreeEdge.restore(size, trailing, this);
+    }
 
     void saveCheckpoint(long size, String signedNote);
 }
