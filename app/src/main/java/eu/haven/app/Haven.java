@@ -1,6 +1,17 @@
 package eu.haven.app;
 
 import eu.haven.core.access.AccessGuard;
+import eu.haven.core.access.Recorder;
+import eu.haven.core.consent.Guardianship;
+import eu.haven.core.correction.CorrectionService;
+import eu.haven.core.erasure.ErasureService;
+import eu.haven.core.person.Profiles;
+import eu.haven.core.retention.RetentionJob;
+import eu.haven.core.rights.PersonSessions;
+import eu.haven.core.rights.RightsService;
+import eu.haven.store.JdbcCorrectionRepository;
+import eu.haven.store.JdbcErasureRepository;
+import eu.haven.store.JdbcPersonSessionRepository;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.audit.LedgerStore;
 import eu.haven.core.consent.ConsentService;
@@ -39,10 +50,16 @@ import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.UnaryOperator;
 
 /** Wires one installation: framework, database, keys, services and, when started, the HTTP server. */
 public final class Haven implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Haven.class);
     private final HavenConfig config;
     private final Framework framework;
     private final Firewall firewall;
@@ -51,7 +68,10 @@ public final class Haven implements AutoCloseable {
     private final StaffAdmin staffAdmin;
     private final ApiServices api;
     private final MeterRegistry metrics = new SimpleMeterRegistry();
+    private final ErasureService erasure;
+    private final RetentionJob retention;
     private Optional<Javalin> server = Optional.empty();
+    private Optional<ScheduledExecutorService> scheduler = Optional.empty();
 
     public Haven(HavenConfig config) {
         this(config, UnaryOperator.identity());
@@ -78,14 +98,27 @@ public final class Haven implements AutoCloseable {
         AccessGuard guard = new AccessGuard(engine, ledger, persons, relationships, consents, referrals,
             config.clock(), metrics);
         PasswordHasher hasher = PasswordHasher.DEFAULT;
+        HavenConfig.PeopleConfig people = config.people();
+        Recorder recorder = new Recorder(ledger, config.clock());
+        KeyedHash codeLookup = new KeyedHash(master, "access-code");
+        var sessions = new JdbcPersonSessionRepository(db);
+        Guardianship guardianship = new Guardianship(new Profiles(persons, keys), people.guardianAge(), config.clock());
+        CorrectionService corrections = new CorrectionService(guard, recorder, new JdbcCorrectionRepository(db),
+            relationships, records, keys);
+        this.erasure = new ErasureService(guard, recorder, ledger, new JdbcErasureRepository(db), records, persons, sessions, keys);
+        this.retention = new RetentionJob(framework, records, persons, erasure, recorder);
         this.staffAdmin = new StaffAdmin(organisations, staff, hasher, framework);
         AuthService auth = new AuthService(staff, organisations, new JdbcTokenRepository(db), hasher, framework,
             config.tokenLifetime(), config.clock());
         this.api = new ApiServices(framework, firewall, new PurposeResolver(framework, firewall, DpvTaxonomy.bundled()), auth,
-            new PersonService(guard, persons, relationships, records, keys, hasher, new KeyedHash(master, "access-code"), db),
+            new PersonService(guard, persons, relationships, records, keys, hasher, codeLookup, db, sessions),
             new RecordService(guard, records, keys),
-            new ConsentService(guard, consents, organisations),
-            new ReferralService(guard, referrals, consents, organisations), ledger);
+            new ConsentService(guard, consents, organisations, guardianship),
+            new ReferralService(guard, referrals, consents, organisations, guardianship), ledger,
+            new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, people.sessions()),
+            new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
+                organisations),
+            corrections, erasure);
     }
 
     private Ledger openLedger(HavenConfig.LedgerConfig l, LedgerStore store) {
@@ -102,7 +135,31 @@ public final class Haven implements AutoCloseable {
         Javalin app = HavenApi.create(api);
         app.start("0.0.0.0", config.port());
         server = Optional.of(app);
+        ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "haven-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, config.people().retentionInterval().toSeconds());
+        jobs.scheduleWithFixedDelay(this::runRetention, 60, every, TimeUnit.SECONDS);
+        scheduler = Optional.of(jobs);
         return this;
+    }
+
+    private void runRetention() {
+        try {
+            retention.run();
+        } catch (RuntimeException e) {
+            LOG.error("The retention job failed and will run again at its next time: {}", e.getClass().getName());
+        }
+    }
+
+    public RetentionJob retention() {
+        return retention;
+    }
+
+    public ErasureService erasure() {
+        return erasure;
     }
 
     /** Closes on JVM shutdown (Ctrl-C, SIGTERM) and blocks the calling thread until then. */
@@ -141,6 +198,7 @@ public final class Haven implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduler.ifPresent(ScheduledExecutorService::shutdownNow);
         server.ifPresent(Javalin::stop);
         ledger.close();
         db.close();

@@ -1,5 +1,7 @@
 package eu.haven.app;
 
+import eu.haven.core.consent.Guardianship;
+import eu.haven.core.rights.PersonSessions;
 import eu.haven.store.DatabaseConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,7 +14,8 @@ import java.util.Optional;
  * over the defaults.
  */
 public record HavenConfig(int port, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
-                          Path masterKeyFile, Path keyStoreDir, Duration tokenLifetime, Clock clock, LedgerConfig ledger) {
+                          Path masterKeyFile, Path keyStoreDir, Duration tokenLifetime, Clock clock, LedgerConfig ledger,
+                          PeopleConfig people) {
 
     public static final String DEFAULT_ORIGIN = "haven.localhost/access";
 
@@ -27,6 +30,16 @@ public record HavenConfig(int port, Path dataDir, DatabaseConfig database, Optio
         }
     }
 
+    /**
+     * What concerns people themselves: below which age consent comes from a guardian, how often the
+     * retention job runs, and how sign-ins with access codes are throttled.
+     */
+    public record PeopleConfig(int guardianAge, Duration retentionInterval, PersonSessions.Settings sessions) {
+        public static PeopleConfig defaults() {
+            return new PeopleConfig(Guardianship.DEFAULT_AGE, Duration.ofHours(24), PersonSessions.Settings.defaults());
+        }
+    }
+
     public static HavenConfig of(int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
                                  Optional<Path> frameworkFile, Optional<Path> masterKeyFile, Optional<Path> keyDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -36,14 +49,23 @@ public record HavenConfig(int port, Path dataDir, DatabaseConfig database, Optio
         return new HavenConfig(port, dir, db, frameworkFile,
             masterKeyFile.orElse(dir.resolve("keys").resolve("master.key")),
             keyDir.orElse(dir.resolve("keys").resolve("persons")), Duration.ofHours(8), Clock.systemUTC(),
-            new LedgerConfig(DEFAULT_ORIGIN, dir.resolve("keys").resolve("ledger.key"), Duration.ofSeconds(1)));
+            new LedgerConfig(DEFAULT_ORIGIN, dir.resolve("keys").resolve("ledger.key"), Duration.ofSeconds(1)),
+            PeopleConfig.defaults());
     }
 
     public HavenConfig withDatabase(DatabaseConfig d) {
-        return new HavenConfig(port, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger);
+        return new HavenConfig(port, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
     }
 
     public HavenConfig withLedger(LedgerConfig l) {
-        return new HavenConfig(port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l);
+        return new HavenConfig(port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l, people);
+    }
+
+    public HavenConfig withPeople(PeopleConfig p) {
+        return new HavenConfig(port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, p);
+    }
+
+    public HavenConfig withClock(Clock c) {
+        return new HavenConfig(port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c, ledger, people);
     }
 }

@@ -41,10 +41,19 @@ public final class ServerOptions {
         description = "Shortest time between two signed ledger checkpoints, ISO 8601 (HAVEN_CHECKPOINT_INTERVAL; default PT1S).")
     java.time.Duration checkpointInterval;
 
+    @Option(names = "--guardian-age", defaultValue = "${env:HAVEN_GUARDIAN_AGE:-16}",
+        description = "Below this age consent is given by a guardian (HAVEN_GUARDIAN_AGE; default 16).")
+    int guardianAge;
+
+    @Option(names = "--retention-interval", defaultValue = "${env:HAVEN_RETENTION_INTERVAL:-PT24H}",
+        description = "How often the retention job ends expired records, ISO 8601 (HAVEN_RETENTION_INTERVAL; default PT24H).")
+    java.time.Duration retentionInterval;
+
     HavenConfig config(Path defaultDataDir) {
         Path dir = dataDir.or(() -> Optional.ofNullable(System.getenv("HAVEN_DATA_DIR")).filter(s -> !s.isBlank()).map(Path::of))
             .orElse(defaultDataDir);
         HavenConfig c = HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
-        return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin, ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval));
+        return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin, ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval))
+            .withPeople(new HavenConfig.PeopleConfig(guardianAge, retentionInterval, c.people().sessions()));
     }
 }

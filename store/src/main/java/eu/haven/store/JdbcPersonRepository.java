@@ -2,6 +2,7 @@ package eu.haven.store;
 
 import eu.haven.core.person.Person;
 import eu.haven.core.person.PersonRepository;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,5 +34,31 @@ public final class JdbcPersonRepository implements PersonRepository {
     public boolean exists(UUID id) {
         return db.with(h -> h.createQuery("SELECT COUNT(*) FROM persons WHERE id = :id").bind("id", id)
             .mapTo(Long.class).one() > 0);
+    }
+
+    @Override
+    public Optional<Person> findByCodeLookup(String lookup) {
+        return db.with(h -> h.createQuery("SELECT * FROM persons WHERE access_code_lookup = :l").bind("l", lookup)
+            .map((rs, c) -> new Person(Times.uuid(rs, "id"), Times.get(rs, "created_at"), rs.getString("created_by"),
+                rs.getBytes("profile"), rs.getString("access_code_hash"), rs.getString("access_code_lookup")))
+            .findOne());
+    }
+
+    @Override
+    public boolean replaceAccessCode(UUID id, String hash, String lookup) {
+        return db.with(h -> h.createUpdate("UPDATE persons SET access_code_hash = :h, access_code_lookup = :l WHERE id = :id")
+            .bind("h", hash).bind("l", lookup).bind("id", id).execute()) > 0;
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        return db.with(h -> h.createUpdate("DELETE FROM persons WHERE id = :id").bind("id", id).execute()) > 0;
+    }
+
+    @Override
+    public List<UUID> withoutRecords(int limit) {
+        return db.with(h -> h.createQuery("SELECT p.id FROM persons p WHERE NOT EXISTS "
+                + "(SELECT 1 FROM records r WHERE r.person_id = p.id) ORDER BY p.id LIMIT :n")
+            .bind("n", limit).map((rs, c) -> Times.uuid(rs, "id")).list());
     }
 }

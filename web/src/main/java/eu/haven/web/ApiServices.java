@@ -1,6 +1,10 @@
 package eu.haven.web;
 
 import eu.haven.core.audit.Ledger;
+import eu.haven.core.correction.CorrectionService;
+import eu.haven.core.erasure.ErasureService;
+import eu.haven.core.rights.PersonSessions;
+import eu.haven.core.rights.RightsService;
 import eu.haven.core.consent.ConsentService;
 import eu.haven.core.framework.Firewall;
 import eu.haven.core.framework.Framework;
@@ -13,4 +17,5 @@ import eu.haven.core.staff.AuthService;
 /** The core services the HTTP API calls. */
 public record ApiServices(Framework framework, Firewall firewall, PurposeResolver purposes, AuthService auth,
                           PersonService persons, RecordService records, ConsentService consents,
-                          ReferralService referrals, Ledger ledger) {}
+                          ReferralService referrals, Ledger ledger, PersonSessions sessions, RightsService rights,
+                          CorrectionService corrections, ErasureService erasure) {}

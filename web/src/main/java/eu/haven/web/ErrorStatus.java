@@ -12,7 +12,7 @@ public final class ErrorStatus {
                  UNKNOWN_ORGANISATION -> 400;
             case UNAUTHORIZED, INVALID_CREDENTIALS -> 401;
             case FIREWALL, PURPOSE_NOT_ALLOWED, NO_CONSENT, CONSENT_WITHDRAWN, CONSENT_EXPIRED,
-                 CATEGORY_NOT_ALLOWED, ROLE -> 403;
+                 CATEGORY_NOT_ALLOWED, ROLE, GUARDIAN_CONSENT_REQUIRED -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
             case CONFLICT -> 409;

@@ -5,6 +5,11 @@ import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import eu.haven.web.auth.AuthRoutes;
 import eu.haven.web.consent.ConsentRoutes;
+import eu.haven.web.correction.CorrectionRoutes;
+import eu.haven.web.erasure.ErasureRoutes;
+import eu.haven.web.i18n.Labels;
+import eu.haven.web.i18n.Messages;
+import eu.haven.web.me.MeRoutes;
 import eu.haven.web.framework.FrameworkRoutes;
 import eu.haven.web.ledger.LedgerRoutes;
 import eu.haven.web.person.PersonRoutes;
@@ -48,11 +53,16 @@ public final class HavenApi {
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             FrameworkRoutes.register(config.routes, s.framework(), s.firewall(), mapper);
             AuthRoutes.register(config.routes, s.auth(), requests);
-            PersonRoutes.register(config.routes, s.persons(), caller, requests);
+            Labels labels = new Labels(s.framework(), Messages.bundled());
+            PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages());
             RecordRoutes.register(config.routes, s.records(), caller, requests, mapper);
             ConsentRoutes.register(config.routes, s.consents(), caller, requests);
             ReferralRoutes.register(config.routes, s.referrals(), caller, requests);
             LedgerRoutes.register(config.routes, s.ledger());
+            MeRoutes.register(config.routes, s.sessions(), s.rights(), s.corrections(), s.erasure(), s.ledger(), labels,
+                requests, mapper);
+            CorrectionRoutes.register(config.routes, s.corrections(), caller, requests);
+            ErasureRoutes.register(config.routes, s.erasure(), caller, requests);
             config.routes.exception(HavenException.class, (e, ctx) -> fail(ctx, e.code(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, fromStatus(e.getStatus()), defaultMessage(e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> {

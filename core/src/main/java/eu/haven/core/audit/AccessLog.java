@@ -15,4 +15,10 @@ public interface AccessLog {
     List<LoggedEvent> forPerson(UUID personId);
 
     long size();
+
+    /**
+     * Erases the openings of the person's events (who, what, when, the salt) and keeps the public
+     * entries, which can then no longer be linked to anyone. Returns how many were erased.
+     */
+    long forget(UUID personId);
 }

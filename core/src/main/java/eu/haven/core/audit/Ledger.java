@@ -297,6 +297,15 @@ public final class Ledger implements AccessLog, AutoCloseable {
     }
 
     @Override
+    public long forget(UUID personId) {
+        try {
+            return store.eraseOpenings(personId);
+        } catch (RuntimeException e) {
+            throw new LedgerUnavailableException(e);
+        }
+    }
+
+    @Override
     public long size() {
         return edge.size();
     }

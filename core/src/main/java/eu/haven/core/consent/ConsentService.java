@@ -32,9 +32,12 @@ public final class ConsentService {
     private final AccessGuard guard;
     private final ConsentRepository consents;
     private final OrganisationRepository organisations;
+    private final Guardianship guardianship;
 
-    public ConsentService(AccessGuard guard, ConsentRepository consents, OrganisationRepository organisations) {
+    public ConsentService(AccessGuard guard, ConsentRepository consents, OrganisationRepository organisations,
+                          Guardianship guardianship) {
         this.guard = guard;
+        this.guardianship = guardianship;
         this.consents = consents;
         this.organisations = organisations;
     }
@@ -62,6 +65,9 @@ public final class ConsentService {
         guard.check(actor, Action.CONSENT, purpose, personId, framework.allCategories(), Optional.of(id), () -> {
             if (purposes.stream().anyMatch(Purpose::firewall) || recipientType.map(OrganisationType::enforcement).orElse(true)) {
                 return Optional.of(DenyReason.FIREWALL);
+            }
+            if (method != CollectionMethod.GUARDIAN && guardianship.child(personId)) {
+                return Optional.of(DenyReason.GUARDIAN_CONSENT_REQUIRED);
             }
             boolean granted = purposes.stream().allMatch(p -> framework.grantMask(recipient.type(), p) != 0);
             return granted ? Optional.empty() : Optional.of(DenyReason.PURPOSE_NOT_ALLOWED);

@@ -42,18 +42,26 @@ public final class PersonKeys {
     }
 
     public SecretKey forPerson(UUID personId) {
+        return find(personId).orElseThrow(() -> new CryptoException("no data key for this person"));
+    }
+
+    /** The person's key; empty once it has been destroyed (the person is erased). */
+    public java.util.Optional<SecretKey> find(UUID personId) {
         synchronized (cache) {
             SecretKey cached = cache.get(personId);
             if (cached != null) {
-                return cached;
+                return java.util.Optional.of(cached);
             }
         }
-        byte[] wrapped = store.load(personId).orElseThrow(() -> new CryptoException("no data key for this person"));
-        SecretKey key = master.unwrap(personId, wrapped);
+        java.util.Optional<byte[]> wrapped = store.load(personId);
+        if (wrapped.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        SecretKey key = master.unwrap(personId, wrapped.get());
         synchronized (cache) {
             cache.put(personId, key);
         }
-        return key;
+        return java.util.Optional.of(key);
     }
 
     public boolean destroy(UUID personId) {

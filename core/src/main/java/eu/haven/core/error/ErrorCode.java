@@ -24,6 +24,7 @@ public enum ErrorCode {
     CONSENT_EXPIRED("consent-expired"),
     CATEGORY_NOT_ALLOWED("category-not-allowed"),
     ROLE("role"),
+    GUARDIAN_CONSENT_REQUIRED("guardian-consent-required"),
     CONFLICT("conflict"),
     RATE_LIMITED("rate-limited"),
     LEDGER_UNAVAILABLE("ledger-unavailable"),

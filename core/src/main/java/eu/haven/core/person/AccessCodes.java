@@ -40,6 +40,18 @@ public final class AccessCodes {
         return Optional.of(s);
     }
 
+    /** A canonical code written in groups of four, as printed. */
+    public static String grouped(String canonical) {
+        StringBuilder sb = new StringBuilder(canonical.length() + canonical.length() / 4);
+        for (int i = 0; i < canonical.length(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                sb.append('-');
+            }
+            sb.append(canonical.charAt(i));
+        }
+        return sb.toString();
+    }
+
     /** Bits of entropy of a generated code. */
     public static double entropyBits() {
         return LENGTH * Math.log(ALPHABET.length()) / Math.log(2);

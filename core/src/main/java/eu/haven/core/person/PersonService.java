@@ -37,10 +37,14 @@ public final class PersonService {
     private final PasswordHasher codeHasher;
     private final KeyedHash codeLookup;
     private final Transactions tx;
+    private final PersonSessionRepository sessions;
+    private final Profiles profiles;
 
     public PersonService(AccessGuard guard, PersonRepository persons, RelationshipRepository relationships,
                          RecordRepository records, PersonKeys keys, PasswordHasher codeHasher, KeyedHash codeLookup,
-                         Transactions tx) {
+                         Transactions tx, PersonSessionRepository sessions) {
+        this.sessions = sessions;
+        this.profiles = new Profiles(persons, keys);
         this.guard = guard;
         this.persons = persons;
         this.relationships = relationships;
@@ -69,7 +73,7 @@ public final class PersonService {
         ObjectNode identityData = JSON.createObjectNode().put("displayName", name).put("preferredLanguage", language);
         input.birthDate().ifPresent(d -> identityData.put("birthDate", d.toString()));
         Person person = new Person(id, now, actor.organisation(),
-            Sealer.seal(key, ("person/" + id).getBytes(StandardCharsets.UTF_8), profile.toString().getBytes(StandardCharsets.UTF_8)),
+            Sealer.seal(key, Profiles.aad(id), profile.toString().getBytes(StandardCharsets.UTF_8)),
             codeHasher.hash(canonical), codeLookup.hash(canonical));
         UUID recordId = UUID.randomUUID();
         CaseRecord record = new CaseRecord(recordId, id, actor.organisation(), IDENTITY, purposeCode,
@@ -80,6 +84,32 @@ public final class PersonService {
             records.insert(record);
         });
         return new CreatedPerson(id, code, granted.eventIndex());
+    }
+
+    /**
+     * Issues a new access code: the old one stops working at once and every open session of the
+     * person ends. The issuance is recorded in the ledger like any other access.
+     */
+    public IssuedCode issueAccessCode(Actor actor, RequestedPurpose purpose, UUID personId) {
+        Category identity = guard.framework().category(IDENTITY)
+            .orElseThrow(() -> new IllegalStateException("the framework names no identity category"));
+        AccessGuard.Granted granted = guard.check(actor, Action.ISSUE_ACCESS_CODE, purpose, personId, identity.mask(),
+            Optional.empty());
+        Profile profile = profiles.of(personId).orElseThrow(HavenException::notFound);
+        String code = AccessCodes.generate();
+        String canonical = AccessCodes.normalise(code).orElseThrow();
+        tx.run(() -> {
+            if (!persons.replaceAccessCode(personId, codeHasher.hash(canonical), codeLookup.hash(canonical))) {
+                throw HavenException.notFound();
+            }
+            sessions.deleteForPerson(personId);
+        });
+        return new IssuedCode(code, profile.preferredLanguage(), granted.eventIndex());
+    }
+
+    /** The person's preferred language, for a receipt; empty when the person is gone. */
+    public Optional<String> language(UUID personId) {
+        return profiles.of(personId).map(Profile::preferredLanguage);
     }
 
     private static void checkBirthDate(LocalDate date) {

@@ -12,7 +12,8 @@ public enum DenyReason {
     CONSENT_WITHDRAWN("consent-withdrawn", ErrorCode.CONSENT_WITHDRAWN),
     CONSENT_EXPIRED("consent-expired", ErrorCode.CONSENT_EXPIRED),
     CATEGORY_NOT_ALLOWED("category-not-allowed", ErrorCode.CATEGORY_NOT_ALLOWED),
-    ROLE("role", ErrorCode.ROLE);
+    ROLE("role", ErrorCode.ROLE),
+    GUARDIAN_CONSENT_REQUIRED("guardian-consent-required", ErrorCode.GUARDIAN_CONSENT_REQUIRED);
 
     private final String code;
     private final ErrorCode error;
@@ -38,6 +39,7 @@ public enum DenyReason {
             case CONSENT_EXPIRED -> "The consent this relied on has expired.";
             case CATEGORY_NOT_ALLOWED -> "The framework does not allow your organisation these data categories for this purpose.";
             case ROLE -> "Your role does not work with case data.";
+            case GUARDIAN_CONSENT_REQUIRED -> "This person is a child: consent must be given by a guardian (method 'guardian').";
         };
     }
 

@@ -62,7 +62,7 @@ public final class PolicyEngine {
         if (purpose.firewall()) {
             return FIREWALL;
         }
-        if (!r.role().handlesCaseData()) {
+        if (!r.role().handlesCaseData() || !r.action().staff()) {
             return ROLE;
         }
         long grant = framework.grantMask(r.organisationType(), purpose);

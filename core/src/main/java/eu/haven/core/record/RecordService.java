@@ -2,6 +2,7 @@ package eu.haven.core.record;
 
 import eu.haven.core.access.AccessGuard;
 import eu.haven.core.crypto.PersonKeys;
+import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Category;
 import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.RequestedPurpose;
@@ -36,10 +37,24 @@ public final class RecordService {
         long mask = framework.maskOf(List.of(category));
         UUID id = UUID.randomUUID();
         guard.check(actor, Action.WRITE, purpose, personId, mask, Optional.of(id));
-        SecretKey key = keys.forPerson(personId);
+        SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);
         records.insert(new CaseRecord(id, personId, actor.organisation(), category, purpose.recorded(),
             Records.seal(key, id, personId, category, json), guard.clock().instant(), actor.userId()));
         return id;
+    }
+
+    /**
+     * Corrects a record the actor's organisation holds: the new data replaces the old. Used to act on
+     * a person's request for correction.
+     */
+    public void correct(Actor actor, RequestedPurpose purpose, UUID personId, UUID recordId, String json) {
+        CaseRecord record = records.find(recordId)
+            .filter(r -> r.personId().equals(personId) && r.organisation().equals(actor.organisation()))
+            .orElseThrow(HavenException::notFound);
+        long mask = guard.framework().maskOf(List.of(record.category()));
+        guard.check(actor, Action.WRITE, purpose, personId, mask, Optional.of(recordId));
+        SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);
+        records.replaceData(recordId, Records.seal(key, recordId, personId, record.category(), json));
     }
 
     /** The records the policy lets this actor see, optionally only some categories. */
@@ -56,7 +71,7 @@ public final class RecordService {
                 continue;
             }
             if (key == null) {
-                key = keys.forPerson(personId);
+                key = keys.find(personId).orElseThrow(HavenException::notFound);
             }
             out.add(new RecordView(r.id(), r.category(), Records.open(key, r), r.organisation(), r.purpose(), r.createdAt()));
         }

@@ -2,7 +2,9 @@ package eu.haven.core.referral;
 
 import eu.haven.core.access.AccessGuard;
 import eu.haven.core.consent.Consent;
+import eu.haven.core.consent.CollectionMethod;
 import eu.haven.core.consent.ConsentRepository;
+import eu.haven.core.consent.Guardianship;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Framework;
@@ -32,10 +34,12 @@ public final class ReferralService {
     private final ReferralRepository referrals;
     private final ConsentRepository consents;
     private final OrganisationRepository organisations;
+    private final Guardianship guardianship;
 
     public ReferralService(AccessGuard guard, ReferralRepository referrals, ConsentRepository consents,
-                           OrganisationRepository organisations) {
+                           OrganisationRepository organisations, Guardianship guardianship) {
         this.guard = guard;
+        this.guardianship = guardianship;
         this.referrals = referrals;
         this.consents = consents;
         this.organisations = organisations;
@@ -68,7 +72,11 @@ public final class ReferralService {
             if (framework.grantMask(to.type(), referralPurpose) == 0) {
                 return Optional.of(DenyReason.PURPOSE_NOT_ALLOWED);
             }
-            return consentProblem(consent, actor, to, referralPurpose, categories, framework, now);
+            Optional<DenyReason> problem = consentProblem(consent, actor, to, referralPurpose, categories, framework, now);
+            if (problem.isEmpty() && consent.get().method() != CollectionMethod.GUARDIAN && guardianship.child(input.personId())) {
+                return Optional.of(DenyReason.GUARDIAN_CONSENT_REQUIRED);
+            }
+            return problem;
         });
         Referral referral = new Referral(id, input.personId(), actor.organisation(), to.id(), referralPurpose.code(),
             categories, input.consentId(), Status.PENDING, now, actor.userId(), Optional.empty(), Optional.empty());

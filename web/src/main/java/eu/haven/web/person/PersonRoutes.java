@@ -1,31 +1,64 @@
 package eu.haven.web.person;
 
+import eu.haven.core.error.HavenException;
+import eu.haven.core.person.AccessCodes;
 import eu.haven.core.person.CreatedPerson;
+import eu.haven.core.person.IssuedCode;
 import eu.haven.core.person.NewPerson;
 import eu.haven.core.person.PersonService;
 import eu.haven.web.Caller;
 import eu.haven.web.Requests;
+import eu.haven.web.i18n.Messages;
 import io.javalin.config.RoutesConfig;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@code POST /api/v1/persons}: take a person on. */
+/**
+ * {@code POST /api/v1/persons}: take a person on; {@code POST /api/v1/persons/{id}/access-code}: a
+ * new code (the old one stops working); {@code POST /api/v1/access-code-receipts}: the printable
+ * receipt for a code just shown, in the person's language.
+ */
 public final class PersonRoutes {
     record NewPersonJson(String displayName, String preferredLanguage, LocalDate birthDate) {}
 
-    record CreatedPersonJson(UUID id, String accessCode, long ledgerIndex) {}
+    record CreatedPersonJson(UUID id, String accessCode, String language, long ledgerIndex) {}
+
+    record IssuedCodeJson(String accessCode, String language, long ledgerIndex) {}
+
+    record ReceiptRequest(String accessCode, String language) {}
 
     private PersonRoutes() {}
 
-    public static void register(RoutesConfig routes, PersonService persons, Caller caller, Requests requests) {
+    public static void register(RoutesConfig routes, PersonService persons, Caller caller, Requests requests, Messages messages) {
         routes.post("/api/v1/persons", ctx -> {
             var actor = caller.actor(ctx);
             var purpose = caller.purpose(ctx);
             NewPersonJson body = requests.body(ctx, NewPersonJson.class);
             CreatedPerson created = persons.create(actor, purpose,
                 new NewPerson(body.displayName(), body.preferredLanguage(), Optional.ofNullable(body.birthDate())));
-            ctx.status(201).json(new CreatedPersonJson(created.id(), created.accessCode(), created.eventIndex()));
+            String lang = messages.choose(List.of(Optional.ofNullable(body.preferredLanguage())));
+            ctx.status(201).json(new CreatedPersonJson(created.id(), created.accessCode(), lang, created.eventIndex()));
+        });
+        routes.post("/api/v1/persons/{id}/access-code", ctx -> {
+            var actor = caller.actor(ctx);
+            var purpose = caller.purpose(ctx);
+            IssuedCode issued = persons.issueAccessCode(actor, purpose, Requests.uuid(ctx, "id"));
+            String lang = messages.choose(List.of(Optional.of(issued.language())));
+            ctx.status(201).json(new IssuedCodeJson(issued.accessCode(), lang, issued.eventIndex()));
+        });
+        routes.post("/api/v1/access-code-receipts", ctx -> {
+            caller.actor(ctx);
+            ReceiptRequest body = requests.body(ctx, ReceiptRequest.class);
+            String code = Optional.ofNullable(body.accessCode()).flatMap(AccessCodes::normalise)
+                .map(AccessCodes::grouped)
+                .orElseThrow(() -> HavenException.invalid("'accessCode' is not an access code."));
+            String lang = messages.choose(List.of(Optional.ofNullable(body.language())));
+            String signIn = ctx.scheme() + "://" + ctx.host() + "/";
+            ctx.contentType("text/html; charset=utf-8")
+                .result(AccessCodeReceipt.html(messages, lang, code, signIn, new Date()));
         });
     }
 }

@@ -22,6 +22,8 @@ public final class RecordRoutes {
 
     record IdJson(UUID id) {}
 
+    record CorrectedJson(JsonNode data) {}
+
     record RecordJson(UUID id, String category, JsonNode data, String organisation, String purpose, Instant createdAt) {}
 
     record RecordsJson(List<RecordJson> records) {}
@@ -38,15 +40,18 @@ public final class RecordRoutes {
             if (body.category() == null || body.category().isBlank()) {
                 throw HavenException.invalid("'category' is required.");
             }
-            if (body.data() == null || !body.data().isObject()) {
-                throw HavenException.invalid("'data' must be a JSON object.");
-            }
-            String json = mapper.writeValueAsString(body.data());
-            if (json.length() > RecordService.MAX_DATA) {
-                throw HavenException.invalid("'data' is larger than " + RecordService.MAX_DATA / 1024 + " KiB.");
-            }
+            String json = data(body.data(), mapper);
             UUID id = records.add(actor, purpose, person, body.category(), json);
             ctx.status(201).json(new IdJson(id));
+        });
+        routes.put("/api/v1/persons/{id}/records/{recordId}", ctx -> {
+            var actor = caller.actor(ctx);
+            var purpose = caller.purpose(ctx);
+            UUID person = Requests.uuid(ctx, "id");
+            UUID record = Requests.uuid(ctx, "recordId");
+            CorrectedJson body = requests.body(ctx, CorrectedJson.class);
+            records.correct(actor, purpose, person, record, data(body.data(), mapper));
+            ctx.status(204);
         });
         routes.get("/api/v1/persons/{id}/records", ctx -> {
             var actor = caller.actor(ctx);
@@ -59,6 +64,17 @@ public final class RecordRoutes {
                 .map(r -> toJson(r, mapper)).toList();
             ctx.json(new RecordsJson(out));
         });
+    }
+
+    private static String data(JsonNode data, ObjectMapper mapper) throws JsonProcessingException {
+        if (data == null || !data.isObject()) {
+            throw HavenException.invalid("'data' must be a JSON object.");
+        }
+        String json = mapper.writeValueAsString(data);
+        if (json.length() > RecordService.MAX_DATA) {
+            throw HavenException.invalid("'data' is larger than " + RecordService.MAX_DATA / 1024 + " KiB.");
+        }
+        return json;
     }
 
     private static RecordJson toJson(RecordView r, ObjectMapper mapper) {

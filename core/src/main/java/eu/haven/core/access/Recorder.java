@@ -1,0 +1,49 @@
+package eu.haven.core.access;
+
+import eu.haven.core.audit.AccessEvent;
+import eu.haven.core.audit.AccessLog;
+import eu.haven.core.policy.Action;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Records in the access ledger what a person does with their own access code, and what the system
+ * does on its own (retention, erasure). Staff accesses go through {@link AccessGuard} instead.
+ */
+public final class Recorder {
+    /** DPV purpose of a person's own requests: fulfilling their rights. */
+    public static final String RIGHTS = "https://w3id.org/dpv#RightsFulfilment";
+    /** DPV purpose of the retention job. */
+    public static final String RECORD_MANAGEMENT = "https://w3id.org/dpv#RecordManagement";
+    public static final String PERSON = "person";
+    public static final String SYSTEM = "system";
+
+    private final AccessLog log;
+    private final Clock clock;
+
+    public Recorder(AccessLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** The person did this themself; returns the ledger index once it is durable. */
+    public long byPerson(UUID personId, Action action, Set<String> categories, Optional<UUID> target) {
+        return append(PERSON, RIGHTS, personId, action, categories, target);
+    }
+
+    public long bySystem(UUID personId, Action action, String purpose, Set<String> categories, Optional<UUID> target) {
+        return append(SYSTEM, purpose, personId, action, categories, target);
+    }
+
+    private long append(String role, String purpose, UUID personId, Action action, Set<String> categories,
+                        Optional<UUID> target) {
+        return log.append(new AccessEvent(UUID.randomUUID(), clock.instant(), Optional.empty(), Optional.empty(),
+            Optional.of(role), action.code(), purpose, Optional.of(personId), categories, true, Optional.empty(), target));
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,151 @@
+package eu.haven.core.rights;
+
+import eu.haven.core.access.Recorder;
+import eu.haven.core.audit.EventCommitment;
+import eu.haven.core.audit.Ledger;
+import eu.haven.core.consent.Consent;
+import eu.haven.core.consent.ConsentRepository;
+import eu.haven.core.correction.CorrectionService;
+import eu.haven.core.crypto.PersonKeys;
+import eu.haven.core.erasure.ErasureService;
+import eu.haven.core.error.ErrorCode;
+import eu.haven.core.error.HavenException;
+import eu.haven.core.framework.Framework;
+import eu.haven.core.person.Person;
+import eu.haven.core.person.PersonRepository;
+import eu.haven.core.person.Profile;
+import eu.haven.core.person.Profiles;
+import eu.haven.core.policy.Action;
+import eu.haven.core.record.CaseRecord;
+import eu.haven.core.record.RecordRepository;
+import eu.haven.core.record.RecordView;
+import eu.haven.core.record.Records;
+import eu.haven.core.referral.ReferralRepository;
+import eu.haven.core.staff.Organisation;
+import eu.haven.core.staff.OrganisationRepository;
+import eu.haven.ledger.TlogProof;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+
+/**
+ * What a person does with their own data (GDPR Art. 15, 20 and 7(3)): see all of it and every
+ * access to it, download it, fetch a receipt for any access, withdraw a consent. Each request is
+ * recorded in the ledger before anything is released; no "immigration exemption", no filtering.
+ */
+public final class RightsService {
+    private final Framework framework;
+    private final Recorder recorder;
+    private final Ledger ledger;
+    private final PersonRepository persons;
+    private final Profiles profiles;
+    private final PersonKeys keys;
+    private final RecordRepository records;
+    private final ConsentRepository consents;
+    private final ReferralRepository referrals;
+    private final CorrectionService corrections;
+    private final ErasureService erasures;
+    private final OrganisationRepository organisations;
+
+    public RightsService(Framework framework, Recorder recorder, Ledger ledger, PersonRepository persons, PersonKeys keys,
+                         RecordRepository records, ConsentRepository consents, ReferralRepository referrals,
+                         CorrectionService corrections, ErasureService erasures, OrganisationRepository organisations) {
+        this.framework = framework;
+        this.recorder = recorder;
+        this.ledger = ledger;
+        this.persons = persons;
+        this.profiles = new Profiles(persons, keys);
+        this.keys = keys;
+        this.records = records;
+        this.consents = consents;
+        this.referrals = referrals;
+        this.corrections = corrections;
+        this.erasures = erasures;
+        this.organisations = organisations;
+    }
+
+    /** Art. 15: everything, with the full access history. */
+    public PersonalData view(Self self) {
+        return gather(self, Action.VIEW_OWN);
+    }
+
+    /** Art. 20: the same, as one document to take away. */
+    public PersonalData export(Self self) {
+        return gather(self, Action.EXPORT_OWN);
+    }
+
+    private PersonalData gather(Self self, Action action) {
+        UUID id = self.personId();
+        Person person = persons.find(id).orElseThrow(RightsService::gone);
+        SecretKey key = keys.find(id).orElseThrow(RightsService::gone);
+        long index = recorder.byPerson(id, action, all(), Optional.empty());
+        Profile profile = profiles.of(id).orElseThrow(RightsService::gone);
+        List<RecordView> opened = records.forPerson(id).stream().map(r -> view(key, r)).toList();
+        return new PersonalData(id, person.createdAt(), profile, opened, consents.forPerson(id), referrals.forPerson(id),
+            corrections.ofPerson(id, key), erasures.ofPerson(id, key), ledger.forPerson(id), organisations(), index,
+            recorder.clock().instant());
+    }
+
+    /** Organisations by id, to name them to the person. */
+    public Map<String, Organisation> organisations() {
+        Map<String, Organisation> orgs = new HashMap<>();
+        organisations.all().forEach(o -> orgs.put(o.id(), o));
+        return Map.copyOf(orgs);
+    }
+
+    /** The person's preferred language, if they still exist. */
+    public Optional<String> language(Self self) {
+        return profiles.of(self.personId()).map(Profile::preferredLanguage);
+    }
+
+    private static RecordView view(SecretKey key, CaseRecord r) {
+        return new RecordView(r.id(), r.category(), Records.open(key, r), r.organisation(), r.purpose(), r.createdAt());
+    }
+
+    /**
+     * A receipt (c2sp.org/tlog-proof@v1 with the event's opening) for one of the person's own
+     * access events; signs a fresh checkpoint first if the event is newer than the last one.
+     */
+    public String receipt(Self self, long index) {
+        UUID id = self.personId();
+        keys.find(id).orElseThrow(RightsService::gone);
+        recorder.byPerson(id, Action.RECEIPT, Set.of(), Optional.empty());
+        if (index < 0 || index >= ledger.size()) {
+            throw HavenException.notFound();
+        }
+        Optional<TlogProof> proof = ledger.receipt(index);
+        if (proof.isEmpty()) {
+            ledger.checkpoint();
+            proof = ledger.receipt(index);
+        }
+        return proof.filter(p -> concerns(p, id)).map(TlogProof::format).orElseThrow(HavenException::notFound);
+    }
+
+    private static boolean concerns(TlogProof proof, UUID personId) {
+        return proof.extra().map(EventCommitment::parseOpening)
+            .flatMap(o -> o.event().personId()).filter(personId::equals).isPresent();
+    }
+
+    /** Art. 7(3): withdrawal, effective at once for every organisation. */
+    public Consent withdrawConsent(Self self, UUID consentId) {
+        UUID id = self.personId();
+        keys.find(id).orElseThrow(RightsService::gone);
+        Consent consent = consents.find(consentId).filter(c -> c.personId().equals(id)).orElseThrow(HavenException::notFound);
+        recorder.byPerson(id, Action.WITHDRAW_CONSENT, Set.copyOf(consent.categories()), Optional.of(consentId));
+        consents.withdraw(consentId, recorder.clock().instant());
+        return consents.find(consentId).orElseThrow(HavenException::notFound);
+    }
+
+    private Set<String> all() {
+        return framework.categoryCodes(framework.allCategories());
+    }
+
+    /** The person was erased while the session was open: the session is no longer valid. */
+    private static HavenException gone() {
+        return new HavenException(ErrorCode.UNAUTHORIZED, "This session is no longer valid. Sign in with your access code.");
+    }
+}

@@ -1,0 +1,95 @@
+package eu.haven.web.i18n;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.haven.core.access.Recorder;
+import eu.haven.core.framework.Framework;
+import eu.haven.core.framework.Purpose;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Names of purposes, categories, roles, actions and reasons in a person's language: purposes and
+ * categories from the framework's {@code labels}, the rest from {@link Messages}.
+ */
+public final class Labels {
+    private final Framework framework;
+    private final Messages messages;
+
+    public Labels(Framework framework, Messages messages) {
+        this.framework = framework;
+        this.messages = messages;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** A recorded purpose (framework code or DPV IRI). */
+    public String purpose(String lang, String recorded) {
+        if (Recorder.RIGHTS.equals(recorded)) {
+            return messages.text(lang, "purpose.rights");
+        }
+        if (Recorder.RECORD_MANAGEMENT.equals(recorded)) {
+            return messages.text(lang, "purpose.records");
+        }
+        Optional<Purpose> purpose = framework.purposeByCode(recorded).or(() -> framework.purposeByIri(recorded));
+        if (purpose.isEmpty()) {
+            int cut = Math.max(recorded.lastIndexOf('#'), recorded.lastIndexOf(':'));
+            return recorded.substring(cut + 1);
+        }
+        return frameworkLabel("purposes", purpose.get().code(), lang).orElse(purpose.get().label());
+    }
+
+    public String category(String lang, String code) {
+        return frameworkLabel("categories", code, lang)
+            .orElseGet(() -> framework.category(code).map(c -> c.label()).orElse(code));
+    }
+
+    public String role(String lang, String code) {
+        return key(lang, "role." + code, code);
+    }
+
+    public String action(String lang, String code) {
+        return key(lang, "action." + code, code);
+    }
+
+    public String reason(String lang, String code) {
+        return key(lang, "reason." + code, code);
+    }
+
+    public String status(String lang, String kind, String code) {
+        return key(lang, "status." + kind + "." + code, code);
+    }
+
+    /** "A request for immigration enforcement was refused." */
+    public String refused(String lang, String recordedPurpose, boolean firewall) {
+        String purpose = purpose(lang, recordedPurpose);
+        boolean named = framework.purposeByCode(recordedPurpose).or(() -> framework.purposeByIri(recordedPurpose)).isPresent();
+        if (firewall && !named) {
+            purpose = messages.text(lang, "purpose.enforcement");
+        }
+        return messages.format(lang, "summary.refused", Map.of("purpose", purpose));
+    }
+
+    private String key(String lang, String key, String fallback) {
+        return messages.has(lang, key) ? messages.text(lang, key) : fallback;
+    }
+
+    private Optional<String> frameworkLabel(String list, String code, String lang) {
+        Optional<JsonNode> doc = framework.document();
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonNode n : doc.get().path(list)) {
+            if (code.equals(n.path("code").asText())) {
+                JsonNode labels = n.path("labels");
+                String text = labels.path(lang).asText("");
+                if (text.isEmpty()) {
+                    text = labels.path("en").asText("");
+                }
+                return text.isEmpty() ? Optional.empty() : Optional.of(text);
+            }
+        }
+        return Optional.empty();
+    }
+}
