@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./haven bench [--quick] [policy|ledger|all]}: runs the benchmarks, prints the figures and
+ * {@code ./haven bench [--quick] [policy|ledger|me|all]}: runs the benchmarks, prints the figures and
  * whether each goal holds. Exit code 0 when every goal measured holds.
  */
 public final class Bench {
@@ -28,15 +28,16 @@ public final class Bench {
             }
         }
         if (parts.isEmpty() || parts.contains("all")) {
-            parts = List.of("policy", "ledger");
+            parts = List.of("policy", "ledger", "me");
         }
         boolean allHold = true;
         for (String part : parts) {
             switch (part) {
                 case "policy" -> allHold &= policy(quick);
                 case "ledger" -> allHold &= LedgerBench.run(quick);
+                case "me" -> allHold &= MeBench.run(quick);
                 default -> {
-                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, all.");
+                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, me, all.");
                     System.exit(2);
                 }
             }
