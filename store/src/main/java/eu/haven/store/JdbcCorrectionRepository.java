@@ -20,11 +20,11 @@ public final class JdbcCorrectionRepository implements CorrectionRepository {
     @Override
     public void insert(Correction c) {
         db.with(h -> h.createUpdate("INSERT INTO corrections (id, person_id, organisation_id, record_id, request, status, answer, "
-                + "created_at, answered_at, answered_by) VALUES (:id, :p, :o, :r, :req, :s, :a, :at, :aat, :by)")
-            .bind("id", c.id()).bind("p", c.personId()).bind("o", c.organisation()).bind("r", c.recordId().orElse(null))
-            .bind("req", c.sealedRequest()).bind("s", c.status().code()).bind("a", c.sealedAnswer().orElse(null))
-            .bind("at", Times.of(c.createdAt())).bind("aat", c.answeredAt().map(Times::of).orElse(null))
-            .bind("by", c.answeredBy().orElse(null)).execute());
+                + "created_at, answered_at, answered_by) VALUES (:id, :p, :o, CAST(:r AS UUID), :req, :s, :a, :at, :aat, CAST(:by AS UUID))")
+            .bind("id", c.id()).bind("p", c.personId()).bind("o", c.organisation()).bindByType("r", c.recordId().orElse(null), UUID.class)
+            .bind("req", c.sealedRequest()).bind("s", c.status().code()).bindByType("a", c.sealedAnswer().orElse(null), byte[].class)
+            .bind("at", Times.of(c.createdAt())).bindByType("aat", c.answeredAt().map(Times::of).orElse(null), java.time.OffsetDateTime.class)
+            .bindByType("by", c.answeredBy().orElse(null), UUID.class).execute());
     }
 
     @Override

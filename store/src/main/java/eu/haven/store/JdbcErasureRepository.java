@@ -26,8 +26,8 @@ public final class JdbcErasureRepository implements ErasureRepository {
             return h.createUpdate("INSERT INTO erasure_requests (person_id, organisation_id, reason, status, answer, requested_at, "
                     + "answered_at) VALUES (:p, :o, :r, :s, :a, :at, :aat)")
                 .bind("p", e.personId()).bind("o", e.organisation()).bind("r", e.reason()).bind("s", e.status().code())
-                .bind("a", e.sealedAnswer().orElse(null)).bind("at", Times.of(e.requestedAt()))
-                .bind("aat", e.answeredAt().map(Times::of).orElse(null)).execute();
+                .bindByType("a", e.sealedAnswer().orElse(null), byte[].class).bind("at", Times.of(e.requestedAt()))
+                .bindByType("aat", e.answeredAt().map(Times::of).orElse(null), java.time.OffsetDateTime.class).execute();
         }));
     }
 

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.haven.core.audit.AccessEvent;
 import eu.haven.core.consent.CollectionMethod;
 import eu.haven.core.consent.Consent;
+import eu.haven.core.correction.Correction;
+import eu.haven.core.erasure.ErasureRequest;
 import eu.haven.core.person.Person;
+import eu.haven.core.record.RecordRepository;
 import eu.haven.core.person.Relationship;
 import eu.haven.core.policy.ReferralFacts.Status;
 import eu.haven.core.record.CaseRecord;
@@ -110,6 +113,101 @@ abstract class RepositoryContract {
         assertThat(referrals.decide(r.id(), Status.DECLINED, now, UUID.randomUUID())).isFalse();
         assertThat(referrals.find(r.id()).orElseThrow().status()).isEqualTo(Status.ACCEPTED);
         assertThat(referrals.forPerson(p)).hasSize(1);
+    }
+
+    @Test
+    void sessions_corrections_and_erasure_requests_round_trip() {
+        UUID p = person();
+        var sessions = new JdbcPersonSessionRepository(db);
+        sessions.save("a".repeat(64), p, now.plusSeconds(60));
+        sessions.save("b".repeat(64), p, now.minusSeconds(1));
+        assertThat(sessions.find("a".repeat(64))).contains(new eu.haven.core.person.PersonSessionRepository.Session(p, now.plusSeconds(60)));
+        sessions.deleteExpired(now);
+        assertThat(sessions.find("b".repeat(64))).isEmpty();
+        sessions.deleteForPerson(p);
+        assertThat(sessions.find("a".repeat(64))).isEmpty();
+
+        var corrections = new JdbcCorrectionRepository(db);
+        Correction c = new Correction(UUID.randomUUID(), p, "shelter-a", Optional.empty(), new byte[] {9}, Correction.Status.OPEN,
+            Optional.empty(), now, Optional.empty(), Optional.empty());
+        corrections.insert(c);
+        assertThat(corrections.openFor("shelter-a")).extracting(Correction::id).containsExactly(c.id());
+        assertThat(corrections.openFor("legal-b")).isEmpty();
+        UUID by = UUID.randomUUID();
+        assertThat(corrections.answer(c.id(), Correction.Status.ANSWERED, new byte[] {7}, now, by)).isTrue();
+        assertThat(corrections.answer(c.id(), Correction.Status.CORRECTED, new byte[] {8}, now, by)).isFalse();
+        Correction answered = corrections.find(c.id()).orElseThrow();
+        assertThat(answered.status()).isEqualTo(Correction.Status.ANSWERED);
+        assertThat(answered.sealedAnswer().orElseThrow()).containsExactly(7);
+        assertThat(answered.answeredBy()).contains(by);
+        assertThat(corrections.openFor("shelter-a")).isEmpty();
+
+        var erasures = new JdbcErasureRepository(db);
+        ErasureRequest e = new ErasureRequest(p, "shelter-a", "kept ten years", ErasureRequest.Status.PENDING, Optional.empty(), now,
+            Optional.empty());
+        erasures.insertIfAbsent(e);
+        erasures.insertIfAbsent(new ErasureRequest(p, "shelter-a", "other", ErasureRequest.Status.PENDING, Optional.empty(), now,
+            Optional.empty()));
+        assertThat(erasures.forPerson(p)).extracting(ErasureRequest::reason).containsExactly("kept ten years");
+        assertThat(erasures.pendingFor("shelter-a")).hasSize(1);
+        assertThat(erasures.decline(p, "shelter-a", new byte[] {5}, now)).isTrue();
+        assertThat(erasures.decline(p, "shelter-a", new byte[] {6}, now)).isFalse();
+        assertThat(erasures.pendingFor("shelter-a")).isEmpty();
+        assertThat(erasures.find(p, "shelter-a").orElseThrow().status()).isEqualTo(ErasureRequest.Status.DECLINED);
+        assertThat(erasures.delete(p, "shelter-a")).isTrue();
+        assertThat(erasures.forPerson(p)).isEmpty();
+    }
+
+    @Test
+    void deleting_a_person_removes_every_row_about_them() {
+        UUID p = person();
+        UUID other = person();
+        var persons = new JdbcPersonRepository(db);
+        var records = new JdbcRecordRepository(db);
+        new JdbcRelationshipRepository(db).insert(new Relationship(p, "shelter-a", "shelter", now));
+        new JdbcRelationshipRepository(db).insert(new Relationship(p, "legal-b", "legal-aid", now));
+        CaseRecord old = new CaseRecord(UUID.randomUUID(), p, "shelter-a", "housing", "shelter", new byte[] {1}, now.minusSeconds(100), UUID.randomUUID());
+        CaseRecord fresh = new CaseRecord(UUID.randomUUID(), p, "legal-b", "legal", "legal-aid", new byte[] {2}, now, UUID.randomUUID());
+        records.insert(old);
+        records.insert(fresh);
+        records.insert(new CaseRecord(UUID.randomUUID(), other, "shelter-a", "housing", "shelter", new byte[] {3}, now, UUID.randomUUID()));
+        assertThat(records.createdBefore("shelter", now.minusSeconds(10), 10)).extracting(RecordRepository.Expired::id)
+            .containsExactly(old.id());
+        assertThat(records.createdBefore("shelter", now.plusSeconds(10), 1)).hasSize(1);
+        assertThat(records.replaceData(fresh.id(), new byte[] {4})).isTrue();
+        assertThat(records.find(fresh.id()).orElseThrow().sealedData()).containsExactly(4);
+        assertThat(records.deleteHeldBy(p, "legal-b")).isEqualTo(1);
+        assertThat(new JdbcRelationshipRepository(db).exists("legal-b", p)).isFalse();
+        assertThat(new JdbcRelationshipRepository(db).exists("shelter-a", p)).isTrue();
+        assertThat(persons.withoutRecords(10)).doesNotContain(p, other);
+        assertThat(records.delete(old.id())).isTrue();
+        assertThat(persons.withoutRecords(10)).contains(p).doesNotContain(other);
+
+        var consents = new JdbcConsentRepository(db);
+        Consent c = new Consent(UUID.randomUUID(), Consent.SCHEMA_VERSION, p, "shelter-a", "legal-b", List.of("legal-aid"),
+            List.of("identity"), List.of("x"), false, "ar", CollectionMethod.GUARDIAN, "n", "EU", "P3Y", "EU", "ask", now,
+            Optional.empty(), Optional.empty(), UUID.randomUUID());
+        consents.insert(c);
+        new JdbcReferralRepository(db).insert(new Referral(UUID.randomUUID(), p, "shelter-a", "legal-b", "legal-aid",
+            List.of("identity"), c.id(), Status.PENDING, now, UUID.randomUUID(), Optional.empty(), Optional.empty()));
+        new JdbcPersonSessionRepository(db).save("c".repeat(64), p, now.plusSeconds(60));
+        new JdbcCorrectionRepository(db).insert(new Correction(UUID.randomUUID(), p, "shelter-a", Optional.empty(), new byte[] {1},
+            Correction.Status.OPEN, Optional.empty(), now, Optional.empty(), Optional.empty()));
+        new JdbcErasureRepository(db).insertIfAbsent(new ErasureRequest(p, "shelter-a", "r", ErasureRequest.Status.PENDING,
+            Optional.empty(), now, Optional.empty()));
+        assertThat(persons.replaceAccessCode(p, "$argon2id$new", "c".repeat(64))).isTrue();
+        assertThat(persons.findByCodeLookup("c".repeat(64))).get().extracting(Person::id).isEqualTo(p);
+
+        assertThat(persons.delete(p)).isTrue();
+        assertThat(persons.delete(p)).isFalse();
+        for (String table : List.of("records", "relationships", "consents", "referrals", "person_sessions", "corrections",
+            "erasure_requests")) {
+            long n = db.with(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE person_id = :p").bind("p", p)
+                .mapTo(Long.class).one());
+            assertThat(n).as(table).isZero();
+        }
+        assertThat(persons.exists(other)).isTrue();
+        assertThat(records.forPerson(other)).hasSize(1);
     }
 
     @Test
