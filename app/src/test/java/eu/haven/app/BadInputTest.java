@@ -15,13 +15,17 @@ class BadInputTest {
     private static TestServer server;
     private static String token;
     private static UUID person;
+    private static String self;
 
     @BeforeAll
     static void start() {
         server = new TestServer();
         token = server.login("shelter.worker");
-        person = UUID.fromString(server.send("POST", "/api/v1/persons", token, "shelter",
-            "{\"displayName\":\"Fuzz Person\",\"preferredLanguage\":\"en\"}").body().get("id").asText());
+        Response created = server.send("POST", "/api/v1/persons", token, "shelter",
+            "{\"displayName\":\"Fuzz Person\",\"preferredLanguage\":\"en\"}");
+        person = UUID.fromString(created.body().get("id").asText());
+        self = server.send("POST", "/api/v1/me/session", null, null,
+            "{\"accessCode\":\"" + created.body().get("accessCode").asText() + "\"}").body().get("token").asText();
     }
 
     @AfterAll
@@ -73,15 +77,46 @@ class BadInputTest {
     }
 
     @Test
+    void the_persons_own_requests_answer_bad_input_plainly() {
+        assertError(server.send("POST", "/api/v1/me/session", null, null, "{}"), 401, "invalid-credentials");
+        assertError(server.send("POST", "/api/v1/me/session", null, null, "{\"accessCode\":12}"), 400, "invalid-request");
+        assertError(server.send("GET", "/api/v1/me", token, null, null), 401, "unauthorized");
+        assertError(server.send("GET", "/api/v1/persons/" + person + "/records", self, "shelter", null), 401, "unauthorized");
+        assertError(server.send("GET", "/api/v1/me/receipts/abc", self, null, null), 404, "not-found");
+        assertError(server.send("GET", "/api/v1/me/receipts/-1", self, null, null), 404, "not-found");
+        assertError(server.send("GET", "/api/v1/me/receipts/99999999999999", self, null, null), 404, "not-found");
+        assertError(server.send("POST", "/api/v1/me/consents/not-a-uuid/withdraw", self, null, null), 404, "not-found");
+        assertError(server.send("POST", "/api/v1/me/consents/" + UUID.randomUUID() + "/withdraw", self, null, null), 404, "not-found");
+        assertError(server.send("POST", "/api/v1/me/corrections", self, null, "{\"organisation\":\"legal-aid\",\"text\":\"x\"}"),
+            400, "unknown-organisation");
+        assertError(server.send("POST", "/api/v1/me/corrections", self, null, "{\"organisation\":\"city-shelter\"}"), 400, "invalid-request");
+        assertError(server.send("POST", "/api/v1/me/corrections", self, null,
+            "{\"organisation\":\"city-shelter\",\"text\":\"" + "a".repeat(5000) + "\"}"), 400, "invalid-request");
+        assertError(server.send("POST", "/api/v1/me/corrections", self, null,
+            "{\"organisation\":\"city-shelter\",\"recordId\":\"" + UUID.randomUUID() + "\",\"text\":\"x\"}"), 400, "invalid-request");
+        assertError(server.send("POST", "/api/v1/corrections/" + UUID.randomUUID() + "/answer", token, "shelter",
+            "{\"status\":\"maybe\",\"answer\":\"x\"}"), 400, "invalid-request");
+        assertError(server.send("POST", "/api/v1/corrections/" + UUID.randomUUID() + "/answer", token, "shelter",
+            "{\"status\":\"answered\",\"answer\":\"x\"}"), 404, "not-found");
+        assertError(server.send("POST", "/api/v1/access-code-receipts", token, null, "{\"accessCode\":\"x\"}"), 400, "invalid-request");
+        assertError(server.send("POST", "/api/v1/persons/" + person + "/erasure/confirm", token, "shelter", null), 404, "not-found");
+        assertError(server.send("POST", "/api/v1/persons/" + person + "/erasure/decline", token, "shelter", "{}"), 400, "invalid-request");
+        assertError(server.send("GET", "/api/v1/corrections", server.login("city.dpo"), null, null), 403, "role");
+    }
+
+    @Test
     void thousands_of_generated_bodies_never_cause_a_server_error() {
         Random random = new Random(20261122);
         List<String> paths = List.of("/api/v1/persons", "/api/v1/persons/" + person + "/records",
-            "/api/v1/persons/" + person + "/consents", "/api/v1/referrals", "/api/v1/auth/token");
+            "/api/v1/persons/" + person + "/consents", "/api/v1/referrals", "/api/v1/auth/token", "/api/v1/me/session",
+            "/api/v1/me/corrections", "/api/v1/access-code-receipts", "/api/v1/corrections/" + UUID.randomUUID() + "/answer",
+            "/api/v1/persons/" + person + "/erasure/decline", "/api/v1/persons/" + person + "/records/" + UUID.randomUUID());
         int count = 0;
         for (int i = 0; i < 3000; i++) {
             String path = paths.get(random.nextInt(paths.size()));
             String body = GeneratedJson.body(random);
-            Response r = server.send("POST", path, token, random.nextInt(10) == 0 ? "legal-aid" : "shelter", body);
+            String method = path.contains("/records/") ? "PUT" : "POST";
+            Response r = server.send(method, path, path.contains("/me/") ? self : token, random.nextInt(10) == 0 ? "legal-aid" : "shelter", body);
             assertThat(r.status()).as("%s <- %s", path, body).isBetween(200, 499);
             if (r.status() >= 400) {
                 assertThat(r.body().has("error") && r.body().has("message")).as(r.raw()).isTrue();

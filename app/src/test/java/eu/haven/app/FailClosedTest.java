@@ -3,6 +3,7 @@ package eu.haven.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.haven.app.TestServer.Response;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,12 @@ class FailClosedTest {
             return store.get();
         })) {
             String token = server.login("shelter.worker");
-            String id = server.send("POST", "/api/v1/persons", token, "shelter",
-                "{\"displayName\":\"Failclosed Name\",\"preferredLanguage\":\"en\"}").body().get("id").asText();
+            Response person = server.send("POST", "/api/v1/persons", token, "shelter",
+                "{\"displayName\":\"Failclosed Name\",\"preferredLanguage\":\"en\"}");
+            String id = person.body().get("id").asText();
+            String code = person.body().get("accessCode").asText();
+            String self = server.send("POST", "/api/v1/me/session", null, null, "{\"accessCode\":\"" + code + "\"}")
+                .body().get("token").asText();
             assertThat(server.send("GET", "/api/v1/persons/" + id + "/records", token, "shelter", null).status()).isEqualTo(200);
             long before = server.haven.ledger().size();
             server.haven.ledger().checkpoint();
@@ -34,6 +39,14 @@ class FailClosedTest {
                 "{\"displayName\":\"Nobody Stored\",\"preferredLanguage\":\"en\"}");
             assertThat(created.status()).isEqualTo(503);
             assertThat(server.send("GET", "/ledger/tile/entries/000.p/1", null, null, null).status()).isEqualTo(503);
+            for (String path : List.of("/api/v1/me", "/api/v1/me/export")) {
+                Response mine = server.send("GET", path, self, null, null);
+                assertThat(mine.status()).as(path).isEqualTo(503);
+                assertThat(mine.raw()).doesNotContain("Failclosed");
+            }
+            assertThat(server.send("POST", "/api/v1/me/session", null, null, "{\"accessCode\":\"" + code + "\"}").status())
+                .isEqualTo(503);
+            assertThat(server.send("POST", "/api/v1/me/erasure", self, null, null).status()).isEqualTo(503);
             assertThat(server.haven.ledger().size()).isEqualTo(before);
 
             store.get().broken.set(false);
