@@ -25,9 +25,12 @@ public final class JdbcPersonRepository implements PersonRepository {
     @Override
     public Optional<Person> find(UUID id) {
         return db.with(h -> h.createQuery("SELECT * FROM persons WHERE id = :id").bind("id", id)
-            .map((rs, c) -> new Person(Times.uuid(rs, "id"), Times.get(rs, "created_at"), rs.getString("created_by"),
-                rs.getBytes("profile"), rs.getString("access_code_hash"), rs.getString("access_code_lookup")))
-            .findOne());
+            .map((rs, c) -> person(rs)).findOne());
+    }
+
+    private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Person(Times.uuid(rs, "id"), Times.get(rs, "created_at"), rs.getString("created_by"),
+            rs.getBytes("profile"), rs.getString("access_code_hash"), rs.getString("access_code_lookup"));
     }
 
     @Override
@@ -39,9 +42,7 @@ public final class JdbcPersonRepository implements PersonRepository {
     @Override
     public Optional<Person> findByCodeLookup(String lookup) {
         return db.with(h -> h.createQuery("SELECT * FROM persons WHERE access_code_lookup = :l").bind("l", lookup)
-            .map((rs, c) -> new Person(Times.uuid(rs, "id"), Times.get(rs, "created_at"), rs.getString("created_by"),
-                rs.getBytes("profile"), rs.getString("access_code_hash"), rs.getString("access_code_lookup")))
-            .findOne());
+            .map((rs, c) -> person(rs)).findOne());
     }
 
     @Override

@@ -4,6 +4,7 @@ import eu.haven.core.access.Recorder;
 import eu.haven.core.crypto.KeyedHash;
 import eu.haven.core.crypto.PasswordHasher;
 import eu.haven.core.crypto.PersonKeys;
+import eu.haven.core.crypto.Tokens;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.person.AccessCodes;
@@ -13,14 +14,8 @@ import eu.haven.core.person.PersonSessionRepository;
 import eu.haven.core.policy.Action;
 import eu.haven.core.staff.IssuedToken;
 import eu.haven.core.staff.LoginThrottle;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,8 +26,6 @@ import java.util.Set;
  * and checked against its Argon2id hash.
  */
 public final class PersonSessions {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** Throttle and session lifetime. */
     public record Settings(int failures, Duration window, Duration sessionLifetime) {
         public static Settings defaults() {
@@ -80,24 +73,19 @@ public final class PersonSessions {
         }
         Person p = person.get();
         recorder.byPerson(p.id(), Action.SIGN_IN, Set.of(), Optional.empty());
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = Tokens.generate();
         Instant now = recorder.clock().instant();
         sessions.deleteExpired(now);
         Instant expires = now.plus(settings.sessionLifetime());
-        sessions.save(hash(token), p.id(), expires);
+        sessions.save(Tokens.hash(token), p.id(), expires);
         return new IssuedToken(token, expires);
     }
 
     /** The person behind an {@code Authorization: Bearer} header, or 401. */
     public Self authenticate(Optional<String> authorization) {
-        String header = authorization.orElse("").trim();
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
-            throw unauthorized();
-        }
+        String token = Tokens.bearer(authorization).orElseThrow(PersonSessions::unauthorized);
         Instant now = recorder.clock().instant();
-        PersonSessionRepository.Session session = sessions.find(hash(header.substring(7).trim()))
+        PersonSessionRepository.Session session = sessions.find(Tokens.hash(token))
             .filter(s -> s.expiresAt().isAfter(now)).orElseThrow(PersonSessions::unauthorized);
         return new Self(session.personId());
     }
@@ -110,13 +98,5 @@ public final class PersonSessions {
     private static HavenException unauthorized() {
         return new HavenException(ErrorCode.UNAUTHORIZED,
             "Sign in with your access code first: POST /api/v1/me/session, then send Authorization: Bearer <token>.");
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

@@ -1,24 +1,18 @@
 package eu.haven.core.staff;
 
 import eu.haven.core.crypto.PasswordHasher;
+import eu.haven.core.crypto.Tokens;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Framework;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Staff sign-in with Argon2id passwords, and expiring bearer tokens stored only as hashes. */
 public final class AuthService {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final StaffRepository staff;
     private final OrganisationRepository organisations;
     private final TokenRepository tokens;
@@ -58,24 +52,18 @@ public final class AuthService {
             throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.");
         }
         throttle.succeeded(key);
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = Tokens.generate();
         tokens.deleteExpired(clock.instant());
         Instant expires = clock.instant().plus(tokenLifetime);
-        tokens.save(hashToken(token), user.get().id(), expires);
+        tokens.save(Tokens.hash(token), user.get().id(), expires);
         return new IssuedToken(token, expires);
     }
 
     /** The actor behind an {@code Authorization: Bearer} header, or 401. */
     public Actor authenticate(Optional<String> authorization) {
-        String header = authorization.orElse("").trim();
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
-            throw unauthorized();
-        }
-        String token = header.substring(7).trim();
+        String token = Tokens.bearer(authorization).orElseThrow(AuthService::unauthorized);
         Instant now = clock.instant();
-        TokenRepository.StoredToken stored = tokens.find(hashToken(token))
+        TokenRepository.StoredToken stored = tokens.find(Tokens.hash(token))
             .filter(t -> t.expiresAt().isAfter(now)).orElseThrow(AuthService::unauthorized);
         StaffUser user = staff.find(stored.userId()).filter(u -> !u.disabled()).orElseThrow(AuthService::unauthorized);
         Organisation org = organisations.find(user.organisationId()).orElseThrow(AuthService::unauthorized);
@@ -87,13 +75,5 @@ public final class AuthService {
 
     private static HavenException unauthorized() {
         return new HavenException(ErrorCode.UNAUTHORIZED, "Sign in first: send Authorization: Bearer <token>.");
-    }
-
-    static String hashToken(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

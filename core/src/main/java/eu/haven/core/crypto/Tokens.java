@@ -1,0 +1,39 @@
+package eu.haven.core.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Bearer tokens: 256 random bits handed out once, stored only as their SHA-256 hash. */
+public final class Tokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Tokens() {}
+
+    public static String generate() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    public static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header; empty when there is none. */
+    public static Optional<String> bearer(Optional<String> authorization) {
+        String header = authorization.orElse("").trim();
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).trim());
+    }
+}
