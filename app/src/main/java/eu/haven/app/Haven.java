@@ -96,7 +96,7 @@ public final class Haven implements AutoCloseable {
         this.ledger = openLedger(config.ledger(), ledgerStoreDecorator.apply(new JdbcLedgerStore(db)));
         PolicyEngine engine = new PolicyEngine(framework);
         AccessGuard guard = new AccessGuard(engine, ledger, persons, relationships, consents, referrals,
-            config.clock(), metrics);
+            config.clock(), metrics, db);
         PasswordHasher hasher = PasswordHasher.DEFAULT;
         HavenConfig.PeopleConfig people = config.people();
         Recorder recorder = new Recorder(ledger, config.clock());

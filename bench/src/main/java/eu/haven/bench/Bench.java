@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./haven bench [--quick] [policy|ledger|me|all]}: runs the benchmarks, prints the figures and
+ * {@code ./haven bench [--quick] [policy|ledger|http|me|all]}: runs the benchmarks, prints the figures and
  * whether each goal holds. Exit code 0 when every goal measured holds.
  */
 public final class Bench {
@@ -28,16 +28,17 @@ public final class Bench {
             }
         }
         if (parts.isEmpty() || parts.contains("all")) {
-            parts = List.of("policy", "ledger", "me");
+            parts = List.of("policy", "ledger", "http", "me");
         }
         boolean allHold = true;
         for (String part : parts) {
             switch (part) {
                 case "policy" -> allHold &= policy(quick);
                 case "ledger" -> allHold &= LedgerBench.run(quick);
+                case "http" -> allHold &= HttpBench.run(quick);
                 case "me" -> allHold &= MeBench.run(quick);
                 default -> {
-                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, me, all.");
+                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, all.");
                     System.exit(2);
                 }
             }

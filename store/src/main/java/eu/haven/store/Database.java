@@ -58,6 +58,19 @@ public final class Database implements Transactions, AutoCloseable {
     }
 
     @Override
+    public <T> T reading(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        try (Handle handle = jdbi.open()) {
+            current.set(handle);
+            return work.get();
+        } finally {
+            current.remove();
+        }
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
             return work.get();

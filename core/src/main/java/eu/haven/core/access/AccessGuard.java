@@ -19,6 +19,7 @@ import eu.haven.core.policy.ReferralFacts;
 import eu.haven.core.referral.Referral;
 import eu.haven.core.referral.ReferralRepository;
 import eu.haven.core.staff.Actor;
+import eu.haven.core.tx.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,10 +42,12 @@ public final class AccessGuard {
     private final ReferralRepository referrals;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Transactions tx;
 
     public AccessGuard(PolicyEngine engine, AccessLog log, PersonRepository persons,
                        RelationshipRepository relationships, ConsentRepository consents,
-                       ReferralRepository referrals, Clock clock, MeterRegistry metrics) {
+                       ReferralRepository referrals, Clock clock, MeterRegistry metrics, Transactions tx) {
+        this.tx = tx;
         this.engine = engine;
         this.log = log;
         this.persons = persons;
@@ -81,10 +84,12 @@ public final class AccessGuard {
                          Optional<UUID> target, java.util.function.Supplier<Optional<DenyReason>> condition) {
         Instant now = clock.instant();
         boolean creating = action == Action.CREATE_PERSON;
-        boolean exists = creating || persons.exists(personId);
-        AccessRequest request = exists && !creating && !purpose.firewall()
-            ? withFacts(actor, action, purpose, personId, asked, now)
-            : request(actor, action, purpose, false, asked, List.of(), List.of(), now);
+        Optional<AccessRequest> known = creating ? Optional.empty() : tx.reading(() -> persons.exists(personId)
+            ? Optional.of(purpose.firewall() ? request(actor, action, purpose, false, asked, List.of(), List.of(), now)
+                : withFacts(actor, action, purpose, personId, asked, now))
+            : Optional.empty());
+        boolean exists = creating || known.isPresent();
+        AccessRequest request = known.orElseGet(() -> request(actor, action, purpose, false, asked, List.of(), List.of(), now));
         Decision decision = engine.decide(request);
         if (decision.permitted()) {
             Optional<DenyReason> refused = condition.get();

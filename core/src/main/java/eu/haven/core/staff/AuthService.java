@@ -22,6 +22,8 @@ public final class AuthService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final String dummyHash;
+    private final java.util.Map<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    static final java.time.Duration CACHE_FOR = java.time.Duration.ofSeconds(10);
 
     public AuthService(StaffRepository staff, OrganisationRepository organisations, TokenRepository tokens,
                        PasswordHasher hasher, Framework framework, Duration tokenLifetime, Clock clock) {
@@ -63,14 +65,35 @@ public final class AuthService {
     public Actor authenticate(Optional<String> authorization) {
         String token = Tokens.bearer(authorization).orElseThrow(AuthService::unauthorized);
         Instant now = clock.instant();
-        TokenRepository.StoredToken stored = tokens.find(Tokens.hash(token))
+        String hash = Tokens.hash(token);
+        Cached cached = recent.get(hash);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.actor();
+        }
+        Cached fresh = lookUp(hash, now);
+        if (recent.size() > 10_000) {
+            recent.clear();
+        }
+        recent.put(hash, fresh);
+        return fresh.actor();
+    }
+
+    /**
+     * A token checked in the last {@link #CACHE_FOR} is trusted without asking the database again:
+     * disabling a user or an organisation takes effect within that time.
+     */
+    private record Cached(Actor actor, Instant until) {}
+
+    private Cached lookUp(String hash, Instant now) {
+        TokenRepository.StoredToken stored = tokens.find(hash)
             .filter(t -> t.expiresAt().isAfter(now)).orElseThrow(AuthService::unauthorized);
         StaffUser user = staff.find(stored.userId()).filter(u -> !u.disabled()).orElseThrow(AuthService::unauthorized);
         Organisation org = organisations.find(user.organisationId()).orElseThrow(AuthService::unauthorized);
         if (framework.organisationType(org.type()).isEmpty()) {
             throw unauthorized();
         }
-        return new Actor(user.id(), org.id(), org.type(), user.role());
+        Instant until = now.plus(CACHE_FOR).isBefore(stored.expiresAt()) ? now.plus(CACHE_FOR) : stored.expiresAt();
+        return new Cached(new Actor(user.id(), org.id(), org.type(), user.role()), until);
     }
 
     private static HavenException unauthorized() {

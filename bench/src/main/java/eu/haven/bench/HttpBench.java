@@ -1,0 +1,308 @@
+package eu.haven.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.haven.app.DemoData;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load from a separate process: a Haven server in its own JVM ({@code haven demo}, heap capped),
+ * filled with people and records over HTTP, then wrk with 64 connections against (a) record reads
+ * (authentication, purpose, policy, decryption, a durable ledger append per request) and (b) the
+ * bare {@code /health} of the same server, one after the other in the same run.
+ */
+final class HttpBench {
+    static final int CONNECTIONS = 64;
+    static final String HEAP = "-Xmx256m";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpBench() {}
+
+    /** What wrk reported. */
+    record Load(double rps, double p50ms, double p99ms, long requests, long errors) {}
+
+    static boolean run(boolean quick) throws Exception {
+        Optional<String> wrk = Wrk.find();
+        System.out.println("== http: " + CONNECTIONS + " connections, " + (quick ? 10 : 30) + " s each, (a) GET records with policy, "
+            + "decryption and ledger append, (b) GET /health; server JVM " + HEAP);
+        if (wrk.isEmpty()) {
+            System.out.println("wrk is not installed (Debian: apt-get install wrk); the http figures are not measured.");
+            System.out.println("GOAL http: NOT MEASURED");
+            return false;
+        }
+        int persons = quick ? 100 : 500;
+        boolean holds = onDatabase("H2 (file)", Optional.empty(), wrk.get(), persons, quick);
+        Optional<String> pgAdmin = postgres();
+        if (pgAdmin.isPresent() && !quick) {
+            holds &= onPostgres(pgAdmin.get(), wrk.get(), persons, quick);
+        } else if (pgAdmin.isEmpty()) {
+            System.out.println("PostgreSQL not reachable (HAVEN_BENCH_POSTGRES); its http figures are not measured.");
+        } else {
+            System.out.println("(--quick: PostgreSQL is measured in the full run only)");
+        }
+        return holds;
+    }
+
+    private static Optional<String> postgres() {
+        String url = Optional.ofNullable(System.getenv("HAVEN_BENCH_POSTGRES")).orElse("jdbc:postgresql://127.0.0.1:5432/test");
+        try (var c = DriverManager.getConnection(url, user(), password())) {
+            return Optional.of(url);
+        } catch (java.sql.SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String user() {
+        return Optional.ofNullable(System.getenv("HAVEN_BENCH_POSTGRES_USER")).orElse("postgres");
+    }
+
+    static String password() {
+        return System.getenv().getOrDefault("HAVEN_BENCH_POSTGRES_PASSWORD", "");
+    }
+
+    /** A database of its own on the PostgreSQL server, dropped afterwards. */
+    private static boolean onPostgres(String adminUrl, String wrk, int persons, boolean quick) throws Exception {
+        String name = "haven_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (var c = DriverManager.getConnection(adminUrl, user(), password())) {
+            c.createStatement().execute("CREATE DATABASE " + name);
+        }
+        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+        try {
+            return onDatabase("PostgreSQL (" + url + ")", Optional.of(url), wrk, persons, quick);
+        } finally {
+            try (var c = DriverManager.getConnection(adminUrl, user(), password())) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private static boolean onDatabase(String label, Optional<String> dbUrl, String wrk, int persons, boolean quick) throws Exception {
+        Path dir = Files.createTempDirectory("haven-bench-http");
+        int port = freePort();
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), HEAP));
+        if (Runtime.version().feature() >= 24) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "eu.haven.app.Main", "demo", "--port", String.valueOf(port),
+            "--data-dir", dir.toString()));
+        dbUrl.ifPresent(u -> cmd.addAll(List.of("--db-url", u, "--db-user", user(), "--db-password", password())));
+        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            awaitHealth(base, server);
+            long t0 = System.nanoTime();
+            Filled filled = fill(base, persons);
+            System.out.printf(Locale.ROOT, "%s: %d people with 3 records each, filled over HTTP in %.1f s%n", label, persons,
+                (System.nanoTime() - t0) / 1e9);
+            Path script = dir.resolve("reads.lua");
+            Files.writeString(script, Wrk.script(filled.paths(), filled.token(), "shelter"));
+            int seconds = quick ? 10 : 30;
+            // Warm-up: the same load for a while first, so that the figures are of compiled code.
+            Wrk.run(wrk, base + filled.paths().get(0), script, quick ? 8 : 20);
+            Wrk.run(wrk, base + "/health", null, quick ? 3 : 5);
+            Load reads = Wrk.run(wrk, base + filled.paths().get(0), script, seconds);
+            Load health = Wrk.run(wrk, base + "/health", null, seconds);
+            long peakKb = peakKb(server.pid());
+            print("(a) records read", reads);
+            print("(b) /health", health);
+            double ratio = reads.rps() / health.rps();
+            System.out.printf(Locale.ROOT, "ratio (a)/(b) %.1f%%, server peak memory (VmHWM) %d MB%n", ratio * 100, peakKb / 1024);
+            boolean ratioOk = ratio >= 0.25;
+            boolean p99Ok = reads.p99ms() <= 25;
+            boolean errorsOk = reads.errors() == 0 && health.errors() == 0;
+            boolean memoryOk = peakKb <= 512 * 1024;
+            System.out.printf(Locale.ROOT, "GOAL http %s: reads >= 25%% of /health: %s; reads p99 <= 25 ms: %s; zero errors: %s; "
+                    + "memory <= 512 MB: %s%n", label, ok(ratioOk), ok(p99Ok), ok(errorsOk), ok(memoryOk));
+            return ratioOk && p99Ok && errorsOk && memoryOk;
+        } finally {
+            server.destroy();
+            if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static String ok(boolean holds) {
+        return holds ? "HOLDS" : "FAILS";
+    }
+
+    private static void print(String what, Load l) {
+        System.out.printf(Locale.ROOT, "%-17s %,10.0f requests/s, p50 %.2f ms, p99 %.2f ms, %,d requests, %d errors%n", what, l.rps(),
+            l.p50ms(), l.p99ms(), l.requests(), l.errors());
+    }
+
+    /** Peak resident memory of a process, from /proc. */
+    static long peakKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void awaitHealth(String base, Process server) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < 600; i++) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server stopped while starting");
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the server did not start within a minute");
+    }
+
+    record Filled(String token, List<String> paths) {}
+
+    private static Filled fill(String base, int persons) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String token = post(client, base, "/api/v1/auth/token", null,
+            "{\"username\":\"shelter.worker\",\"password\":\"" + DemoData.PASSWORD + "\"}").get("token").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < persons; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    String id = post(client, base, "/api/v1/persons", token,
+                        "{\"displayName\":\"Bench Person " + n + "\",\"preferredLanguage\":\"de\"}").get("id").asText();
+                    String records = "/api/v1/persons/" + id + "/records";
+                    post(client, base, records, token, "{\"category\":\"housing\",\"data\":{\"room\":\"" + n + "\",\"since\":\"2026-01-01\"}}");
+                    post(client, base, records, token, "{\"category\":\"contact\",\"data\":{\"phone\":\"+49 30 " + n + "\"}}");
+                    return records;
+                }));
+            }
+            List<String> paths = new ArrayList<>();
+            for (Future<String> f : futures) {
+                paths.add(f.get());
+            }
+            return new Filled(token, paths);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static JsonNode post(HttpClient client, String base, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token).header("Purpose", "shelter");
+        }
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("HTTP " + r.statusCode() + " on " + path.replaceAll("[0-9a-f-]{36}", "{id}"));
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** Running wrk and reading its report. */
+    static final class Wrk {
+        private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+        private static final Pattern TOTAL = Pattern.compile("([0-9]+) requests in");
+        private static final Pattern P50 = Pattern.compile("\\n\\s+50%\\s+([0-9.]+)(us|ms|s)");
+        private static final Pattern P99 = Pattern.compile("\\n\\s+99%\\s+([0-9.]+)(us|ms|s)");
+        private static final Pattern NON2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+([0-9]+)");
+        private static final Pattern SOCKET = Pattern.compile("Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)");
+
+        private Wrk() {}
+
+        static Optional<String> find() {
+            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+                Path p = Path.of(dir, "wrk");
+                if (Files.isExecutable(p)) {
+                    return Optional.of(p.toString());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A Lua script that spreads requests over the paths, with the headers of a caseworker's read. */
+        static String script(List<String> paths, String token, String purpose) {
+            StringBuilder b = new StringBuilder("local paths = {\n");
+            for (String p : paths) {
+                b.append("  \"").append(p).append("\",\n");
+            }
+            b.append("}\nwrk.headers[\"Authorization\"] = \"Bearer ").append(token).append("\"\n")
+                .append("wrk.headers[\"Purpose\"] = \"").append(purpose).append("\"\n")
+                .append("local i = 0\nrequest = function()\n  i = i + 1\n")
+                .append("  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+            return b.toString();
+        }
+
+        static Load run(String wrk, String url, Path script, int seconds) throws Exception {
+            List<String> cmd = new ArrayList<>(List.of(wrk, "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency", "--timeout", "10s"));
+            if (script != null) {
+                cmd.addAll(List.of("-s", script.toString()));
+            }
+            cmd.add(url);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed: " + out);
+            }
+            long errors = group(NON2XX, out).map(Long::parseLong).orElse(0L);
+            Matcher s = SOCKET.matcher(out);
+            if (s.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    errors += Long.parseLong(s.group(g));
+                }
+            }
+            return new Load(Double.parseDouble(group(RPS, out).orElseThrow()), millis(P50, out), millis(P99, out),
+                Long.parseLong(group(TOTAL, out).orElseThrow()), errors);
+        }
+
+        private static Optional<String> group(Pattern p, String out) {
+            Matcher m = p.matcher(out);
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        }
+
+        private static double millis(Pattern p, String out) {
+            Matcher m = p.matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("no latency percentile in wrk's report:\n" + out);
+            }
+            double v = Double.parseDouble(m.group(1));
+            return switch (m.group(2)) {
+                case "us" -> v / 1000;
+                case "s" -> v * 1000;
+                default -> v;
+            };
+        }
+    }
+}
