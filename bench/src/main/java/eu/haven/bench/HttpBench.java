@@ -43,14 +43,14 @@ final class HttpBench {
 
     static boolean run(boolean quick) throws Exception {
         Optional<String> wrk = Wrk.find();
-        System.out.println("== http: " + CONNECTIONS + " connections, " + (quick ? 10 : 30) + " s each, (a) GET records with policy, "
+        System.out.println("== http: " + CONNECTIONS + " connections, " + (quick ? 6 : 30) + " s each, (a) GET records with policy, "
             + "decryption and ledger append, (b) GET /health; server JVM " + HEAP);
         if (wrk.isEmpty()) {
             System.out.println("wrk is not installed (Debian: apt-get install wrk); the http figures are not measured.");
             System.out.println("GOAL http: NOT MEASURED");
             return false;
         }
-        int persons = quick ? 100 : 500;
+        int persons = quick ? 40 : 500;
         boolean holds = onDatabase("H2 (file)", Optional.empty(), wrk.get(), persons, quick);
         Optional<String> pgAdmin = postgres();
         if (pgAdmin.isPresent() && !quick) {
@@ -116,10 +116,10 @@ final class HttpBench {
                 (System.nanoTime() - t0) / 1e9);
             Path script = dir.resolve("reads.lua");
             Files.writeString(script, Wrk.script(filled.paths(), filled.token(), "shelter"));
-            int seconds = quick ? 10 : 30;
+            int seconds = quick ? 6 : 30;
             // Warm-up: the same load for a while first, so that the figures are of compiled code.
-            Wrk.run(wrk, base + filled.paths().get(0), script, quick ? 8 : 20);
-            Wrk.run(wrk, base + "/health", null, quick ? 3 : 5);
+            Wrk.run(wrk, base + filled.paths().get(0), script, quick ? 5 : 20);
+            Wrk.run(wrk, base + "/health", null, quick ? 2 : 5);
             Load reads = Wrk.run(wrk, base + filled.paths().get(0), script, seconds);
             Load health = Wrk.run(wrk, base + "/health", null, seconds);
             long peakKb = peakKb(server.pid());
