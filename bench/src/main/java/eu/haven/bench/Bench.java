@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./haven bench [--quick] [policy|ledger|http|me|all]}: runs the benchmarks, prints the figures and
+ * {@code ./haven bench [--quick] [policy|ledger|http|me|scale|all]}: runs the benchmarks, prints the figures and
  * whether each goal holds. Exit code 0 when every goal measured holds.
  */
 public final class Bench {
@@ -28,7 +28,10 @@ public final class Bench {
             }
         }
         if (parts.isEmpty() || parts.contains("all")) {
-            parts = List.of("policy", "ledger", "http", "me");
+            parts = quick ? List.of("policy", "ledger", "http", "me") : List.of("policy", "ledger", "http", "me", "scale");
+            if (quick) {
+                System.out.println("(--quick leaves out the scale part; run ./haven bench --quick scale for a small one)");
+            }
         }
         boolean allHold = true;
         for (String part : parts) {
@@ -37,8 +40,9 @@ public final class Bench {
                 case "ledger" -> allHold &= LedgerBench.run(quick);
                 case "http" -> allHold &= HttpBench.run(quick);
                 case "me" -> allHold &= MeBench.run(quick);
+                case "scale" -> allHold &= ScaleBench.run(quick);
                 default -> {
-                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, all.");
+                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, scale, all.");
                     System.exit(2);
                 }
             }

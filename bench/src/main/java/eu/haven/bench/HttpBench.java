@@ -63,7 +63,7 @@ final class HttpBench {
         return holds;
     }
 
-    private static Optional<String> postgres() {
+    static Optional<String> postgres() {
         String url = Optional.ofNullable(System.getenv("HAVEN_BENCH_POSTGRES")).orElse("jdbc:postgresql://127.0.0.1:5432/test");
         try (var c = DriverManager.getConnection(url, user(), password())) {
             return Optional.of(url);
@@ -98,51 +98,81 @@ final class HttpBench {
 
     private static boolean onDatabase(String label, Optional<String> dbUrl, String wrk, int persons, boolean quick) throws Exception {
         Path dir = Files.createTempDirectory("haven-bench-http");
-        int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), HEAP));
-        if (Runtime.version().feature() >= 24) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "eu.haven.app.Main", "demo", "--port", String.valueOf(port),
-            "--data-dir", dir.toString()));
-        dbUrl.ifPresent(u -> cmd.addAll(List.of("--db-url", u, "--db-user", user(), "--db-password", password())));
-        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        Process server = startServer(dir, dbUrl, "demo");
         try {
-            String base = "http://127.0.0.1:" + port;
-            awaitHealth(base, server);
+            String base = base(dir);
             long t0 = System.nanoTime();
             Filled filled = fill(base, persons);
             System.out.printf(Locale.ROOT, "%s: %d people with 3 records each, filled over HTTP in %.1f s%n", label, persons,
                 (System.nanoTime() - t0) / 1e9);
-            Path script = dir.resolve("reads.lua");
-            Files.writeString(script, Wrk.script(filled.paths(), filled.token(), "shelter"));
-            int seconds = quick ? 6 : 30;
-            // Warm-up: the same load for a while first, so that the figures are of compiled code.
-            Wrk.run(wrk, base + filled.paths().get(0), script, quick ? 5 : 20);
-            Wrk.run(wrk, base + "/health", null, quick ? 2 : 5);
-            Load reads = Wrk.run(wrk, base + filled.paths().get(0), script, seconds);
-            Load health = Wrk.run(wrk, base + "/health", null, seconds);
-            long peakKb = peakKb(server.pid());
-            print("(a) records read", reads);
-            print("(b) /health", health);
-            double ratio = reads.rps() / health.rps();
-            System.out.printf(Locale.ROOT, "ratio (a)/(b) %.1f%%, server peak memory (VmHWM) %d MB%n", ratio * 100, peakKb / 1024);
-            boolean ratioOk = ratio >= 0.25;
-            boolean p99Ok = reads.p99ms() <= 25;
-            boolean errorsOk = reads.errors() == 0 && health.errors() == 0;
-            boolean memoryOk = peakKb <= 512 * 1024;
-            System.out.printf(Locale.ROOT, "GOAL http %s: reads >= 25%% of /health: %s; reads p99 <= 25 ms: %s; zero errors: %s; "
-                    + "memory <= 512 MB: %s%n", label, ok(ratioOk), ok(p99Ok), ok(errorsOk), ok(memoryOk));
-            return ratioOk && p99Ok && errorsOk && memoryOk;
+            return measure(label, base, server, filled, wrk, dir, quick);
         } finally {
-            server.destroy();
-            if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            stop(server);
+            delete(dir);
         }
+    }
+
+    /** Starts {@code haven <command>} on the data directory (and database) in a JVM of its own; waits for /health. */
+    static Process startServer(Path dir, Optional<String> dbUrl, String command) throws Exception {
+        int port = freePort();
+        Files.writeString(dir.resolve("port"), String.valueOf(port));
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), HEAP));
+        if (Runtime.version().feature() >= 24) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "eu.haven.app.Main", command, "--port", String.valueOf(port),
+            "--data-dir", dir.toString()));
+        dbUrl.ifPresent(u -> cmd.addAll(List.of("--db-url", u, "--db-user", user(), "--db-password", password())));
+        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        try {
+            awaitHealth(base(dir), server);
+        } catch (RuntimeException e) {
+            stop(server);
+            throw e;
+        }
+        return server;
+    }
+
+    static String base(Path dir) throws IOException {
+        return "http://127.0.0.1:" + Files.readString(dir.resolve("port")).trim();
+    }
+
+    static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** Warm-up, then (a) reads spread over the paths and (b) /health, printed with the goals. */
+    static boolean measure(String label, String base, Process server, Filled filled, String wrk, Path dir, boolean quick)
+            throws Exception {
+        Path script = dir.resolve("reads.lua");
+        Files.writeString(script, Wrk.script(filled.paths(), filled.token(), "shelter"));
+        int seconds = quick ? 6 : 30;
+        // Warm-up: the same load for a while first, so that the figures are of compiled code.
+        Wrk.run(wrk, base + filled.paths().get(0), script, quick ? 5 : 20);
+        Wrk.run(wrk, base + "/health", null, quick ? 2 : 5);
+        Load reads = Wrk.run(wrk, base + filled.paths().get(0), script, seconds);
+        Load health = Wrk.run(wrk, base + "/health", null, seconds);
+        long peakKb = peakKb(server.pid());
+        print("(a) records read", reads);
+        print("(b) /health", health);
+        double ratio = reads.rps() / health.rps();
+        System.out.printf(Locale.ROOT, "ratio (a)/(b) %.1f%%, server peak memory (VmHWM) %d MB%n", ratio * 100, peakKb / 1024);
+        boolean ratioOk = ratio >= 0.25;
+        boolean p99Ok = reads.p99ms() <= 25;
+        boolean errorsOk = reads.errors() == 0 && health.errors() == 0;
+        boolean memoryOk = peakKb <= 512 * 1024;
+        System.out.printf(Locale.ROOT, "GOAL http %s: reads >= 25%% of /health: %s; reads p99 <= 25 ms: %s; zero errors: %s; "
+                + "memory <= 512 MB: %s%n", label, ok(ratioOk), ok(p99Ok), ok(errorsOk), ok(memoryOk));
+        return ratioOk && p99Ok && errorsOk && memoryOk;
     }
 
     private static String ok(boolean holds) {
@@ -190,10 +220,14 @@ final class HttpBench {
 
     record Filled(String token, List<String> paths) {}
 
+    static String login(String base) throws Exception {
+        return post(HttpClient.newHttpClient(), base, "/api/v1/auth/token", null,
+            "{\"username\":\"shelter.worker\",\"password\":\"" + DemoData.PASSWORD + "\"}").get("token").asText();
+    }
+
     private static Filled fill(String base, int persons) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        String token = post(client, base, "/api/v1/auth/token", null,
-            "{\"username\":\"shelter.worker\",\"password\":\"" + DemoData.PASSWORD + "\"}").get("token").asText();
+        String token = login(base);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> futures = new ArrayList<>();

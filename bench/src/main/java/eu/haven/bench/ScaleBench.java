@@ -1,0 +1,197 @@
+package eu.haven.bench;
+
+import eu.haven.app.DemoData;
+import eu.haven.app.Haven;
+import eu.haven.app.HavenConfig;
+import eu.haven.core.audit.AccessEvent;
+import eu.haven.core.audit.Ledger;
+import eu.haven.core.crypto.KeyedHash;
+import eu.haven.core.crypto.MasterKey;
+import eu.haven.core.crypto.PasswordHasher;
+import eu.haven.core.crypto.PersonKeys;
+import eu.haven.core.crypto.Sealer;
+import eu.haven.core.person.AccessCodes;
+import eu.haven.core.person.Profiles;
+import eu.haven.core.record.Records;
+import eu.haven.store.Database;
+import eu.haven.store.FilePersonKeyStore;
+import eu.haven.store.MasterKeyFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.SecretKey;
+
+/**
+ * The http figures at the size of a city: 100,000 people (a data key each, in the key store), 1,000,000
+ * records (sealed) and 10,000,000 ledger events (through the real sequencer) on PostgreSQL, loaded by
+ * the application's own classes; then the server in its own JVM and the same wrk load, plus the
+ * database size and the time to load. The people share one Argon2id access-code hash: codes are not
+ * used here, and hashing 100,000 of them would only measure Argon2id.
+ */
+final class ScaleBench {
+    private static final int RECORDS_PER_PERSON = 10;
+    private static final int BATCH = 500;
+
+    private ScaleBench() {}
+
+    static boolean run(boolean quick) throws Exception {
+        int persons = quick ? 2_000 : 100_000;
+        long events = quick ? 200_000 : 10_000_000;
+        System.out.printf(Locale.ROOT, "== scale: %,d people, %,d records, %,d ledger events on PostgreSQL, then the http load%n",
+            persons, (long) persons * RECORDS_PER_PERSON, events);
+        Optional<String> wrk = HttpBench.Wrk.find();
+        Optional<String> admin = HttpBench.postgres();
+        if (wrk.isEmpty() || admin.isEmpty()) {
+            System.out.println("needs wrk and a reachable PostgreSQL (HAVEN_BENCH_POSTGRES); not measured.");
+            System.out.println("GOAL scale: NOT MEASURED");
+            return false;
+        }
+        String name = "haven_scale_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (var c = DriverManager.getConnection(admin.get(), HttpBench.user(), HttpBench.password())) {
+            c.createStatement().execute("CREATE DATABASE " + name);
+        }
+        String url = admin.get().substring(0, admin.get().lastIndexOf('/') + 1) + name;
+        Path dir = Files.createTempDirectory("haven-bench-scale");
+        try {
+            HavenConfig config = HavenConfig.of(0, dir, Optional.of(url), HttpBench.user(), HttpBench.password(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+            long t0 = System.nanoTime();
+            List<UUID> people;
+            long size;
+            try (Haven haven = new Haven(config)) {
+                DemoData.seed(haven.staffAdmin());
+                people = loadPeople(haven.database(), config, persons);
+                double peopleSeconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "loaded %,d people and %,d records in %.1f s%n", persons,
+                    (long) persons * RECORDS_PER_PERSON, peopleSeconds);
+                long t1 = System.nanoTime();
+                fillLedger(haven.ledger(), people, events - haven.ledger().size());
+                System.out.printf(Locale.ROOT, "appended %,d ledger events in %.1f s (%,.0f/s)%n", haven.ledger().size(),
+                    (System.nanoTime() - t1) / 1e9, haven.ledger().size() / ((System.nanoTime() - t1) / 1e9));
+                size = haven.database().with(h -> h.createQuery("SELECT pg_database_size(current_database())").mapTo(Long.class).one());
+            }
+            System.out.printf(Locale.ROOT, "time to load: %.1f s; database size %,d MB; key store %,d files%n",
+                (System.nanoTime() - t0) / 1e9, size / (1024 * 1024), persons);
+            Process server = HttpBench.startServer(dir, Optional.of(url), "demo");
+            try {
+                String base = HttpBench.base(dir);
+                List<String> paths = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    paths.add("/api/v1/persons/" + people.get(ThreadLocalRandom.current().nextInt(people.size())) + "/records");
+                }
+                return HttpBench.measure("scale PostgreSQL", base, server, new HttpBench.Filled(HttpBench.login(base), paths),
+                    wrk.get(), dir, quick);
+            } finally {
+                HttpBench.stop(server);
+            }
+        } finally {
+            HttpBench.delete(dir);
+            try (var c = DriverManager.getConnection(admin.get(), HttpBench.user(), HttpBench.password())) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** People, their shelter relationship and records, in batches on 8 threads: each with its own data key. */
+    private static List<UUID> loadPeople(Database db, HavenConfig config, int count) throws Exception {
+        MasterKey master = MasterKeyFile.loadOrCreate(config.masterKeyFile());
+        PersonKeys keys = new PersonKeys(master, new FilePersonKeyStore(config.keyStoreDir()));
+        KeyedHash lookup = new KeyedHash(master, "access-code");
+        String sharedHash = PasswordHasher.DEFAULT.hash(AccessCodes.normalise(AccessCodes.generate()).orElseThrow());
+        UUID staff = UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int from = 0; from < count; from += BATCH) {
+                List<UUID> batch = ids.subList(from, Math.min(count, from + BATCH));
+                futures.add(pool.submit(() -> {
+                    insert(db, keys, lookup, sharedHash, staff, batch);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return ids;
+    }
+
+    private static void insert(Database db, PersonKeys keys, KeyedHash lookup, String sharedHash, UUID staff, List<UUID> batch) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        db.inTransaction(() -> db.with(h -> {
+            var persons = h.prepareBatch("INSERT INTO persons (id, created_at, created_by, profile, access_code_hash, "
+                + "access_code_lookup) VALUES (:id, :at, 'city-shelter', :profile, :hash, :lookup)");
+            var relationships = h.prepareBatch("INSERT INTO relationships (person_id, organisation_id, purpose, since) "
+                + "VALUES (:p, 'city-shelter', 'shelter', :at)");
+            var records = h.prepareBatch("INSERT INTO records (id, person_id, organisation_id, category, purpose, data, created_at, "
+                + "created_by) VALUES (:id, :p, 'city-shelter', :cat, 'shelter', :data, :at, :by)");
+            for (UUID id : batch) {
+                SecretKey key = keys.create(id);
+                byte[] profile = Sealer.seal(key, Profiles.aad(id), "{\"preferredLanguage\":\"uk\"}".getBytes(StandardCharsets.UTF_8));
+                persons.bind("id", id).bind("at", now).bind("profile", profile).bind("hash", sharedHash)
+                    .bind("lookup", lookup.hash(id.toString())).add();
+                relationships.bind("p", id).bind("at", now).add();
+                for (int r = 0; r < RECORDS_PER_PERSON; r++) {
+                    String category = r == 0 ? "identity" : r % 2 == 0 ? "housing" : "contact";
+                    String json = r == 0 ? "{\"displayName\":\"Person " + id.toString().substring(0, 8) + "\"}"
+                        : "{\"note\":\"entry " + r + "\",\"since\":\"2026-0" + (1 + r % 9) + "-01\"}";
+                    UUID rid = UUID.randomUUID();
+                    records.bind("id", rid).bind("p", id).bind("cat", category).bind("data", Records.seal(key, rid, id, category, json))
+                        .bind("at", now).bind("by", staff).add();
+                }
+            }
+            persons.execute();
+            relationships.execute();
+            records.execute();
+            return null;
+        }));
+    }
+
+    private static void fillLedger(Ledger ledger, List<UUID> people, long count) throws Exception {
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(256);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < 256; w++) {
+                futures.add(pool.submit(() -> {
+                    ThreadLocalRandom r = ThreadLocalRandom.current();
+                    for (long i; (i = next.getAndIncrement()) < count; ) {
+                        boolean refused = i % 97 == 0;
+                        ledger.append(new AccessEvent(UUID.randomUUID(), Instant.now(), Optional.of(new UUID(r.nextLong(), r.nextLong())),
+                            Optional.of("city-shelter"), Optional.of("caseworker"), "read", refused ? "immigration-enforcement" : "shelter",
+                            Optional.of(people.get(r.nextInt(people.size()))), new LinkedHashSet<>(List.of("identity", "housing")),
+                            !refused, refused ? Optional.of("firewall") : Optional.empty(), Optional.empty()));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ledger.checkpoint();
+    }
+}
