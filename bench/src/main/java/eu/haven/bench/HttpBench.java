@@ -114,6 +114,10 @@ final class HttpBench {
 
     /** Starts {@code haven <command>} on the data directory (and database) in a JVM of its own; waits for /health. */
     static Process startServer(Path dir, Optional<String> dbUrl, String command) throws Exception {
+        return startServer(dir, dbUrl, command, java.time.Duration.ofMinutes(1));
+    }
+
+    static Process startServer(Path dir, Optional<String> dbUrl, String command, java.time.Duration patience) throws Exception {
         int port = freePort();
         Files.writeString(dir.resolve("port"), String.valueOf(port));
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), HEAP));
@@ -125,7 +129,7 @@ final class HttpBench {
         dbUrl.ifPresent(u -> cmd.addAll(List.of("--db-url", u, "--db-user", user(), "--db-password", password())));
         Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
         try {
-            awaitHealth(base(dir), server);
+            awaitHealth(base(dir), server, patience);
         } catch (RuntimeException e) {
             stop(server);
             throw e;
@@ -200,9 +204,10 @@ final class HttpBench {
         }
     }
 
-    private static void awaitHealth(String base, Process server) throws Exception {
+    private static void awaitHealth(String base, Process server, java.time.Duration patience) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        for (int i = 0; i < 600; i++) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("the server stopped while starting");
             }
@@ -215,7 +220,7 @@ final class HttpBench {
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("the server did not start within a minute");
+        throw new IllegalStateException("the server did not start within " + patience);
     }
 
     record Filled(String token, List<String> paths) {}

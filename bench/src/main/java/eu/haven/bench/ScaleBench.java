@@ -87,7 +87,10 @@ final class ScaleBench {
             }
             System.out.printf(Locale.ROOT, "time to load: %.1f s; database size %,d MB; key store %,d files%n",
                 (System.nanoTime() - t0) / 1e9, size / (1024 * 1024), persons);
-            Process server = HttpBench.startServer(dir, Optional.of(url), "demo");
+            long t2 = System.nanoTime();
+            Process server = HttpBench.startServer(dir, Optional.of(url), "demo", java.time.Duration.ofMinutes(30));
+            System.out.printf(Locale.ROOT, "server start, including the start-up audit of the whole ledger: %.1f s%n",
+                (System.nanoTime() - t2) / 1e9);
             try {
                 String base = HttpBench.base(dir);
                 List<String> paths = new ArrayList<>();
