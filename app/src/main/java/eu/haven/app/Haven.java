@@ -45,6 +45,7 @@ import eu.haven.store.JdbcStaffRepository;
 import eu.haven.store.JdbcTokenRepository;
 import eu.haven.store.MasterKeyFile;
 import eu.haven.web.ApiServices;
+import eu.haven.web.ClientAddress;
 import eu.haven.web.HavenApi;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -132,7 +133,7 @@ public final class Haven implements AutoCloseable {
     }
 
     public Haven start() {
-        Javalin app = HavenApi.create(api);
+        Javalin app = HavenApi.create(api, new ClientAddress(config.people().trustedProxies()));
         app.start("0.0.0.0", config.port());
         server = Optional.of(app);
         ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -32,11 +32,14 @@ public record HavenConfig(int port, Path dataDir, DatabaseConfig database, Optio
 
     /**
      * What concerns people themselves: below which age consent comes from a guardian, how often the
-     * retention job runs, and how sign-ins with access codes are throttled.
+     * retention job runs, how sign-ins with access codes are throttled, and which reverse proxies
+     * may say where a request comes from (X-Forwarded-For), so that throttling counts per client.
      */
-    public record PeopleConfig(int guardianAge, Duration retentionInterval, PersonSessions.Settings sessions) {
+    public record PeopleConfig(int guardianAge, Duration retentionInterval, PersonSessions.Settings sessions,
+                               java.util.Set<String> trustedProxies) {
         public static PeopleConfig defaults() {
-            return new PeopleConfig(Guardianship.DEFAULT_AGE, Duration.ofHours(24), PersonSessions.Settings.defaults());
+            return new PeopleConfig(Guardianship.DEFAULT_AGE, Duration.ofHours(24), PersonSessions.Settings.defaults(),
+                java.util.Set.of());
         }
     }
 

@@ -49,11 +49,18 @@ public final class ServerOptions {
         description = "How often the retention job ends expired records, ISO 8601 (HAVEN_RETENTION_INTERVAL; default PT24H).")
     java.time.Duration retentionInterval;
 
+    @Option(names = "--trusted-proxy", split = ",", defaultValue = "${env:HAVEN_TRUSTED_PROXIES}",
+        description = "Addresses of reverse proxies whose X-Forwarded-For is believed, comma-separated (HAVEN_TRUSTED_PROXIES); "
+            + "without it, wrong access codes are counted per proxy.")
+    java.util.List<String> trustedProxies;
+
     HavenConfig config(Path defaultDataDir) {
         Path dir = dataDir.or(() -> Optional.ofNullable(System.getenv("HAVEN_DATA_DIR")).filter(s -> !s.isBlank()).map(Path::of))
             .orElse(defaultDataDir);
         HavenConfig c = HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
         return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin, ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval))
-            .withPeople(new HavenConfig.PeopleConfig(guardianAge, retentionInterval, c.people().sessions()));
+            .withPeople(new HavenConfig.PeopleConfig(guardianAge, retentionInterval, c.people().sessions(),
+                java.util.Set.copyOf(trustedProxies == null ? java.util.List.<String>of()
+                    : trustedProxies.stream().map(String::trim).filter(t -> !t.isEmpty()).toList())));
     }
 }

@@ -75,6 +75,45 @@ class PeopleRightsTest {
     }
 
     @Test
+    void behind_a_trusted_proxy_wrong_codes_are_counted_per_client() throws Exception {
+        server.close();
+        HavenConfig base = HavenConfig.of(0, Files.createTempDirectory("haven-proxy"), Optional.empty(), "", "", Optional.empty(),
+                Optional.empty(), Optional.empty()).withDatabase(DatabaseConfig.h2Memory("p" + UUID.randomUUID())).withClock(clock);
+        server = new TestServer(base.withPeople(new HavenConfig.PeopleConfig(16, Duration.ofHours(24),
+            base.people().sessions(), java.util.Set.of("127.0.0.1", "0:0:0:0:0:0:0:1"))), UnaryOperator.identity());
+        Created p = create(server.login("shelter.worker"), "shelter", null);
+        var client = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, Integer> signInFrom = (address, code) -> {
+            try {
+                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/v1/me/session"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.9, " + address)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"accessCode\":\"" + code + "\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            assertThat(signInFrom.apply("198.51.100.7", "2222-2222-2222-2222-2222-2222")).isEqualTo(401);
+        }
+        assertThat(signInFrom.apply("198.51.100.7", p.code())).as("the guesser waits").isEqualTo(429);
+        assertThat(signInFrom.apply("198.51.100.8", p.code())).as("another client behind the same proxy does not").isEqualTo(201);
+    }
+
+    @Test
+    void a_forged_forwarded_header_does_not_reset_the_count_without_a_trusted_proxy() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn("2222-2222-2222-2222-2222-2223").status()).isEqualTo(401);
+        }
+        var client = java.net.http.HttpClient.newHttpClient();
+        int status = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/v1/me/session"))
+            .header("Content-Type", "application/json").header("X-Forwarded-For", "192.0.2.44")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"accessCode\":\"2222-2222-2222-2222-2222-2224\"}")).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertThat(status).isEqualTo(429);
+    }
+
+    @Test
     void a_new_code_replaces_the_old_one_at_once_and_is_recorded() {
         String shelter = server.login("shelter.worker");
         Created p = create(shelter, "shelter", null);

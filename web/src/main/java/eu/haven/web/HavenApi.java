@@ -34,6 +34,11 @@ public final class HavenApi {
     private HavenApi() {}
 
     public static Javalin create(ApiServices s) {
+        return create(s, new ClientAddress(java.util.Set.of()));
+    }
+
+    /** {@code clients} says where a request comes from (behind trusted proxies: X-Forwarded-For). */
+    public static Javalin create(ApiServices s, ClientAddress clients) {
         ObjectMapper mapper = Json.mapper();
         Requests requests = new Requests(mapper);
         Caller caller = new Caller(s.auth(), s.purposes());
@@ -60,7 +65,7 @@ public final class HavenApi {
             ReferralRoutes.register(config.routes, s.referrals(), caller, requests);
             LedgerRoutes.register(config.routes, s.ledger());
             MeRoutes.register(config.routes, s.sessions(), s.rights(), s.corrections(), s.erasure(), s.ledger(), labels,
-                requests, mapper);
+                requests, mapper, clients);
             CorrectionRoutes.register(config.routes, s.corrections(), caller, requests);
             ErasureRoutes.register(config.routes, s.erasure(), caller, requests);
             config.routes.exception(HavenException.class, (e, ctx) -> fail(ctx, e.code(), e.getMessage()));

@@ -12,6 +12,7 @@ import eu.haven.core.rights.PersonalData;
 import eu.haven.core.rights.RightsService;
 import eu.haven.core.rights.Self;
 import eu.haven.core.staff.IssuedToken;
+import eu.haven.web.ClientAddress;
 import eu.haven.web.Requests;
 import eu.haven.web.i18n.Labels;
 import eu.haven.web.i18n.Messages;
@@ -37,11 +38,11 @@ public final class MeRoutes {
 
     public static void register(RoutesConfig routes, PersonSessions sessions, RightsService rights,
                                 CorrectionService corrections, ErasureService erasure, Ledger ledger, Labels labels,
-                                Requests requests, ObjectMapper mapper) {
+                                Requests requests, ObjectMapper mapper, ClientAddress clients) {
         MeJson json = new MeJson(mapper, labels, ledger.origin(), ledger.vkey());
         routes.post("/api/v1/me/session", ctx -> {
             SessionRequest body = requests.body(ctx, SessionRequest.class);
-            IssuedToken token = sessions.signIn(body.accessCode(), ctx.ip());
+            IssuedToken token = sessions.signIn(body.accessCode(), clients.of(ctx));
             ctx.status(201).json(new SessionJson(token.token(), token.expiresAt()));
         });
         routes.get("/api/v1/me", ctx -> {
