@@ -107,11 +107,6 @@ public final class PersonService {
         return new IssuedCode(code, profile.preferredLanguage(), granted.eventIndex());
     }
 
-    /** The person's preferred language, for a receipt; empty when the person is gone. */
-    public Optional<String> language(UUID personId) {
-        return profiles.of(personId).map(Profile::preferredLanguage);
-    }
-
     private static void checkBirthDate(LocalDate date) {
         if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.of(1900, 1, 1))) {
             throw HavenException.invalid("'birthDate' must be a past date after 1900.");

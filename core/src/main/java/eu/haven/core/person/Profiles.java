@@ -30,14 +30,17 @@ public final class Profiles {
     public Optional<Profile> of(UUID personId) {
         Optional<Person> person = persons.find(personId);
         Optional<SecretKey> key = person.flatMap(p -> keys.find(personId));
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
+        return key.map(k -> open(person.get(), k));
+    }
+
+    /** Opens the profile of a person already read, with their key. */
+    public static Profile open(Person person, SecretKey key) {
+        UUID personId = person.id();
         try {
-            JsonNode node = JSON.readTree(Sealer.open(key.get(), aad(personId), person.get().sealedProfile()));
+            JsonNode node = JSON.readTree(Sealer.open(key, aad(personId), person.sealedProfile()));
             Optional<LocalDate> birth = node.hasNonNull("birthDate")
                 ? Optional.of(LocalDate.parse(node.get("birthDate").asText())) : Optional.empty();
-            return Optional.of(new Profile(node.path("preferredLanguage").asText("en"), birth));
+            return new Profile(node.path("preferredLanguage").asText("en"), birth);
         } catch (IOException e) {
             throw new UncheckedIOException("a sealed profile is not JSON", e);
         }

@@ -83,7 +83,7 @@ public final class RightsService {
         Person person = persons.find(id).orElseThrow(RightsService::gone);
         SecretKey key = keys.find(id).orElseThrow(RightsService::gone);
         long index = recorder.byPerson(id, action, all(), Optional.empty());
-        Profile profile = profiles.of(id).orElseThrow(RightsService::gone);
+        Profile profile = Profiles.open(person, key);
         List<RecordView> opened = records.forPerson(id).stream().map(r -> view(key, r)).toList();
         return new PersonalData(id, person.createdAt(), profile, opened, consents.forPerson(id), referrals.forPerson(id),
             corrections.ofPerson(id, key), erasures.ofPerson(id, key), ledger.forPerson(id), organisations(), index,

@@ -14,10 +14,23 @@ import java.util.Optional;
 public final class Labels {
     private final Framework framework;
     private final Messages messages;
+    /** "purposes/<code>" or "categories/<code>" to labels by language, read once from the framework document. */
+    private final Map<String, Map<String, String>> translated;
 
     public Labels(Framework framework, Messages messages) {
         this.framework = framework;
         this.messages = messages;
+        Map<String, Map<String, String>> all = new java.util.HashMap<>();
+        framework.document().ifPresent(doc -> {
+            for (String list : java.util.List.of("purposes", "categories")) {
+                for (JsonNode n : doc.path(list)) {
+                    Map<String, String> byLanguage = new java.util.HashMap<>();
+                    n.path("labels").properties().forEach(e -> byLanguage.put(e.getKey(), e.getValue().asText("")));
+                    all.put(list + "/" + n.path("code").asText(), Map.copyOf(byLanguage));
+                }
+            }
+        });
+        this.translated = Map.copyOf(all);
     }
 
     public Messages messages() {
@@ -76,20 +89,8 @@ public final class Labels {
     }
 
     private Optional<String> frameworkLabel(String list, String code, String lang) {
-        Optional<JsonNode> doc = framework.document();
-        if (doc.isEmpty()) {
-            return Optional.empty();
-        }
-        for (JsonNode n : doc.get().path(list)) {
-            if (code.equals(n.path("code").asText())) {
-                JsonNode labels = n.path("labels");
-                String text = labels.path(lang).asText("");
-                if (text.isEmpty()) {
-                    text = labels.path("en").asText("");
-                }
-                return text.isEmpty() ? Optional.empty() : Optional.of(text);
-            }
-        }
-        return Optional.empty();
+        Map<String, String> labels = translated.getOrDefault(list + "/" + code, Map.of());
+        String text = labels.getOrDefault(lang, labels.getOrDefault("en", ""));
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }
