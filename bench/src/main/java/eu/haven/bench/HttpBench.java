@@ -1,8 +1,5 @@
 package eu.haven.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.haven.app.DemoData;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,16 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +26,6 @@ import java.util.regex.Pattern;
 final class HttpBench {
     static final int CONNECTIONS = 64;
     static final String HEAP = "-Xmx256m";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpBench() {}
 
@@ -52,7 +43,7 @@ final class HttpBench {
         }
         int persons = quick ? 40 : 500;
         boolean holds = onDatabase("H2 (file)", Optional.empty(), wrk.get(), persons, quick);
-        Optional<String> pgAdmin = postgres();
+        Optional<String> pgAdmin = ScratchDatabase.server();
         if (pgAdmin.isPresent() && !quick) {
             holds &= onPostgres(pgAdmin.get(), wrk.get(), persons, quick);
         } else if (pgAdmin.isEmpty()) {
@@ -63,36 +54,10 @@ final class HttpBench {
         return holds;
     }
 
-    static Optional<String> postgres() {
-        String url = Optional.ofNullable(System.getenv("HAVEN_BENCH_POSTGRES")).orElse("jdbc:postgresql://127.0.0.1:5432/test");
-        try (var c = DriverManager.getConnection(url, user(), password())) {
-            return Optional.of(url);
-        } catch (java.sql.SQLException e) {
-            return Optional.empty();
-        }
-    }
-
-    static String user() {
-        return Optional.ofNullable(System.getenv("HAVEN_BENCH_POSTGRES_USER")).orElse("postgres");
-    }
-
-    static String password() {
-        return System.getenv().getOrDefault("HAVEN_BENCH_POSTGRES_PASSWORD", "");
-    }
-
     /** A database of its own on the PostgreSQL server, dropped afterwards. */
     private static boolean onPostgres(String adminUrl, String wrk, int persons, boolean quick) throws Exception {
-        String name = "haven_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (var c = DriverManager.getConnection(adminUrl, user(), password())) {
-            c.createStatement().execute("CREATE DATABASE " + name);
-        }
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-        try {
-            return onDatabase("PostgreSQL (" + url + ")", Optional.of(url), wrk, persons, quick);
-        } finally {
-            try (var c = DriverManager.getConnection(adminUrl, user(), password())) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
+        try (ScratchDatabase db = ScratchDatabase.create(adminUrl, "haven_bench_")) {
+            return onDatabase("PostgreSQL (" + db.url() + ")", Optional.of(db.url()), wrk, persons, quick);
         }
     }
 
@@ -126,7 +91,8 @@ final class HttpBench {
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "eu.haven.app.Main", command, "--port", String.valueOf(port),
             "--data-dir", dir.toString()));
-        dbUrl.ifPresent(u -> cmd.addAll(List.of("--db-url", u, "--db-user", user(), "--db-password", password())));
+        dbUrl.ifPresent(u -> cmd.addAll(List.of("--db-url", u, "--db-user", ScratchDatabase.user(), "--db-password",
+            ScratchDatabase.password())));
         Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
         try {
             awaitHealth(base(dir), server, patience);
@@ -225,49 +191,19 @@ final class HttpBench {
 
     record Filled(String token, List<String> paths) {}
 
-    static String login(String base) throws Exception {
-        return post(HttpClient.newHttpClient(), base, "/api/v1/auth/token", null,
-            "{\"username\":\"shelter.worker\",\"password\":\"" + DemoData.PASSWORD + "\"}").get("token").asText();
-    }
-
     private static Filled fill(String base, int persons) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String token = login(base);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < persons; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    String id = post(client, base, "/api/v1/persons", token,
-                        "{\"displayName\":\"Bench Person " + n + "\",\"preferredLanguage\":\"de\"}").get("id").asText();
-                    String records = "/api/v1/persons/" + id + "/records";
-                    post(client, base, records, token, "{\"category\":\"housing\",\"data\":{\"room\":\"" + n + "\",\"since\":\"2026-01-01\"}}");
-                    post(client, base, records, token, "{\"category\":\"contact\",\"data\":{\"phone\":\"+49 30 " + n + "\"}}");
-                    return records;
-                }));
-            }
-            List<String> paths = new ArrayList<>();
-            for (Future<String> f : futures) {
-                paths.add(f.get());
-            }
-            return new Filled(token, paths);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static JsonNode post(HttpClient client, String base, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token).header("Purpose", "shelter");
-        }
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + " on " + path.replaceAll("[0-9a-f-]{36}", "{id}"));
-        }
-        return JSON.readTree(r.body());
+        BenchClient client = new BenchClient(base);
+        String token = client.login("shelter.worker");
+        String[] paths = new String[persons];
+        Parallel.forEach(4, persons, n -> {
+            String id = client.post("/api/v1/persons", token, "shelter",
+                "{\"displayName\":\"Bench Person " + n + "\",\"preferredLanguage\":\"de\"}").get("id").asText();
+            String records = "/api/v1/persons/" + id + "/records";
+            client.post(records, token, "shelter", "{\"category\":\"housing\",\"data\":{\"room\":\"" + n + "\",\"since\":\"2026-01-01\"}}");
+            client.post(records, token, "shelter", "{\"category\":\"contact\",\"data\":{\"phone\":\"+49 30 " + n + "\"}}");
+            paths[(int) n] = records;
+        });
+        return new Filled(token, List.of(paths));
     }
 
     /** Running wrk and reading its report. */

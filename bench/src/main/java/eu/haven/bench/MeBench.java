@@ -1,32 +1,22 @@
 package eu.haven.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.haven.app.DemoData;
 import eu.haven.app.Haven;
 import eu.haven.app.HavenConfig;
 import eu.haven.core.audit.AccessEvent;
 import eu.haven.core.audit.Ledger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code GET /api/v1/me} for a person with 1,000 access events in a ledger of 1,000,000 (100,000
@@ -36,7 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MeBench {
     private static final int OWN_EVENTS = 1_000;
     private static final int WRITERS = 64;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MeBench() {}
 
@@ -47,42 +36,37 @@ final class MeBench {
         System.out.println("== me: GET /api/v1/me, person with " + OWN_EVENTS + " access events in a ledger of " + total
             + " events, embedded H2 (file, " + dir + ")");
         HavenConfig config = HavenConfig.of(0, dir, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty());
-        HttpClient client = HttpClient.newHttpClient();
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("haven.http")).setLevel(ch.qos.logback.classic.Level.WARN);
         try (Haven haven = new Haven(config)) {
             DemoData.seed(haven.staffAdmin());
             haven.start();
-            String base = "http://localhost:" + haven.port();
-            String staff = post(client, base, "/api/v1/auth/token", null, null,
-                "{\"username\":\"shelter.worker\",\"password\":\"" + DemoData.PASSWORD + "\"}").get("token").asText();
-            JsonNode created = post(client, base, "/api/v1/persons", staff, "shelter",
+            BenchClient client = new BenchClient("http://localhost:" + haven.port());
+            String staff = client.login("shelter.worker");
+            JsonNode created = client.post("/api/v1/persons", staff, "shelter",
                 "{\"displayName\":\"Bench Person\",\"preferredLanguage\":\"uk\"}");
             UUID person = UUID.fromString(created.get("id").asText());
             for (int i = 0; i < 3; i++) {
-                post(client, base, "/api/v1/persons/" + person + "/records", staff, "shelter",
+                client.post("/api/v1/persons/" + person + "/records", staff, "shelter",
                     "{\"category\":\"housing\",\"data\":{\"room\":\"" + i + "\",\"notes\":\"" + "x".repeat(200) + "\"}}");
             }
             long start = System.nanoTime();
             fill(haven.ledger(), person, total - (int) haven.ledger().size());
             System.out.printf(Locale.ROOT, "filled the ledger to %,d events in %.1f s%n", haven.ledger().size(),
                 (System.nanoTime() - start) / 1e9);
-            String token = post(client, base, "/api/v1/me/session", null, null,
+            String token = client.post("/api/v1/me/session", null, null,
                 "{\"accessCode\":\"" + created.get("accessCode").asText() + "\"}").get("token").asText();
-            HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30)).GET().build();
             for (int i = 0; i < 30; i++) {
-                check(client.send(me, HttpResponse.BodyHandlers.ofString()));
+                client.get("/api/v1/me", token);
             }
             long[] nanos = new long[samples];
             int history = 0;
             long bytes = 0;
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = client.send(me, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.get("/api/v1/me", token);
                 nanos[i] = System.nanoTime() - t0;
-                check(r);
                 if (i == samples - 1) {
-                    history = JSON.readTree(r.body()).get("accessHistory").size();
+                    history = BenchClient.JSON.readTree(r.body()).get("accessHistory").size();
                     bytes = r.body().length();
                 }
             }
@@ -98,34 +82,17 @@ final class MeBench {
                 holds ? "HOLDS" : "FAILS", quick ? " (quick run: 100,000-event ledger)" : "");
             return holds;
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            HttpBench.delete(dir);
         }
     }
 
     /** Appends {@code count} events through the real sequencer; every (count / 1,000)th names the person. */
     private static void fill(Ledger ledger, UUID person, int count) throws Exception {
         int every = Math.max(1, count / OWN_EVENTS);
-        AtomicLong next = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < WRITERS; w++) {
-                futures.add(pool.submit(() -> {
-                    for (long i; (i = next.getAndIncrement()) < count; ) {
-                        boolean own = i % every == 0 && i / every < OWN_EVENTS;
-                        ledger.append(event(own ? person : randomPerson(), i % 97 == 0));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach(WRITERS, count, i -> {
+            boolean own = i % every == 0 && i / every < OWN_EVENTS;
+            ledger.append(event(own ? person : randomPerson(), i % 97 == 0));
+        });
         ledger.checkpoint();
     }
 
@@ -140,26 +107,5 @@ final class MeBench {
             Optional.of(refused ? "city-shelter" : "legal-aid"), Optional.of("caseworker"), "read",
             refused ? "immigration-enforcement" : "legal-aid", Optional.of(person), new LinkedHashSet<>(List.of("identity", "housing")),
             !refused, refused ? Optional.of("firewall") : Optional.empty(), Optional.empty());
-    }
-
-    private static JsonNode post(HttpClient client, String base, String path, String token, String purpose, String body)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (purpose != null) {
-            b.header("Purpose", purpose);
-        }
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        check(r);
-        return JSON.readTree(r.body());
-    }
-
-    private static void check(HttpResponse<String> r) {
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
-        }
     }
 }

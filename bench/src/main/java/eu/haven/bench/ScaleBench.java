@@ -19,7 +19,6 @@ import eu.haven.store.MasterKeyFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,11 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.SecretKey;
 
 /**
@@ -55,20 +50,16 @@ final class ScaleBench {
         System.out.printf(Locale.ROOT, "== scale: %,d people, %,d records, %,d ledger events on PostgreSQL, then the http load%n",
             persons, (long) persons * RECORDS_PER_PERSON, events);
         Optional<String> wrk = HttpBench.Wrk.find();
-        Optional<String> admin = HttpBench.postgres();
+        Optional<String> admin = ScratchDatabase.server();
         if (wrk.isEmpty() || admin.isEmpty()) {
             System.out.println("needs wrk and a reachable PostgreSQL (HAVEN_BENCH_POSTGRES); not measured.");
             System.out.println("GOAL scale: NOT MEASURED");
             return false;
         }
-        String name = "haven_scale_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (var c = DriverManager.getConnection(admin.get(), HttpBench.user(), HttpBench.password())) {
-            c.createStatement().execute("CREATE DATABASE " + name);
-        }
-        String url = admin.get().substring(0, admin.get().lastIndexOf('/') + 1) + name;
         Path dir = Files.createTempDirectory("haven-bench-scale");
-        try {
-            HavenConfig config = HavenConfig.of(0, dir, Optional.of(url), HttpBench.user(), HttpBench.password(), Optional.empty(),
+        try (ScratchDatabase scratch = ScratchDatabase.create(admin.get(), "haven_scale_")) {
+            String url = scratch.url();
+            HavenConfig config = HavenConfig.of(0, dir, Optional.of(url), ScratchDatabase.user(), ScratchDatabase.password(), Optional.empty(),
                 Optional.empty(), Optional.empty());
             long t0 = System.nanoTime();
             List<UUID> people;
@@ -97,16 +88,14 @@ final class ScaleBench {
                 for (int i = 0; i < 1000; i++) {
                     paths.add("/api/v1/persons/" + people.get(ThreadLocalRandom.current().nextInt(people.size())) + "/records");
                 }
-                return HttpBench.measure("scale PostgreSQL", base, server, new HttpBench.Filled(HttpBench.login(base), paths),
+                return HttpBench.measure("scale PostgreSQL", base, server,
+                    new HttpBench.Filled(new BenchClient(base).login("shelter.worker"), paths),
                     wrk.get(), dir, quick);
             } finally {
                 HttpBench.stop(server);
             }
         } finally {
             HttpBench.delete(dir);
-            try (var c = DriverManager.getConnection(admin.get(), HttpBench.user(), HttpBench.password())) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
         }
     }
 
@@ -121,22 +110,10 @@ final class ScaleBench {
         for (int i = 0; i < count; i++) {
             ids.add(UUID.randomUUID());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int from = 0; from < count; from += BATCH) {
-                List<UUID> batch = ids.subList(from, Math.min(count, from + BATCH));
-                futures.add(pool.submit(() -> {
-                    insert(db, keys, lookup, sharedHash, staff, batch);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach(8, (count + BATCH - 1) / BATCH, b -> {
+            int from = (int) b * BATCH;
+            insert(db, keys, lookup, sharedHash, staff, ids.subList(from, Math.min(count, from + BATCH)));
+        });
         return ids;
     }
 
@@ -172,29 +149,14 @@ final class ScaleBench {
     }
 
     private static void fillLedger(Ledger ledger, List<UUID> people, long count) throws Exception {
-        AtomicLong next = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(256);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < 256; w++) {
-                futures.add(pool.submit(() -> {
-                    ThreadLocalRandom r = ThreadLocalRandom.current();
-                    for (long i; (i = next.getAndIncrement()) < count; ) {
-                        boolean refused = i % 97 == 0;
-                        ledger.append(new AccessEvent(UUID.randomUUID(), Instant.now(), Optional.of(new UUID(r.nextLong(), r.nextLong())),
-                            Optional.of("city-shelter"), Optional.of("caseworker"), "read", refused ? "immigration-enforcement" : "shelter",
-                            Optional.of(people.get(r.nextInt(people.size()))), new LinkedHashSet<>(List.of("identity", "housing")),
-                            !refused, refused ? Optional.of("firewall") : Optional.empty(), Optional.empty()));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach(256, count, i -> {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            boolean refused = i % 97 == 0;
+            ledger.append(new AccessEvent(UUID.randomUUID(), Instant.now(), Optional.of(new UUID(r.nextLong(), r.nextLong())),
+                Optional.of("city-shelter"), Optional.of("caseworker"), "read", refused ? "immigration-enforcement" : "shelter",
+                Optional.of(people.get(r.nextInt(people.size()))), new LinkedHashSet<>(List.of("identity", "housing")),
+                !refused, refused ? Optional.of("firewall") : Optional.empty(), Optional.empty()));
+        });
         ledger.checkpoint();
     }
 }

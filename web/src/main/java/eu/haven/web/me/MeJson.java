@@ -61,7 +61,7 @@ final class MeJson {
         ArrayNode referrals = root.putArray("referrals");
         d.referrals().forEach(r -> referrals.add(referral(r, d, lang)));
         ArrayNode corrections = root.putArray("corrections");
-        d.corrections().forEach(c -> corrections.add(correction(c, d, lang)));
+        d.corrections().forEach(c -> corrections.add(correction(c, d.organisations(), lang)));
         root.set("erasure", erasures(d.erasures(), d.organisations(), lang));
         ArrayNode history = root.putArray("accessHistory");
         d.history().forEach(e -> history.add(event(e, d.organisations(), lang)));
@@ -136,10 +136,6 @@ final class MeJson {
             .put("statusLabel", labels.status(lang, "referral", status)).put("createdAt", r.createdAt().toString());
         time(n, "decidedAt", r.decidedAt());
         return n;
-    }
-
-    ObjectNode correction(CorrectionView c, PersonalData d, String lang) {
-        return correction(c, d.organisations(), lang);
     }
 
     ObjectNode correction(CorrectionView c, Map<String, Organisation> orgs, String lang) {

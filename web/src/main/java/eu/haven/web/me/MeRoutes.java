@@ -66,7 +66,7 @@ public final class MeRoutes {
         routes.post("/api/v1/me/consents/{id}/withdraw", ctx -> {
             Self self = sessions.authenticate(Requests.header(ctx, "Authorization"));
             var consent = rights.withdrawConsent(self, Requests.uuid(ctx, "id"));
-            ctx.json(new WithdrawnJson(consent.id(), consent.state(Instant.now()), consent.withdrawnAt().orElse(null)));
+            ctx.json(new WithdrawnJson(consent.id(), consent.state(consent.withdrawnAt().orElseThrow()), consent.withdrawnAt().orElseThrow()));
         });
         routes.post("/api/v1/me/corrections", ctx -> {
             Self self = sessions.authenticate(Requests.header(ctx, "Authorization"));
