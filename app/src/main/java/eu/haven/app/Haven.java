@@ -37,6 +37,7 @@ import eu.haven.store.JdbcLedgerStore;
 import eu.haven.store.LedgerKeyFile;
 import eu.haven.store.JdbcConsentRepository;
 import eu.haven.store.JdbcOrganisationRepository;
+import eu.haven.store.JdbcPersonFactsRepository;
 import eu.haven.store.JdbcPersonRepository;
 import eu.haven.store.JdbcRecordRepository;
 import eu.haven.store.JdbcReferralRepository;
@@ -96,8 +97,8 @@ public final class Haven implements AutoCloseable {
         var referrals = new JdbcReferralRepository(db);
         this.ledger = openLedger(config.ledger(), ledgerStoreDecorator.apply(new JdbcLedgerStore(db)));
         PolicyEngine engine = new PolicyEngine(framework);
-        AccessGuard guard = new AccessGuard(engine, ledger, persons, relationships, consents, referrals,
-            config.clock(), metrics, db);
+        AccessGuard guard = new AccessGuard(engine, ledger, new JdbcPersonFactsRepository(db, JdbcPersonFactsRepository.DEFAULT_CACHE_SIZE),
+            config.clock(), metrics);
         PasswordHasher hasher = PasswordHasher.DEFAULT;
         HavenConfig.PeopleConfig people = config.people();
         Recorder recorder = new Recorder(ledger, config.clock());

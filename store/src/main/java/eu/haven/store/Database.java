@@ -3,6 +3,11 @@ package eu.haven.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.haven.core.tx.Transactions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -17,6 +22,8 @@ public final class Database implements Transactions, AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final ThreadLocal<List<UUID>> changedInTransaction = new ThreadLocal<>();
+    private final List<Consumer<UUID>> changeListeners = new CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -57,6 +64,35 @@ public final class Database implements Transactions, AutoCloseable {
         return jdbi.withHandle(work);
     }
 
+    /**
+     * Listens to changes of what the access decision knows of a person (the person, consents,
+     * referrals, relationships): told at once and again when the transaction ends, so that a cache
+     * filled from a snapshot taken before the commit cannot outlive it.
+     */
+    public void onPersonChange(Consumer<UUID> listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Called by the repositories on every write of the person's decision facts. */
+    void personChanged(UUID personId) {
+        tell(personId);
+        List<UUID> pending = changedInTransaction.get();
+        if (pending != null) {
+            pending.add(personId);
+        }
+    }
+
+    /** Whether this thread is inside a transaction, whose reads may see its own uncommitted writes. */
+    boolean inTransactionNow() {
+        return changedInTransaction.get() != null;
+    }
+
+    private void tell(UUID personId) {
+        for (Consumer<UUID> listener : changeListeners) {
+            listener.accept(personId);
+        }
+    }
+
     @Override
     public <T> T reading(Supplier<T> work) {
         if (current.get() != null) {
@@ -75,8 +111,10 @@ public final class Database implements Transactions, AutoCloseable {
         if (current.get() != null) {
             return work.get();
         }
+        List<UUID> changed = new ArrayList<>();
         try (Handle handle = jdbi.open()) {
             current.set(handle);
+            changedInTransaction.set(changed);
             handle.begin();
             try {
                 T result = work.get();
@@ -88,6 +126,8 @@ public final class Database implements Transactions, AutoCloseable {
             }
         } finally {
             current.remove();
+            changedInTransaction.remove();
+            changed.forEach(this::tell);
         }
     }
 

@@ -33,6 +33,7 @@ public final class JdbcConsentRepository implements ConsentRepository {
             .bind("storage", c.storageLocation()).bind("withdrawal", c.withdrawalMethod())
             .bind("given", Times.of(c.givenAt())).bindByType("expires", Times.of(c.expiresAt().orElse(null)), java.time.OffsetDateTime.class)
             .bindByType("withdrawn", Times.of(c.withdrawnAt().orElse(null)), java.time.OffsetDateTime.class).bind("by", c.recordedBy()).execute());
+        db.personChanged(c.personId());
     }
 
     @Override
@@ -48,11 +49,15 @@ public final class JdbcConsentRepository implements ConsentRepository {
 
     @Override
     public boolean withdraw(UUID id, Instant at) {
-        return db.with(h -> h.createUpdate("UPDATE consents SET withdrawn_at = :at WHERE id = :id AND withdrawn_at IS NULL")
+        Optional<UUID> person = db.with(h -> h.createQuery("SELECT person_id FROM consents WHERE id = :id").bind("id", id)
+            .mapTo(UUID.class).findOne());
+        boolean withdrawn = db.with(h -> h.createUpdate("UPDATE consents SET withdrawn_at = :at WHERE id = :id AND withdrawn_at IS NULL")
             .bind("at", Times.of(at)).bind("id", id).execute()) > 0;
+        person.ifPresent(db::personChanged);
+        return withdrawn;
     }
 
-    private static Consent map(ResultSet rs) throws SQLException {
+    static Consent map(ResultSet rs) throws SQLException {
         return new Consent(Times.uuid(rs, "id"), rs.getString("schema_version"), Times.uuid(rs, "person_id"),
             rs.getString("controller_id"), rs.getString("recipient_id"), Columns.split(rs.getString("purposes")),
             Columns.split(rs.getString("categories")), Columns.split(rs.getString("legal_basis")),

@@ -20,6 +20,7 @@ public final class JdbcPersonRepository implements PersonRepository {
             .bind("id", p.id()).bind("at", Times.of(p.createdAt())).bind("by", p.createdBy())
             .bind("profile", p.sealedProfile()).bind("hash", p.accessCodeHash()).bind("lookup", p.accessCodeLookup())
             .execute());
+        db.personChanged(p.id());
     }
 
     @Override
@@ -53,7 +54,9 @@ public final class JdbcPersonRepository implements PersonRepository {
 
     @Override
     public boolean delete(UUID id) {
-        return db.with(h -> h.createUpdate("DELETE FROM persons WHERE id = :id").bind("id", id).execute()) > 0;
+        boolean deleted = db.with(h -> h.createUpdate("DELETE FROM persons WHERE id = :id").bind("id", id).execute()) > 0;
+        db.personChanged(id);
+        return deleted;
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class JdbcReferralRepository implements ReferralRepository {
             .bind("id", r.id()).bind("p", r.personId()).bind("from", r.from()).bind("to", r.to())
             .bind("purpose", r.purpose()).bind("cats", Columns.join(r.categories())).bind("consent", r.consentId())
             .bind("status", r.status().name()).bind("at", Times.of(r.createdAt())).bind("by", r.createdBy()).execute());
+        db.personChanged(r.personId());
     }
 
     @Override
@@ -45,12 +46,16 @@ public final class JdbcReferralRepository implements ReferralRepository {
 
     @Override
     public boolean decide(UUID id, Status status, Instant at, UUID by) {
-        return db.with(h -> h.createUpdate("UPDATE referrals SET status = :s, decided_at = :at, decided_by = :by "
+        Optional<UUID> person = db.with(h -> h.createQuery("SELECT person_id FROM referrals WHERE id = :id").bind("id", id)
+            .mapTo(UUID.class).findOne());
+        boolean decided = db.with(h -> h.createUpdate("UPDATE referrals SET status = :s, decided_at = :at, decided_by = :by "
                 + "WHERE id = :id AND status = 'PENDING'")
             .bind("s", status.name()).bind("at", Times.of(at)).bind("by", by).bind("id", id).execute()) > 0;
+        person.ifPresent(db::personChanged);
+        return decided;
     }
 
-    private static Referral map(ResultSet rs) throws SQLException {
+    static Referral map(ResultSet rs) throws SQLException {
         return new Referral(Times.uuid(rs, "id"), Times.uuid(rs, "person_id"), rs.getString("from_id"), rs.getString("to_id"),
             rs.getString("purpose"), Columns.split(rs.getString("categories")), Times.uuid(rs, "consent_id"),
             Status.valueOf(rs.getString("status")), Times.get(rs, "created_at"), Times.uuid(rs, "created_by"),

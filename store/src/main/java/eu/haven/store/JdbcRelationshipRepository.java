@@ -17,6 +17,7 @@ public final class JdbcRelationshipRepository implements RelationshipRepository 
         db.with(h -> h.createUpdate("INSERT INTO relationships (person_id, organisation_id, purpose, since) VALUES (:p, :o, :purpose, :since)")
             .bind("p", r.personId()).bind("o", r.organisation()).bind("purpose", r.purpose()).bind("since", Times.of(r.since()))
             .execute());
+        db.personChanged(r.personId());
     }
 
     @Override

@@ -252,6 +252,88 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void what_is_kept_in_memory_never_outlives_a_write() {
+        UUID p = person();
+        var facts = new JdbcPersonFactsRepository(db, 100);
+        var records = new JdbcRecordRepository(db);
+        assertThat(facts.find(p).orElseThrow().consents()).isEmpty();
+        assertThat(records.forPerson(p)).isEmpty();
+        assertThat(facts.find(UUID.randomUUID())).isEmpty();
+
+        new JdbcRelationshipRepository(db).insert(new Relationship(p, "shelter-a", "shelter", now));
+        assertThat(facts.find(p).orElseThrow().organisations()).containsExactly("shelter-a");
+        var consents = new JdbcConsentRepository(db);
+        Consent c = new Consent(UUID.randomUUID(), Consent.SCHEMA_VERSION, p, "shelter-a", "legal-b", List.of("legal-aid"),
+            List.of("identity"), List.of("https://w3id.org/dpv/legal/eu/gdpr#A6-1-a"), false, "ar",
+            CollectionMethod.VERBAL, "notice", "EU", "P3Y", "EU", "ask", now, Optional.empty(), Optional.empty(), UUID.randomUUID());
+        consents.insert(c);
+        assertThat(facts.find(p).orElseThrow().consents()).extracting(Consent::id).containsExactly(c.id());
+        consents.withdraw(c.id(), now);
+        assertThat(facts.find(p).orElseThrow().consents().get(0).withdrawnAt()).contains(now);
+        var referrals = new JdbcReferralRepository(db);
+        Referral r = new Referral(UUID.randomUUID(), p, "shelter-a", "legal-b", "legal-aid", List.of("identity"), c.id(),
+            Status.PENDING, now, UUID.randomUUID(), Optional.empty(), Optional.empty());
+        referrals.insert(r);
+        assertThat(facts.find(p).orElseThrow().referrals()).extracting(Referral::status).containsExactly(Status.PENDING);
+        referrals.decide(r.id(), Status.DECLINED, now, UUID.randomUUID());
+        assertThat(facts.find(p).orElseThrow().referrals()).extracting(Referral::status).containsExactly(Status.DECLINED);
+
+        CaseRecord rec = new CaseRecord(UUID.randomUUID(), p, "shelter-a", "housing", "shelter", new byte[] {1}, now, UUID.randomUUID());
+        records.insert(rec);
+        assertThat(records.forPerson(p)).extracting(CaseRecord::id).containsExactly(rec.id());
+        records.replaceData(rec.id(), new byte[] {2});
+        assertThat(records.forPerson(p).get(0).sealedData()).containsExactly(2);
+        records.delete(rec.id());
+        assertThat(records.forPerson(p)).isEmpty();
+        records.insert(rec);
+        assertThat(records.forPerson(p)).hasSize(1);
+        records.deleteHeldBy(p, "shelter-a");
+        assertThat(records.forPerson(p)).isEmpty();
+        assertThat(facts.find(p).orElseThrow().organisations()).isEmpty();
+
+        // A transaction's own writes are not seen by others before it commits, and gone if it rolls back.
+        try {
+            db.run(() -> {
+                new JdbcRelationshipRepository(db).insert(new Relationship(p, "legal-b", "legal-aid", now));
+                assertThat(facts.find(p).orElseThrow().organisations()).containsExactly("legal-b");
+                throw new IllegalStateException("roll back");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(facts.find(p).orElseThrow().organisations()).isEmpty();
+
+        new JdbcPersonRepository(db).delete(p);
+        assertThat(facts.find(p)).isEmpty();
+    }
+
+    @Test
+    void a_value_read_while_the_person_changed_is_not_kept() {
+        UUID p = person();
+        var cache = new PersonCache<String>(db, 10, v -> 1);
+        assertThat(cache.get(p, () -> {
+            db.personChanged(p); // a write commits while the value is being read
+            return Optional.of("stale");
+        })).contains("stale");
+        assertThat(cache.get(p, () -> Optional.of("fresh"))).contains("fresh");
+        assertThat(cache.get(p, () -> Optional.of("not asked"))).contains("fresh");
+        db.personChanged(p);
+        assertThat(cache.get(p, () -> Optional.of("newer"))).contains("newer");
+    }
+
+    @Test
+    void the_cache_keeps_within_its_capacity() {
+        var cache = new PersonCache<String>(db, 10, String::length);
+        for (int i = 0; i < 100; i++) {
+            cache.get(UUID.randomUUID(), () -> Optional.of("abc"));
+        }
+        assertThat(cache.weight()).isLessThanOrEqualTo(10);
+        assertThat(cache.size()).isBetween(1, 3);
+        assertThat(cache.get(UUID.randomUUID(), () -> Optional.of("x".repeat(11)))).contains("x".repeat(11));
+        assertThat(cache.weight()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
     void a_transaction_rolls_back_as_a_whole() {
         UUID p = UUID.randomUUID();
         var persons = new JdbcPersonRepository(db);

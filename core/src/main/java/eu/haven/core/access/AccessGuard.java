@@ -3,12 +3,9 @@ package eu.haven.core.access;
 import eu.haven.core.audit.AccessEvent;
 import eu.haven.core.audit.AccessLog;
 import eu.haven.core.consent.Consent;
-import eu.haven.core.consent.ConsentRepository;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.RequestedPurpose;
-import eu.haven.core.person.PersonRepository;
-import eu.haven.core.person.RelationshipRepository;
 import eu.haven.core.policy.AccessRequest;
 import eu.haven.core.policy.Action;
 import eu.haven.core.policy.ConsentFacts;
@@ -17,9 +14,7 @@ import eu.haven.core.policy.DenyReason;
 import eu.haven.core.policy.PolicyEngine;
 import eu.haven.core.policy.ReferralFacts;
 import eu.haven.core.referral.Referral;
-import eu.haven.core.referral.ReferralRepository;
 import eu.haven.core.staff.Actor;
-import eu.haven.core.tx.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,26 +31,22 @@ import java.util.UUID;
 public final class AccessGuard {
     private final PolicyEngine engine;
     private final AccessLog log;
-    private final PersonRepository persons;
-    private final RelationshipRepository relationships;
-    private final ConsentRepository consents;
-    private final ReferralRepository referrals;
+    private final PersonFactsRepository facts;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final Transactions tx;
+    /** The decision counters by reason ("none" for a permit), looked up once each. */
+    private final java.util.Map<String, io.micrometer.core.instrument.Counter> decisions =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private final io.micrometer.core.instrument.Counter firewallRefusals;
 
-    public AccessGuard(PolicyEngine engine, AccessLog log, PersonRepository persons,
-                       RelationshipRepository relationships, ConsentRepository consents,
-                       ReferralRepository referrals, Clock clock, MeterRegistry metrics, Transactions tx) {
-        this.tx = tx;
+    public AccessGuard(PolicyEngine engine, AccessLog log, PersonFactsRepository facts, Clock clock,
+                       MeterRegistry metrics) {
         this.engine = engine;
         this.log = log;
-        this.persons = persons;
-        this.relationships = relationships;
-        this.consents = consents;
-        this.referrals = referrals;
+        this.facts = facts;
         this.clock = clock;
         this.metrics = metrics;
+        this.firewallRefusals = metrics.counter("haven.firewall.refusals");
     }
 
     public Framework framework() {
@@ -84,10 +75,9 @@ public final class AccessGuard {
                          Optional<UUID> target, java.util.function.Supplier<Optional<DenyReason>> condition) {
         Instant now = clock.instant();
         boolean creating = action == Action.CREATE_PERSON;
-        Optional<AccessRequest> known = creating ? Optional.empty() : tx.reading(() -> persons.exists(personId)
-            ? Optional.of(purpose.firewall() ? request(actor, action, purpose, false, asked, List.of(), List.of(), now)
-                : withFacts(actor, action, purpose, personId, asked, now))
-            : Optional.empty());
+        Optional<AccessRequest> known = creating ? Optional.empty() : facts.find(personId)
+            .map(f -> purpose.firewall() ? request(actor, action, purpose, false, asked, List.of(), List.of(), now)
+                : withFacts(actor, action, purpose, f, asked, now));
         boolean exists = creating || known.isPresent();
         AccessRequest request = known.orElseGet(() -> request(actor, action, purpose, false, asked, List.of(), List.of(), now));
         Decision decision = engine.decide(request);
@@ -107,16 +97,15 @@ public final class AccessGuard {
     }
 
     /** The request with what is known of the person: consents, referrals, the own relationship. */
-    private AccessRequest withFacts(Actor actor, Action action, RequestedPurpose purpose, UUID personId, long asked,
+    private AccessRequest withFacts(Actor actor, Action action, RequestedPurpose purpose, PersonFacts person, long asked,
                                     Instant now) {
-        List<Consent> personConsents = consents.forPerson(personId);
-        List<ConsentFacts> facts = new ArrayList<>(personConsents.size());
-        for (Consent c : personConsents) {
-            facts.add(c.facts(engine.framework().maskOf(c.categories())));
+        List<ConsentFacts> consents = new ArrayList<>(person.consents().size());
+        for (Consent c : person.consents()) {
+            consents.add(c.facts(engine.framework().maskOf(c.categories())));
         }
-        List<ReferralFacts> refs = referrals.forPerson(personId).stream().map(Referral::facts).toList();
-        boolean own = relationships.exists(actor.organisation(), personId);
-        return request(actor, action, purpose, own, asked, facts, refs, now);
+        List<ReferralFacts> refs = person.referrals().stream().map(Referral::facts).toList();
+        boolean own = person.organisations().contains(actor.organisation());
+        return request(actor, action, purpose, own, asked, consents, refs, now);
     }
 
     private AccessRequest request(Actor actor, Action action, RequestedPurpose purpose, boolean own, long asked,
@@ -128,10 +117,10 @@ public final class AccessGuard {
     private long record(Actor actor, Action action, RequestedPurpose purpose, Optional<UUID> person, long categories,
                         Decision decision, Optional<UUID> target, Instant now) {
         Optional<String> reason = decision instanceof Decision.Deny d ? Optional.of(d.reason().code()) : Optional.empty();
-        metrics.counter("haven.access.decisions", "decision", decision.permitted() ? "permit" : "deny",
-            "reason", reason.orElse("none")).increment();
+        decisions.computeIfAbsent(reason.orElse("none"), r -> metrics.counter("haven.access.decisions", "decision",
+            decision.permitted() ? "permit" : "deny", "reason", r)).increment();
         if (reason.filter("firewall"::equals).isPresent()) {
-            metrics.counter("haven.firewall.refusals").increment();
+            firewallRefusals.increment();
         }
         AccessEvent event = new AccessEvent(UUID.randomUUID(), now, Optional.of(actor.userId()),
             Optional.of(actor.organisation()), Optional.of(actor.role().code()), action.code(), purpose.recorded(),

@@ -1,0 +1,18 @@
+package eu.haven.core.access;
+
+import eu.haven.core.consent.Consent;
+import eu.haven.core.referral.Referral;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an access decision needs to know of a person: their consents, the referrals about them and
+ * the organisations that have a relationship with them.
+ */
+public record PersonFacts(List<Consent> consents, List<Referral> referrals, Set<String> organisations) {
+    public PersonFacts {
+        consents = List.copyOf(consents);
+        referrals = List.copyOf(referrals);
+        organisations = Set.copyOf(organisations);
+    }
+}
