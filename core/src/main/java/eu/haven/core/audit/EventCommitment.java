@@ -3,7 +3,6 @@ package eu.haven.core.audit;
 import eu.haven.ledger.Hashes;
 import eu.haven.ledger.VerificationException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -28,14 +27,13 @@ public final class EventCommitment {
     public static final String HEADER = "haven.access-event/v1";
     public static final byte VERSION = 0x01;
     public static final int SALT_BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String NONE = "-";
 
     private EventCommitment() {}
 
     public static byte[] newSalt() {
         byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        eu.haven.core.crypto.Randomness.fill(salt);
         return salt;
     }
 

@@ -1,5 +1,6 @@
 package eu.haven.web.record;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,8 @@ public final class RecordRoutes {
 
     record CorrectedJson(JsonNode data) {}
 
-    record RecordJson(UUID id, String category, JsonNode data, String organisation, String purpose, Instant createdAt) {}
+    /** {@code data} is the record's JSON object as written (checked then, and authenticated by its decryption). */
+    record RecordJson(UUID id, String category, @JsonRawValue String data, String organisation, String purpose, Instant createdAt) {}
 
     record RecordsJson(List<RecordJson> records) {}
 
@@ -61,7 +63,7 @@ public final class RecordRoutes {
                 .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
             Optional<Collection<String>> categories = asked.isEmpty() ? Optional.empty() : Optional.of(asked);
             List<RecordJson> out = records.list(actor, purpose, person, categories).stream()
-                .map(r -> toJson(r, mapper)).toList();
+                .map(RecordRoutes::toJson).toList();
             ctx.json(new RecordsJson(out));
         });
     }
@@ -77,11 +79,7 @@ public final class RecordRoutes {
         return json;
     }
 
-    private static RecordJson toJson(RecordView r, ObjectMapper mapper) {
-        try {
-            return new RecordJson(r.id(), r.category(), mapper.readTree(r.data()), r.organisation(), r.purpose(), r.createdAt());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored record is not JSON", e);
-        }
+    private static RecordJson toJson(RecordView r) {
+        return new RecordJson(r.id(), r.category(), r.data(), r.organisation(), r.purpose(), r.createdAt());
     }
 }
