@@ -38,14 +38,26 @@ import org.slf4j.LoggerFactory;
 public final class Ledger implements AccessLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
-    /** Origin, checkpoint interval, largest batch, how long an append may wait before failing closed. */
-    public record Settings(String origin, Duration checkpointInterval, int maxBatch, Duration appendTimeout) {
+    /**
+     * Origin, checkpoint interval, largest batch, how long an append may wait before failing closed,
+     * and group commit: once a batch has begun, the sequencer keeps gathering events while the next
+     * one follows within {@code gatherGap}, for at most {@code gatherMax} in all. Under load a commit
+     * then carries many events (a commit costs far more than an event); a lone event waits at most
+     * {@code gatherGap}.
+     */
+    public record Settings(String origin, Duration checkpointInterval, int maxBatch, Duration appendTimeout,
+                           Duration gatherGap, Duration gatherMax) {
         public static Settings defaults(String origin) {
-            return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10));
+            return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10), Duration.ofNanos(500_000),
+                Duration.ofMillis(2));
         }
 
         public Settings withCheckpointInterval(Duration interval) {
-            return new Settings(origin, interval, maxBatch, appendTimeout);
+            return new Settings(origin, interval, maxBatch, appendTimeout, gatherGap, gatherMax);
+        }
+
+        public Settings withGathering(Duration gap, Duration max) {
+            return new Settings(origin, checkpointInterval, maxBatch, appendTimeout, gap, max);
         }
     }
 
@@ -132,6 +144,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
                 batch.clear();
                 batch.add(first);
                 queue.drainTo(batch, settings.maxBatch() - 1);
+                gather(batch);
                 commit(batch);
             } catch (RuntimeException unexpected) {
                 LOG.error("ledger sequencer failed on a batch; its {} access events are refused: {}", batch.size(),
@@ -146,6 +159,30 @@ public final class Ledger implements AccessLog, AutoCloseable {
         Pending left;
         while ((left = queue.poll()) != null) {
             left.done().completeExceptionally(new IllegalStateException("the ledger closed"));
+        }
+    }
+
+    /** Group commit: adds the events that follow closely on the batch's first ones (see {@link Settings}). */
+    private void gather(List<Pending> batch) {
+        long gap = settings.gatherGap().toNanos();
+        long until = System.nanoTime() + settings.gatherMax().toNanos();
+        while (gap > 0 && batch.size() < settings.maxBatch()) {
+            long wait = Math.min(until - System.nanoTime(), gap);
+            if (wait <= 0) {
+                return;
+            }
+            Pending next;
+            try {
+                next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // commit what was gathered; the loop ends after
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, settings.maxBatch() - batch.size());
         }
     }
 
