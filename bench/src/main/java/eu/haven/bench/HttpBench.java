@@ -89,6 +89,12 @@ final class HttpBench {
         if (Runtime.version().feature() >= 24) {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
+        // Extra options for the server's JVM, e.g. a profiler: HAVEN_BENCH_SERVER_OPTS="-XX:StartFlightRecording=..."
+        for (String option : System.getenv().getOrDefault("HAVEN_BENCH_SERVER_OPTS", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                cmd.add(option);
+            }
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "eu.haven.app.Main", command, "--port", String.valueOf(port),
             "--data-dir", dir.toString()));
         dbUrl.ifPresent(u -> cmd.addAll(List.of("--db-url", u, "--db-user", ScratchDatabase.user(), "--db-password",
