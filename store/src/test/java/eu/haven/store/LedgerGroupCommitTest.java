@@ -12,7 +12,6 @@ import eu.haven.ledger.NoteVerifier;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.security.KeyPair;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,13 +21,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Group commit: events that follow each other closely share one commit; every one is still in the log, in order. */
+/** Group commit: events that queue while a commit runs share the next one; every one is still in the log, in order. */
 class LedgerGroupCommitTest {
     private static final String ORIGIN = "haven.test/access";
     private Database db;
@@ -57,13 +57,14 @@ class LedgerGroupCommitTest {
         db.close();
     }
 
-    /** The real store, counting its commits. */
-    private LedgerStore counted() {
+    /** The real store, counting its commits; the first commit waits until {@code release} opens. */
+    private LedgerStore counted(CountDownLatch firstCommitStarted, CountDownLatch release) {
         LedgerStore real = new JdbcLedgerStore(db);
         return (LedgerStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {LedgerStore.class},
             (proxy, method, args) -> {
-                if (method.getName().equals("append")) {
-                    commits.incrementAndGet();
+                if (method.getName().equals("append") && commits.incrementAndGet() == 1) {
+                    firstCommitStarted.countDown();
+                    release.await();
                 }
                 try {
                     return method.invoke(real, args);
@@ -80,42 +81,39 @@ class LedgerGroupCommitTest {
     }
 
     @Test
-    void appendsArrivingCloseTogetherShareCommitsAndAllLand() throws Exception {
+    void appendsQueuedDuringACommitShareTheNextCommitAndAllLandInOrder() throws Exception {
         int callers = 40;
-        // A generous gap, so that the test does not depend on how fast this machine runs threads.
-        Ledger.Settings settings = Ledger.Settings.defaults(ORIGIN).withGathering(Duration.ofMillis(300), Duration.ofSeconds(3));
+        CountDownLatch firstCommitStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         Set<Long> indexes = ConcurrentHashMap.newKeySet();
-        try (Ledger ledger = Ledger.open(counted(), signer, mirror, settings)) {
-            CountDownLatch go = new CountDownLatch(1);
+        try (Ledger ledger = Ledger.open(counted(firstCommitStarted, release), signer, mirror, Ledger.Settings.defaults(ORIGIN))) {
+            Thread first = Thread.ofPlatform().start(() -> indexes.add(ledger.append(event())));
+            assertThat(firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
             List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                long delay = 2L * i; // one every 2 ms: each alone would be a commit of its own
-                Thread t = Thread.ofPlatform().start(() -> {
-                    try {
-                        go.await();
-                        Thread.sleep(delay);
-                        indexes.add(ledger.append(event()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                threads.add(t);
+            for (int i = 0; i < callers - 1; i++) {
+                threads.add(Thread.ofPlatform().start(() -> indexes.add(ledger.append(event()))));
             }
-            go.countDown();
+            // Every caller has queued its event while the first commit is held open.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (threads.stream().anyMatch(t -> t.getState() != Thread.State.TIMED_WAITING) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            release.countDown();
+            first.join();
             for (Thread t : threads) {
                 t.join();
             }
             ledger.checkpoint();
         }
         assertThat(indexes).hasSize(callers).allSatisfy(i -> assertThat(i).isBetween(0L, callers - 1L));
-        assertThat(commits.get()).isLessThan(callers / 4);
+        assertThat(commits.get()).isEqualTo(2);
         new LedgerAudit(new JdbcLedgerStore(db), NoteVerifier.fromVkey(signer.vkey()), mirror).run();
     }
 
     @Test
-    void withoutGatheringALoneAppendIsItsOwnCommit() {
-        Ledger.Settings settings = Ledger.Settings.defaults(ORIGIN).withGathering(Duration.ZERO, Duration.ZERO);
-        try (Ledger ledger = Ledger.open(counted(), signer, mirror, settings)) {
+    void aLoneAppendIsCommittedAtOnceOnItsOwn() {
+        CountDownLatch open = new CountDownLatch(0);
+        try (Ledger ledger = Ledger.open(counted(new CountDownLatch(1), open), signer, mirror, Ledger.Settings.defaults(ORIGIN))) {
             for (int i = 0; i < 5; i++) {
                 assertThat(ledger.append(event())).isEqualTo(i);
             }

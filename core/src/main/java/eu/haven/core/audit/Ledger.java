@@ -39,25 +39,17 @@ public final class Ledger implements AccessLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
     /**
-     * Origin, checkpoint interval, largest batch, how long an append may wait before failing closed,
-     * and group commit: once a batch has begun, the sequencer keeps gathering events while the next
-     * one follows within {@code gatherGap}, for at most {@code gatherMax} in all. Under load a commit
-     * then carries many events (a commit costs far more than an event); a lone event waits at most
-     * {@code gatherGap}.
+     * Origin, checkpoint interval, largest batch, and how long an append may wait before failing
+     * closed. Batching needs no setting: the events that queue while a commit runs make up the next
+     * commit, so under load a commit carries many events and a lone event never waits for others.
      */
-    public record Settings(String origin, Duration checkpointInterval, int maxBatch, Duration appendTimeout,
-                           Duration gatherGap, Duration gatherMax) {
+    public record Settings(String origin, Duration checkpointInterval, int maxBatch, Duration appendTimeout) {
         public static Settings defaults(String origin) {
-            return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10), Duration.ofNanos(500_000),
-                Duration.ofMillis(2));
+            return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10));
         }
 
         public Settings withCheckpointInterval(Duration interval) {
-            return new Settings(origin, interval, maxBatch, appendTimeout, gatherGap, gatherMax);
-        }
-
-        public Settings withGathering(Duration gap, Duration max) {
-            return new Settings(origin, checkpointInterval, maxBatch, appendTimeout, gap, max);
+            return new Settings(origin, interval, maxBatch, appendTimeout);
         }
     }
 
@@ -144,7 +136,6 @@ public final class Ledger implements AccessLog, AutoCloseable {
                 batch.clear();
                 batch.add(first);
                 queue.drainTo(batch, settings.maxBatch() - 1);
-                gather(batch);
                 commit(batch);
             } catch (RuntimeException unexpected) {
                 LOG.error("ledger sequencer failed on a batch; its {} access events are refused: {}", batch.size(),
@@ -159,30 +150,6 @@ public final class Ledger implements AccessLog, AutoCloseable {
         Pending left;
         while ((left = queue.poll()) != null) {
             left.done().completeExceptionally(new IllegalStateException("the ledger closed"));
-        }
-    }
-
-    /** Group commit: adds the events that follow closely on the batch's first ones (see {@link Settings}). */
-    private void gather(List<Pending> batch) {
-        long gap = settings.gatherGap().toNanos();
-        long until = System.nanoTime() + settings.gatherMax().toNanos();
-        while (gap > 0 && batch.size() < settings.maxBatch()) {
-            long wait = Math.min(until - System.nanoTime(), gap);
-            if (wait <= 0) {
-                return;
-            }
-            Pending next;
-            try {
-                next = queue.poll(wait, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // commit what was gathered; the loop ends after
-                return;
-            }
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            queue.drainTo(batch, settings.maxBatch() - batch.size());
         }
     }
 
