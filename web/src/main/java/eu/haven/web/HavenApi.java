@@ -47,6 +47,9 @@ public final class HavenApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Requests.MAX_BODY;
             config.http.defaultContentType = "application/json";
+            // Javalin copies each response into Jetty through a buffer of this size, allocated per
+            // response; its default (Jetty's 32 KiB output buffer) made most of the server's garbage.
+            config.http.responseBufferSize = 4096;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), template(ctx), ctx.status().getCode(),
                 Math.round(ms)));
