@@ -7,8 +7,11 @@ import eu.haven.core.audit.LoggedEvent;
 import eu.haven.core.audit.SequencedEvent;
 import eu.haven.core.audit.StoredEvent;
 import eu.haven.ledger.Tile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The ledger's tables: events with their openings and entries, full hash tiles, signed checkpoints. */
 public final class JdbcLedgerStore implements LedgerStore {
@@ -32,22 +36,42 @@ public final class JdbcLedgerStore implements LedgerStore {
             .map((rs, c) -> new Extent(rs.getLong("n"), rs.getLong("e"))).one());
     }
 
+    private static final String INSERT_EVENT = "INSERT INTO ledger_events (idx, entry, salt, id, at, actor_user, organisation_id, "
+        + "role, action, purpose, person_id, categories, permitted, reason, target_id) VALUES (?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, ?, ?, "
+        + "CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID))";
+
+    /**
+     * One transaction per batch. Plain JDBC rather than JDBI's named binding: this runs on the
+     * sequencer's single thread for every access event, and the binding was a tenth of its time.
+     */
     @Override
     public void append(List<SequencedEvent> events, List<Tile> completedTiles) {
         db.autonomous(h -> h.inTransaction(tx -> {
-            PreparedBatch batch = tx.prepareBatch("INSERT INTO ledger_events (idx, entry, salt, id, at, actor_user, organisation_id, role, "
-                + "action, purpose, person_id, categories, permitted, reason, target_id) VALUES (:idx, :entry, :salt, :id, :at, "
-                + "CAST(:user AS UUID), :org, :role, :action, :purpose, CAST(:person AS UUID), :cats, :permitted, :reason, CAST(:target AS UUID))");
-            for (SequencedEvent s : events) {
-                AccessEvent e = s.event();
-                batch.bind("idx", s.index()).bind("entry", s.entry()).bind("salt", s.salt()).bind("id", e.id())
-                    .bind("at", Times.of(EventCommitment.committedTime(e.at()))).bind("user", e.actorUser().orElse(null))
-                    .bind("org", e.organisation().orElse(null)).bind("role", e.role().orElse(null)).bind("action", e.action())
-                    .bind("purpose", e.purpose()).bind("person", e.personId().orElse(null))
-                    .bind("cats", Columns.join(List.copyOf(e.categories()))).bind("permitted", e.permitted())
-                    .bind("reason", e.reason().orElse(null)).bind("target", e.target().orElse(null)).add();
+            Connection c = tx.getConnection();
+            try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
+                for (SequencedEvent s : events) {
+                    AccessEvent e = s.event();
+                    insert.setLong(1, s.index());
+                    insert.setBytes(2, s.entry());
+                    insert.setBytes(3, s.salt());
+                    insert.setObject(4, e.id());
+                    insert.setObject(5, Times.of(EventCommitment.committedTime(e.at())));
+                    setUuid(insert, 6, e.actorUser());
+                    setText(insert, 7, e.organisation());
+                    setText(insert, 8, e.role());
+                    insert.setString(9, e.action());
+                    insert.setString(10, e.purpose());
+                    setUuid(insert, 11, e.personId());
+                    insert.setString(12, Columns.join(List.copyOf(e.categories())));
+                    insert.setBoolean(13, e.permitted());
+                    setText(insert, 14, e.reason());
+                    setUuid(insert, 15, e.target());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
-            batch.execute();
             if (!completedTiles.isEmpty()) {
                 PreparedBatch tiles = tx.prepareBatch("INSERT INTO ledger_tiles (tile_level, idx, hashes) VALUES (:l, :i, :h)");
                 completedTiles.forEach(t -> tiles.bind("l", t.level()).bind("i", t.index()).bind("h", t.hashes()).add());
@@ -55,6 +79,22 @@ public final class JdbcLedgerStore implements LedgerStore {
             }
             return null;
         }));
+    }
+
+    private static void setUuid(PreparedStatement st, int column, Optional<UUID> value) throws SQLException {
+        if (value.isPresent()) {
+            st.setObject(column, value.get());
+        } else {
+            st.setNull(column, Types.OTHER);
+        }
+    }
+
+    private static void setText(PreparedStatement st, int column, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            st.setString(column, value.get());
+        } else {
+            st.setNull(column, Types.VARCHAR);
+        }
     }
 
     @Override

@@ -219,6 +219,10 @@ abstract class RepositoryContract {
         List<byte[]> leaves = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {
             AccessEvent e = event(p, i % 3 != 0, i % 3 == 0 ? Optional.of("firewall") : Optional.empty());
+            if (i % 5 == 0) { // an event by the system or the person: no actor, organisation or role; with a target
+                e = new AccessEvent(e.id(), e.at(), Optional.empty(), Optional.empty(), Optional.empty(), e.action(), e.purpose(),
+                    e.personId(), e.categories(), e.permitted(), e.reason(), Optional.of(UUID.randomUUID()));
+            }
             byte[] salt = eu.haven.core.audit.EventCommitment.newSalt();
             byte[] entry = eu.haven.core.audit.EventCommitment.entry(salt, e);
             events.add(new eu.haven.core.audit.SequencedEvent(start + i, e, salt, entry));
@@ -232,6 +236,12 @@ abstract class RepositoryContract {
         var read = store.events(start + 299, 1).get(0).opening().orElseThrow();
         assertThat(read.salt()).isEqualTo(events.get(299).salt());
         assertThat(eu.haven.core.audit.EventCommitment.entry(read.salt(), read.event())).isEqualTo(read.entry());
+        assertThat(store.events(start, 300)).allSatisfy(stored -> {
+            var opened = stored.opening().orElseThrow();
+            assertThat(eu.haven.core.audit.EventCommitment.entry(opened.salt(), opened.event())).isEqualTo(stored.entry());
+        });
+        assertThat(eu.haven.core.audit.EventCommitment.canonical(store.events(start + 5, 1).get(0).opening().orElseThrow().event()))
+            .isEqualTo(eu.haven.core.audit.EventCommitment.canonical(events.get(5).event()));
         var mine = store.forPerson(p);
         assertThat(mine).hasSize(300);
         assertThat(mine.get(3).index()).isEqualTo(start + 3);

@@ -3,6 +3,7 @@ package eu.haven.core.access;
 import eu.haven.core.audit.AccessEvent;
 import eu.haven.core.audit.AccessLog;
 import eu.haven.core.consent.Consent;
+import eu.haven.core.crypto.Randomness;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.RequestedPurpose;
@@ -122,7 +123,7 @@ public final class AccessGuard {
         if (reason.filter("firewall"::equals).isPresent()) {
             firewallRefusals.increment();
         }
-        AccessEvent event = new AccessEvent(UUID.randomUUID(), now, Optional.of(actor.userId()),
+        AccessEvent event = new AccessEvent(Randomness.uuid(), now, Optional.of(actor.userId()),
             Optional.of(actor.organisation()), Optional.of(actor.role().code()), action.code(), purpose.recorded(),
             person, engine.framework().categoryCodes(categories), decision.permitted(), reason, target);
         return log.append(event);

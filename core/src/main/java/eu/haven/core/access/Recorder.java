@@ -2,6 +2,7 @@ package eu.haven.core.access;
 
 import eu.haven.core.audit.AccessEvent;
 import eu.haven.core.audit.AccessLog;
+import eu.haven.core.crypto.Randomness;
 import eu.haven.core.policy.Action;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class Recorder {
 
     private long append(String role, String purpose, UUID personId, Action action, Set<String> categories,
                         Optional<UUID> target) {
-        return log.append(new AccessEvent(UUID.randomUUID(), clock.instant(), Optional.empty(), Optional.empty(),
+        return log.append(new AccessEvent(Randomness.uuid(), clock.instant(), Optional.empty(), Optional.empty(),
             Optional.of(role), action.code(), purpose, Optional.of(personId), categories, true, Optional.empty(), target));
     }
 

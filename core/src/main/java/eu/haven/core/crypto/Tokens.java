@@ -11,6 +11,13 @@ import java.util.Optional;
 /** Bearer tokens: 256 random bits handed out once, stored only as their SHA-256 hash. */
 public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
 
     private Tokens() {}
 
@@ -20,12 +27,9 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
+    /** SHA-256 of the token, in hex; one digest per thread, as every authenticated request needs it. */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return HexFormat.of().formatHex(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header; empty when there is none. */

@@ -76,4 +76,25 @@ class CryptoTest {
         assertThat(AccessCodes.normalise("too-short")).isEmpty();
         assertThat(AccessCodes.generate()).isNotEqualTo(code);
     }
+
+    @Test
+    void random_uuids_are_version_4_and_distinct() {
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            UUID id = Randomness.uuid();
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            assertThat(UUID.fromString(id.toString())).isEqualTo(id);
+            seen.add(id);
+        }
+        assertThat(seen).hasSize(10_000);
+    }
+
+    @Test
+    void token_hash_is_sha256_hex_and_stable_across_calls() {
+        String expected = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assertThat(Tokens.hash("abc")).isEqualTo(expected);
+        assertThat(Tokens.hash("abc")).isEqualTo(expected);
+        assertThat(Tokens.hash("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
 }
