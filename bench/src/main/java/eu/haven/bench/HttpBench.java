@@ -132,14 +132,19 @@ final class HttpBench {
         Path script = dir.resolve("reads.lua");
         Files.writeString(script, Wrk.script(filled.paths(), filled.token(), "shelter"));
         int seconds = quick ? 6 : 30;
-        // Warm-up: the same load for a while first, so that the figures are of compiled code.
-        Wrk.run(wrk, base + filled.paths().get(0), script, quick ? 5 : 20);
+        // Warm-up: the same load for a while first, so that the figures are of compiled code. On two
+        // shared cores the JIT compilers were still busy after 20 s of reads (a fifth of the
+        // server's CPU in the measured 30 s); after a minute they are nearly idle.
+        Wrk.run(wrk, base + filled.paths().get(0), script, quick ? 5 : 60);
         Wrk.run(wrk, base + "/health", null, quick ? 2 : 5);
+        Duration cpu0 = cpu(server);
         Load reads = Wrk.run(wrk, base + filled.paths().get(0), script, seconds);
+        Duration cpu1 = cpu(server);
         Load health = Wrk.run(wrk, base + "/health", null, seconds);
+        Duration cpu2 = cpu(server);
         long peakKb = peakKb(server.pid());
-        print("(a) records read", reads);
-        print("(b) /health", health);
+        print("(a) records read", reads, cpu1.minus(cpu0));
+        print("(b) /health", health, cpu2.minus(cpu1));
         double ratio = reads.rps() / health.rps();
         System.out.printf(Locale.ROOT, "ratio (a)/(b) %.1f%%, server peak memory (VmHWM) %d MB%n", ratio * 100, peakKb / 1024);
         boolean ratioOk = ratio >= 0.25;
@@ -155,9 +160,14 @@ final class HttpBench {
         return holds ? "HOLDS" : "FAILS";
     }
 
-    private static void print(String what, Load l) {
-        System.out.printf(Locale.ROOT, "%-17s %,10.0f requests/s, p50 %.2f ms, p99 %.2f ms, %,d requests, %d errors%n", what, l.rps(),
-            l.p50ms(), l.p99ms(), l.requests(), l.errors());
+    private static void print(String what, Load l, Duration serverCpu) {
+        System.out.printf(Locale.ROOT, "%-17s %,10.0f requests/s, p50 %.2f ms, p99 %.2f ms, %,d requests, %d errors; server CPU %.0f us "
+            + "a request%n", what, l.rps(), l.p50ms(), l.p99ms(), l.requests(), l.errors(), serverCpu.toNanos() / 1e3 / Math.max(1, l.requests()));
+    }
+
+    /** CPU time the server process has used so far (user and system, all its threads). */
+    private static Duration cpu(Process server) {
+        return server.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Peak resident memory of a process, from /proc. */
