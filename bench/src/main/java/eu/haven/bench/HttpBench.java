@@ -26,8 +26,6 @@ import java.util.regex.Pattern;
 final class HttpBench {
     static final int CONNECTIONS = 64;
     static final String HEAP = "-Xmx256m";
-    /** The collector {@code ./haven} gives the server unless told otherwise. */
-    static final String GC = "-XX:+UseParallelGC";
 
     private HttpBench() {}
 
@@ -37,7 +35,7 @@ final class HttpBench {
     static boolean run(boolean quick) throws Exception {
         Optional<String> wrk = Wrk.find();
         System.out.println("== http: " + CONNECTIONS + " connections, " + (quick ? 6 : 30) + " s each, (a) GET records with policy, "
-            + "decryption and ledger append, (b) GET /health; server JVM " + HEAP + " " + GC);
+            + "decryption and ledger append, (b) GET /health; server JVM " + HEAP);
         if (wrk.isEmpty()) {
             System.out.println("wrk is not installed (Debian: apt-get install wrk); the http figures are not measured.");
             System.out.println("GOAL http: NOT MEASURED");
@@ -92,11 +90,7 @@ final class HttpBench {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         // Extra options for the server's JVM, e.g. a profiler: HAVEN_BENCH_SERVER_OPTS="-XX:StartFlightRecording=..."
-        String extra = System.getenv().getOrDefault("HAVEN_BENCH_SERVER_OPTS", "").trim();
-        if (!extra.matches(".*-XX:\\+Use\\w*GC.*")) {
-            cmd.add(GC); // as ./haven starts the server
-        }
-        for (String option : extra.split("\\s+")) {
+        for (String option : System.getenv().getOrDefault("HAVEN_BENCH_SERVER_OPTS", "").trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 cmd.add(option);
             }
