@@ -24,6 +24,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** The ledger's tables: events with their openings and entries, full hash tiles, signed checkpoints. */
 public final class JdbcLedgerStore implements LedgerStore {
     private static final int KEEP_CHECKPOINTS = 1000;
+    private static final String INSERT_EVENT = "INSERT INTO ledger_events (idx, entry, salt, id, at, actor_user, organisation_id, "
+        + "role, action, purpose, person_id, categories, permitted, reason, target_id) VALUES (?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, ?, ?, "
+        + "CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID))";
     private final Database db;
 
     public JdbcLedgerStore(Database db) {
@@ -35,10 +38,6 @@ public final class JdbcLedgerStore implements LedgerStore {
         return db.autonomous(h -> h.createQuery("SELECT COUNT(*) AS n, COALESCE(MAX(idx) + 1, 0) AS e FROM ledger_events")
             .map((rs, c) -> new Extent(rs.getLong("n"), rs.getLong("e"))).one());
     }
-
-    private static final String INSERT_EVENT = "INSERT INTO ledger_events (idx, entry, salt, id, at, actor_user, organisation_id, "
-        + "role, action, purpose, person_id, categories, permitted, reason, target_id) VALUES (?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, ?, ?, "
-        + "CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID))";
 
     /**
      * One transaction per batch. Plain JDBC rather than JDBI's named binding: this runs on the
