@@ -25,6 +25,10 @@ import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.FrameworkLoader;
 import eu.haven.core.framework.PurposeResolver;
 import eu.haven.core.person.PersonService;
+import eu.haven.core.alert.AlertService;
+import eu.haven.core.code.CodeReplacementService;
+import eu.haven.store.JdbcAlertRepository;
+import eu.haven.store.JdbcCodeRequestRepository;
 import eu.haven.core.policy.PolicyEngine;
 import eu.haven.core.record.RecordService;
 import eu.haven.core.referral.ReferralService;
@@ -112,15 +116,19 @@ public final class Haven implements AutoCloseable {
         this.staffAdmin = new StaffAdmin(organisations, staff, hasher, framework);
         AuthService auth = new AuthService(staff, organisations, new JdbcTokenRepository(db), hasher, framework,
             config.tokenLifetime(), config.clock());
+        AlertService alerts = new AlertService(new JdbcAlertRepository(db), recorder);
+        java.time.Duration activation = people.sessions().activationWindow();
+        CodeReplacementService codes = new CodeReplacementService(guard, new JdbcCodeRequestRepository(db), persons, sessions,
+            hasher, codeLookup, new Profiles(persons, keys), staff, alerts, db, activation);
         this.api = new ApiServices(framework, firewall, new PurposeResolver(framework, firewall, DpvTaxonomy.bundled()), auth,
-            new PersonService(guard, persons, relationships, records, keys, hasher, codeLookup, db, sessions),
+            new PersonService(guard, persons, relationships, records, keys, hasher, codeLookup, db, activation),
             new RecordService(guard, records, keys),
             new ConsentService(guard, consents, organisations, guardianship),
             new ReferralService(guard, referrals, consents, organisations, guardianship), ledger,
-            new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, people.sessions()),
+            new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, alerts, people.sessions()),
             new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
-                organisations),
-            corrections, erasure);
+                organisations, codes::ofPerson),
+            corrections, erasure, codes, alerts);
     }
 
     private Ledger openLedger(HavenConfig.LedgerConfig l, LedgerStore store) {

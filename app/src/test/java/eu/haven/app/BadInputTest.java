@@ -24,8 +24,7 @@ class BadInputTest {
         Response created = server.send("POST", "/api/v1/persons", token, "shelter",
             "{\"displayName\":\"Fuzz Person\",\"preferredLanguage\":\"en\"}");
         person = UUID.fromString(created.body().get("id").asText());
-        self = server.send("POST", "/api/v1/me/session", null, null,
-            "{\"accessCode\":\"" + created.body().get("accessCode").asText() + "\"}").body().get("token").asText();
+        self = server.personToken(created.body().get("accessCode").asText());
     }
 
     @AfterAll
@@ -51,7 +50,8 @@ class BadInputTest {
         assertError(server.send("POST", persons, token, "shelter", "[]"), 400, "invalid-request");
         assertError(server.send("POST", persons, token, "shelter", "null"), 400, "invalid-json");
         assertError(server.send("POST", persons, token, null, "{}"), 400, "purpose-required");
-        assertError(server.send("POST", persons, token, "spying", "{}"), 400, "unknown-purpose");
+        assertError(server.send("POST", persons, token, "spying", "{\"displayName\":\"a\",\"preferredLanguage\":\"en\"}"), 400,
+            "unknown-purpose");
         assertError(server.send("POST", records, token, "shelter", "{\"category\":\"shoe-size\",\"data\":{}}"), 400, "unknown-category");
         assertError(server.send("POST", records, token, "shelter", "{\"category\":\"housing\",\"data\":[1]}"), 400, "invalid-request");
         assertError(server.send("GET", records + "?category=nope", token, "shelter", null), 400, "unknown-category");
@@ -101,7 +101,7 @@ class BadInputTest {
         assertError(server.send("POST", "/api/v1/access-code-receipts", token, null, "{\"accessCode\":\"x\"}"), 400, "invalid-request");
         assertError(server.send("POST", "/api/v1/persons/" + person + "/erasure/confirm", token, "shelter", null), 404, "not-found");
         assertError(server.send("POST", "/api/v1/persons/" + person + "/erasure/decline", token, "shelter", "{}"), 400, "invalid-request");
-        assertError(server.send("GET", "/api/v1/corrections", server.login("city.dpo"), null, null), 403, "role");
+        assertError(server.send("GET", "/api/v1/corrections", server.login("city.dpo"), "shelter", null), 403, "role");
     }
 
     @Test

@@ -22,8 +22,7 @@ class FailClosedTest {
                 "{\"displayName\":\"Failclosed Name\",\"preferredLanguage\":\"en\"}");
             String id = person.body().get("id").asText();
             String code = person.body().get("accessCode").asText();
-            String self = server.send("POST", "/api/v1/me/session", null, null, "{\"accessCode\":\"" + code + "\"}")
-                .body().get("token").asText();
+            String self = server.personToken(code);
             assertThat(server.send("GET", "/api/v1/persons/" + id + "/records", token, "shelter", null).status()).isEqualTo(200);
             long before = server.haven.ledger().size();
             server.haven.ledger().checkpoint();
@@ -44,8 +43,7 @@ class FailClosedTest {
                 assertThat(mine.status()).as(path).isEqualTo(503);
                 assertThat(mine.raw()).doesNotContain("Failclosed");
             }
-            assertThat(server.send("POST", "/api/v1/me/session", null, null, "{\"accessCode\":\"" + code + "\"}").status())
-                .isEqualTo(503);
+            assertThat(server.personSignIn(code).status()).isEqualTo(503);
             assertThat(server.send("POST", "/api/v1/me/erasure", self, null, null).status()).isEqualTo(503);
             assertThat(server.haven.ledger().size()).isEqualTo(before);
 

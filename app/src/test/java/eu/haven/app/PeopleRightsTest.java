@@ -47,7 +47,7 @@ class PeopleRightsTest {
     }
 
     private Response signIn(String code) {
-        return server.send("POST", "/api/v1/me/session", null, null, "{\"accessCode\":\"" + code + "\"}");
+        return server.personSignIn(code);
     }
 
     private List<String> actions(UUID person) {
@@ -85,9 +85,9 @@ class PeopleRightsTest {
         var client = java.net.http.HttpClient.newHttpClient();
         java.util.function.BiFunction<String, String, Integer> signInFrom = (address, code) -> {
             try {
-                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/v1/me/session"))
+                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/v1/me/activate"))
                     .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.9, " + address)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"accessCode\":\"" + code + "\"}")).build(),
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"accessCode\":\"" + code + "\",\"secret\":\"2468\"}")).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -114,19 +114,37 @@ class PeopleRightsTest {
     }
 
     @Test
-    void a_new_code_replaces_the_old_one_at_once_and_is_recorded() {
+    void a_new_code_needs_a_second_person_and_replaces_the_old_one_at_once() {
         String shelter = server.login("shelter.worker");
         Created p = create(shelter, "shelter", null);
         String oldSession = signIn(p.code()).body().get("token").asText();
-        Response issued = server.send("POST", "/api/v1/persons/" + p.id() + "/access-code", shelter, "shelter", null);
+        Response asked = server.send("POST", "/api/v1/persons/" + p.id() + "/access-code", shelter, "shelter", null);
+        assertThat(asked.status()).isEqualTo(202);
+        assertThat(asked.body().has("accessCode")).as("no code before a second person approves").isFalse();
+        String request = asked.body().get("id").asText();
+        String collect = "/api/v1/access-code-requests/" + request + "/collect";
+        assertThat(server.send("POST", collect, shelter, "shelter", null).status()).isEqualTo(409);
+        String dpo = server.login("city.dpo");
+        assertThat(server.send("GET", "/api/v1/access-code-requests", dpo, null, null).raw()).contains(request)
+            .doesNotContain(p.id().toString());
+        assertThat(server.send("POST", "/api/v1/access-code-requests/" + request + "/approve", dpo, "dpv:RightsFulfilment", null)
+            .status()).isEqualTo(200);
+        assertThat(signIn(p.code()).status()).as("the old code works until the new one is collected").isEqualTo(201);
+        Response issued = server.send("POST", collect, shelter, "shelter", null);
         assertThat(issued.status()).isEqualTo(201);
         String newCode = issued.body().get("accessCode").asText();
         assertThat(newCode).isNotEqualTo(p.code()).matches("([2-9A-HJKMNP-TV-Z]{4}-){5}[2-9A-HJKMNP-TV-Z]{4}");
         assertThat(issued.body().get("language").asText()).isEqualTo("fa");
+        assertThat(server.send("POST", collect, shelter, "shelter", null).status()).as("collected once").isEqualTo(409);
         assertThat(signIn(p.code()).status()).isEqualTo(401);
         assertThat(server.send("GET", "/api/v1/me", oldSession, null, null).status()).isEqualTo(401);
-        assertThat(signIn(newCode).status()).isEqualTo(201);
-        assertThat(actions(p.id())).contains("issue-access-code");
+        String token = server.personToken(newCode);
+        assertThat(actions(p.id())).contains("request-access-code", "approve-access-code", "issue-access-code", "alert",
+            "activate-access-code");
+        var shown = server.send("GET", "/api/v1/me?lang=en", token, null, null).body().get("accessCodeRequests").get(0);
+        assertThat(shown.get("requestedBy").get("username").asText()).isEqualTo("shelter.worker");
+        assertThat(shown.get("approvedBy").get("username").asText()).isEqualTo("city.dpo");
+        assertThat(shown.get("status").asText()).isEqualTo("issued");
         assertThat(server.send("POST", "/api/v1/persons/" + p.id() + "/access-code", server.login("legal.worker"), "legal-aid", null)
             .status()).as("only an organisation working with the person").isEqualTo(404);
 
@@ -154,7 +172,7 @@ class PeopleRightsTest {
         assertThat(asked.body().get("waiting").get(0).get("reason").asText()).contains("ten years");
         assertThat(server.send("GET", "/api/v1/me?lang=en", token, null, null).body().get("erasure").get(0).get("status").asText())
             .isEqualTo("pending");
-        Response queue = server.send("GET", "/api/v1/erasures", health, null, null);
+        Response queue = server.send("GET", "/api/v1/erasures", health, "health-care", null);
         assertThat(queue.raw()).contains(p.id().toString());
 
         Response declined = server.send("POST", "/api/v1/persons/" + p.id() + "/erasure/decline", health, "health-care",
@@ -167,7 +185,7 @@ class PeopleRightsTest {
         // Asked again later, the caseworker confirms: everything goes.
         Created q = create(health, "health-care", null);
         server.send("POST", "/api/v1/persons/" + q.id() + "/records", health, "health-care", "{\"category\":\"health\",\"data\":{}}");
-        Response onBehalf = server.send("POST", "/api/v1/persons/" + q.id() + "/erasure", health, "health-care", null);
+        Response onBehalf = server.send("POST", "/api/v1/me/erasure", server.personToken(q.code()), null, null);
         assertThat(onBehalf.status()).isEqualTo(202);
         Response confirmed = server.send("POST", "/api/v1/persons/" + q.id() + "/erasure/confirm", health, "health-care", null);
         assertThat(confirmed.status()).isEqualTo(200);

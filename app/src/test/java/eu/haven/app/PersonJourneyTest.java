@@ -83,8 +83,7 @@ class PersonJourneyTest {
             assertThat(server.send("GET", records, legal, "legal-aid", null).raw()).contains(ROOM);
 
             // Sign in: the code as a person might type it, in lower case with spaces.
-            Response session = server.send("POST", "/api/v1/me/session", null, null,
-                "{\"accessCode\":\"" + code.toLowerCase(Locale.ROOT).replace('-', ' ') + "\"}");
+            Response session = server.personSignIn(code.toLowerCase(Locale.ROOT).replace('-', ' '));
             assertThat(session.status()).isEqualTo(201);
             String token = session.body().get("token").asText();
 
@@ -108,7 +107,7 @@ class PersonJourneyTest {
             assertThat(refusal.get("summary").asText()).startsWith("A request for immigration enforcement was refused.");
             assertThat(refusal.get("organisation").get("name").asText()).isNotBlank();
             find(history, e -> "view-own".equals(e.get("action").asText()) && "person".equals(e.get("role").asText()));
-            find(history, e -> "sign-in".equals(e.get("action").asText()));
+            find(history, e -> "activate-access-code".equals(e.get("action").asText()));
             assertThat(view.get("consents").get(0).get("withdraw").asText()).endsWith("/withdraw");
             assertThat(view.get("referrals").get(0).get("status").asText()).isEqualTo("accepted");
 
@@ -156,7 +155,7 @@ class PersonJourneyTest {
                 "{\"organisation\":\"city-shelter\",\"recordId\":\"" + housingId + "\",\"text\":\"" + CORRECTION + "\"}");
             assertThat(asked.status()).isEqualTo(201);
             String correctionId = asked.body().get("id").asText();
-            Response queue = server.send("GET", "/api/v1/corrections", shelter, null, null);
+            Response queue = server.send("GET", "/api/v1/corrections", shelter, "shelter", null);
             assertThat(queue.raw()).contains(correctionId).doesNotContain(CORRECTION);
             assertThat(server.send("GET", "/api/v1/corrections/" + correctionId, shelter, "shelter", null).raw()).contains(CORRECTION);
             assertThat(server.send("GET", "/api/v1/corrections/" + correctionId, legal, "legal-aid", null).status()).isEqualTo(404);
@@ -183,7 +182,7 @@ class PersonJourneyTest {
             assertThat(server.send("GET", records, shelter, "shelter", null).status()).isEqualTo(404);
             assertThat(server.send("GET", records, legal, "legal-aid", null).status()).isEqualTo(404);
             assertThat(server.send("GET", "/api/v1/me", token, null, null).status()).isEqualTo(401);
-            Response again = server.send("POST", "/api/v1/me/session", null, null, "{\"accessCode\":\"" + code + "\"}");
+            Response again = server.personSignIn(code);
             assertThat(again.status()).isEqualTo(401);
             assertThat(again.error()).isEqualTo("invalid-credentials");
 
@@ -241,7 +240,8 @@ class PersonJourneyTest {
                 .withLedger(new HavenConfig.LedgerConfig(server.haven.config().ledger().origin(), ledgerDir.resolve("ledger.key"),
                     server.haven.config().ledger().checkpointInterval()));
             try (TestServer restored = new TestServer(config, UnaryOperator.identity())) {
-                Response signIn = restored.send("POST", "/api/v1/me/session", null, null, "{\"accessCode\":\"" + code + "\"}");
+                Response signIn = restored.send("POST", "/api/v1/me/session", null, null,
+                    "{\"accessCode\":\"" + code + "\",\"secret\":\"" + TestServer.SECRET + "\"}");
                 assertThat(signIn.status()).isEqualTo(401);
                 String shelter = restored.login("shelter.worker");
                 Response read = restored.send("GET", "/api/v1/persons/" + person + "/records", shelter, "shelter", null);

@@ -19,8 +19,8 @@ class PublicEndpointsTest {
             assertThat(framework.body().get("framework").asText()).isEqualTo("demo-city");
             assertThat(framework.body().get("version").asText()).isNotBlank();
             assertThat(framework.body().get("grants").size()).isEqualTo(5);
-            assertThat(framework.body().at("/firewall/purposes").size()).isEqualTo(65);
-            assertThat(framework.raw()).contains("https://w3id.org/dpv/sector/law#ImmigrationSecurityManagement");
+            assertThat(framework.body().at("/firewall/purposes").size()).isEqualTo(98);
+            assertThat(framework.raw()).contains("https://w3id.org/dpv/sector/law#ImmigrationManagement");
         }
     }
 

@@ -55,6 +55,36 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The secret people choose in tests when they activate their access code. */
+    static final String SECRET = "2468";
+    private final java.util.Set<String> activated = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A person signs in as a person would: the first time with the code alone, choosing the secret
+     * (activation), afterwards with the code and the secret.
+     */
+    Response personSignIn(String code) {
+        String key = eu.haven.core.person.AccessCodes.normalise(code).orElse(code);
+        String body = "{\"accessCode\":\"" + code + "\",\"secret\":\"" + SECRET + "\"}";
+        if (activated.contains(key)) {
+            return send("POST", "/api/v1/me/session", null, null, body);
+        }
+        Response r = send("POST", "/api/v1/me/activate", null, null, body);
+        if (r.status() == 201) {
+            activated.add(key);
+        }
+        return r;
+    }
+
+    /** The person's session token (activating the code the first time). */
+    String personToken(String code) {
+        Response r = personSignIn(code);
+        if (r.status() != 201) {
+            throw new IllegalStateException("person sign-in failed: " + r.raw());
+        }
+        return r.body().get("token").asText();
+    }
+
     String login(String username) {
         Response r = send("POST", "/api/v1/auth/token", null, null,
             "{\"username\":\"" + username + "\",\"password\":\"" + DemoData.PASSWORD + "\"}");

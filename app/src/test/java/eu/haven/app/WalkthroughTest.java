@@ -104,7 +104,7 @@ class WalkthroughTest {
         assertThat(referral.status()).isEqualTo(201);
         String referralId = referral.body().get("id").asText();
         assertThat(server.send("GET", records, legal, "legal-aid", null).status()).as("pending referral gives nothing").isEqualTo(404);
-        assertThat(server.send("GET", "/api/v1/referrals", legal, null, null).raw()).contains(referralId);
+        assertThat(server.send("GET", "/api/v1/referrals", legal, "legal-aid", null).raw()).contains(referralId);
         Response accepted = server.send("POST", "/api/v1/referrals/" + referralId + "/accept", legal, "legal-aid", null);
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.body().get("status").asText()).isEqualTo("accepted");
@@ -133,6 +133,7 @@ class WalkthroughTest {
             "consent city-shelter permit",
             "refer city-shelter permit",
             "read legal-aid deny no-relationship",
+            "list legal-aid permit",
             "respond-referral legal-aid permit",
             "read legal-aid permit",
             "consent city-shelter permit",
@@ -157,7 +158,7 @@ class WalkthroughTest {
         NoteVerifier key = NoteVerifier.fromVkey(new String(server.bytes("/ledger/vkey").orElseThrow(), StandardCharsets.UTF_8).trim());
         Checkpoint head = Checkpoint.open(new String(server.bytes("/ledger/checkpoint").orElseThrow(), StandardCharsets.UTF_8), key);
         List<LoggedEvent> events = ledger.forPerson(person);
-        assertThat(events).hasSize(13);
+        assertThat(events).hasSize(14);
         List<String> secrets = new ArrayList<>(List.of(NAME, HEALTH_NOTE, ROOM, person.toString()));
         List<byte[]> rawSecrets = new ArrayList<>(List.of(uuidBytes(person)));
         for (LoggedEvent e : events) {

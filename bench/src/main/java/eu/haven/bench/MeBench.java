@@ -53,8 +53,8 @@ final class MeBench {
             fill(haven.ledger(), person, total - (int) haven.ledger().size());
             System.out.printf(Locale.ROOT, "filled the ledger to %,d events in %.1f s%n", haven.ledger().size(),
                 (System.nanoTime() - start) / 1e9);
-            String token = client.post("/api/v1/me/session", null, null,
-                "{\"accessCode\":\"" + created.get("accessCode").asText() + "\"}").get("token").asText();
+            String token = client.post("/api/v1/me/activate", null, null,
+                "{\"accessCode\":\"" + created.get("accessCode").asText() + "\",\"secret\":\"2468\"}").get("token").asText();
             for (int i = 0; i < 30; i++) {
                 client.get("/api/v1/me", token);
             }

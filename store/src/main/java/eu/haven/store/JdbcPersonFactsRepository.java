@@ -38,8 +38,8 @@ public final class JdbcPersonFactsRepository implements PersonFactsRepository {
                 .map((rs, ctx) -> JdbcConsentRepository.map(rs)).list();
             var referrals = h.createQuery("SELECT * FROM referrals WHERE person_id = :p ORDER BY created_at, id")
                 .bind("p", personId).map((rs, ctx) -> JdbcReferralRepository.map(rs)).list();
-            var organisations = new HashSet<>(h.createQuery("SELECT organisation_id FROM relationships WHERE person_id = :p")
-                .bind("p", personId).mapTo(String.class).list());
+            var organisations = new HashSet<>(h.createQuery("SELECT organisation_id FROM relationships WHERE person_id = :p "
+                + "UNION SELECT organisation_id FROM records WHERE person_id = :p").bind("p", personId).mapTo(String.class).list());
             return Optional.of(new PersonFacts(consents, referrals, organisations));
         }));
     }

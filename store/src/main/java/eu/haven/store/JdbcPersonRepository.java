@@ -1,5 +1,6 @@
 package eu.haven.store;
 
+import eu.haven.core.person.CodeState;
 import eu.haven.core.person.Person;
 import eu.haven.core.person.PersonRepository;
 import java.util.List;
@@ -15,8 +16,8 @@ public final class JdbcPersonRepository implements PersonRepository {
 
     @Override
     public void insert(Person p) {
-        db.with(h -> h.createUpdate("INSERT INTO persons (id, created_at, created_by, profile, access_code_hash, access_code_lookup) "
-                + "VALUES (:id, :at, :by, :profile, :hash, :lookup)")
+        db.with(h -> h.createUpdate("INSERT INTO persons (id, created_at, created_by, profile, access_code_hash, access_code_lookup, "
+                + "code_issued_at) VALUES (:id, :at, :by, :profile, :hash, :lookup, :at)")
             .bind("id", p.id()).bind("at", Times.of(p.createdAt())).bind("by", p.createdBy())
             .bind("profile", p.sealedProfile()).bind("hash", p.accessCodeHash()).bind("lookup", p.accessCodeLookup())
             .execute());
@@ -47,9 +48,42 @@ public final class JdbcPersonRepository implements PersonRepository {
     }
 
     @Override
-    public boolean replaceAccessCode(UUID id, String hash, String lookup) {
-        return db.with(h -> h.createUpdate("UPDATE persons SET access_code_hash = :h, access_code_lookup = :l WHERE id = :id")
-            .bind("h", hash).bind("l", lookup).bind("id", id).execute()) > 0;
+    public boolean replaceAccessCode(UUID id, String hash, String lookup, java.time.Instant issuedAt) {
+        boolean replaced = db.with(h -> h.createUpdate("UPDATE persons SET access_code_hash = :h, access_code_lookup = :l, "
+                + "code_issued_at = :at, code_activated_at = NULL, secret_hash = NULL, secret_failures = 0 WHERE id = :id")
+            .bind("h", hash).bind("l", lookup).bind("at", Times.of(issuedAt)).bind("id", id).execute()) > 0;
+        db.personChanged(id);
+        return replaced;
+    }
+
+    @Override
+    public Optional<CodeState> codeState(UUID id) {
+        return db.with(h -> h.createQuery("SELECT created_at, code_issued_at, code_activated_at, secret_hash, secret_failures "
+                + "FROM persons WHERE id = :id").bind("id", id)
+            .map((rs, c) -> new CodeState(Times.optional(rs, "code_issued_at").orElse(Times.get(rs, "created_at")),
+                Times.optional(rs, "code_activated_at"), Optional.ofNullable(rs.getString("secret_hash")),
+                rs.getInt("secret_failures"))).findOne());
+    }
+
+    @Override
+    public boolean activate(UUID id, String secretHash, java.time.Instant at) {
+        return db.with(h -> h.createUpdate("UPDATE persons SET code_activated_at = :at, secret_hash = :s, secret_failures = 0 "
+                + "WHERE id = :id AND code_activated_at IS NULL")
+            .bind("at", Times.of(at)).bind("s", secretHash).bind("id", id).execute()) > 0;
+    }
+
+    @Override
+    public int secretFailed(UUID id) {
+        return db.inTransaction(() -> db.with(h -> {
+            h.createUpdate("UPDATE persons SET secret_failures = secret_failures + 1 WHERE id = :id").bind("id", id).execute();
+            return h.createQuery("SELECT secret_failures FROM persons WHERE id = :id").bind("id", id).mapTo(Integer.class)
+                .findOne().orElse(0);
+        }));
+    }
+
+    @Override
+    public void secretSucceeded(UUID id) {
+        db.with(h -> h.createUpdate("UPDATE persons SET secret_failures = 0 WHERE id = :id").bind("id", id).execute());
     }
 
     @Override

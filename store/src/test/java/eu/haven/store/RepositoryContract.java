@@ -195,13 +195,51 @@ abstract class RepositoryContract {
             Correction.Status.OPEN, Optional.empty(), now, Optional.empty(), Optional.empty()));
         new JdbcErasureRepository(db).insertIfAbsent(new ErasureRequest(p, "shelter-a", "r", ErasureRequest.Status.PENDING,
             Optional.empty(), now, Optional.empty()));
-        assertThat(persons.replaceAccessCode(p, "$argon2id$new", "c".repeat(64))).isTrue();
+        assertThat(persons.codeState(p)).get().satisfies(s -> assertThat(s.activatedAt()).isEmpty());
+        assertThat(persons.activate(p, "$argon2id$secret", now)).isTrue();
+        assertThat(persons.activate(p, "$argon2id$other", now)).as("a code is activated once").isFalse();
+        assertThat(persons.secretFailed(p)).isEqualTo(1);
+        assertThat(persons.secretFailed(p)).isEqualTo(2);
+        assertThat(persons.codeState(p)).get().satisfies(s -> {
+            assertThat(s.activatedAt()).isPresent();
+            assertThat(s.secretHash()).contains("$argon2id$secret");
+            assertThat(s.secretFailures()).isEqualTo(2);
+        });
+        persons.secretSucceeded(p);
+        assertThat(persons.codeState(p).orElseThrow().secretFailures()).isZero();
+        assertThat(persons.replaceAccessCode(p, "$argon2id$new", "c".repeat(64), now.plusSeconds(5))).isTrue();
         assertThat(persons.findByCodeLookup("c".repeat(64))).get().extracting(Person::id).isEqualTo(p);
+        assertThat(persons.codeState(p)).get().satisfies(s -> {
+            assertThat(s.activatedAt()).as("a new code starts unactivated").isEmpty();
+            assertThat(s.secretHash()).isEmpty();
+            assertThat(s.issuedAt()).isEqualTo(now.plusSeconds(5));
+        });
+        var codeRequests = new JdbcCodeRequestRepository(db);
+        UUID req = UUID.randomUUID();
+        codeRequests.insert(new eu.haven.core.code.CodeRequest(req, p, "shelter-a", UUID.randomUUID(), now,
+            eu.haven.core.code.CodeRequest.Status.PENDING, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(codeRequests.issue(req, now)).as("not approved yet").isFalse();
+        assertThat(codeRequests.approve(req, UUID.randomUUID(), "legal-b", now)).isTrue();
+        assertThat(codeRequests.approve(req, UUID.randomUUID(), "legal-b", now)).isFalse();
+        assertThat(codeRequests.pending(10)).isEmpty();
+        assertThat(codeRequests.issue(req, now)).isTrue();
+        assertThat(codeRequests.forPerson(p)).singleElement().satisfies(r -> {
+            assertThat(r.approverOrganisation()).contains("legal-b");
+            assertThat(r.issuedAt()).contains(now);
+        });
+        var alerts = new JdbcAlertRepository(db);
+        UUID alert = UUID.randomUUID();
+        alerts.insert(new eu.haven.core.alert.Alert(alert, eu.haven.core.alert.Alert.Kind.SECRET_LOCKED, Optional.of("shelter-a"),
+            Optional.empty(), now, Optional.empty()));
+        assertThat(alerts.open(10)).extracting(eu.haven.core.alert.Alert::id).contains(alert);
+        assertThat(alerts.acknowledge(alert, UUID.randomUUID(), now)).isTrue();
+        assertThat(alerts.acknowledge(alert, UUID.randomUUID(), now)).isFalse();
+        assertThat(alerts.open(10)).extracting(eu.haven.core.alert.Alert::id).doesNotContain(alert);
 
         assertThat(persons.delete(p)).isTrue();
         assertThat(persons.delete(p)).isFalse();
         for (String table : List.of("records", "relationships", "consents", "referrals", "person_sessions", "corrections",
-            "erasure_requests")) {
+            "erasure_requests", "access_code_requests")) {
             long n = db.with(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE person_id = :p").bind("p", p)
                 .mapTo(Long.class).one());
             assertThat(n).as(table).isZero();

@@ -18,4 +18,5 @@ import eu.haven.core.staff.AuthService;
 public record ApiServices(Framework framework, Firewall firewall, PurposeResolver purposes, AuthService auth,
                           PersonService persons, RecordService records, ConsentService consents,
                           ReferralService referrals, Ledger ledger, PersonSessions sessions, RightsService rights,
-                          CorrectionService corrections, ErasureService erasure) {}
+                          CorrectionService corrections, ErasureService erasure,
+                          eu.haven.core.code.CodeReplacementService codes, eu.haven.core.alert.AlertService alerts) {}

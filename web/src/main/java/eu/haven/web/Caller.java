@@ -27,9 +27,20 @@ public final class Caller {
         return actor;
     }
 
-    /** The declared purpose; the caller is authenticated first, so that strangers learn nothing. */
+    /** The declared purpose, when the request declares one at all (for routes where staff without case data may call). */
+    public java.util.Optional<RequestedPurpose> optionalPurpose(Context ctx) {
+        actor(ctx);
+        return ctx.header("Purpose") == null ? java.util.Optional.empty() : java.util.Optional.of(purpose(ctx));
+    }
+
+    /** The declared purpose (every Purpose header, so that two cannot pass as one); the caller is authenticated first, so that strangers learn nothing. */
     public RequestedPurpose purpose(Context ctx) {
         actor(ctx);
-        return purposes.resolve(Requests.header(ctx, "Purpose"));
+        java.util.List<String> declared = new java.util.ArrayList<>();
+        java.util.Enumeration<String> values = ctx.req().getHeaders("Purpose");
+        while (values != null && values.hasMoreElements()) {
+            declared.add(values.nextElement());
+        }
+        return purposes.resolve(declared);
     }
 }

@@ -63,6 +63,8 @@ public final class HavenApi {
             AuthRoutes.register(config.routes, s.auth(), requests);
             Labels labels = new Labels(s.framework(), Messages.bundled());
             PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages());
+            eu.haven.web.code.AccessCodeRoutes.register(config.routes, s.codes(), caller, labels.messages());
+            eu.haven.web.alert.AlertRoutes.register(config.routes, s.alerts(), caller);
             RecordRoutes.register(config.routes, s.records(), caller, requests, mapper);
             ConsentRoutes.register(config.routes, s.consents(), caller, requests);
             ReferralRoutes.register(config.routes, s.referrals(), caller, requests);

@@ -77,7 +77,7 @@ public final class AccessGuard {
         Instant now = clock.instant();
         boolean creating = action == Action.CREATE_PERSON;
         Optional<AccessRequest> known = creating ? Optional.empty() : facts.find(personId)
-            .map(f -> purpose.firewall() ? request(actor, action, purpose, false, asked, List.of(), List.of(), now)
+            .map(f -> purpose.firewall() || purpose.problem().isPresent() ? request(actor, action, purpose, false, asked, List.of(), List.of(), now)
                 : withFacts(actor, action, purpose, f, asked, now));
         boolean exists = creating || known.isPresent();
         AccessRequest request = known.orElseGet(() -> request(actor, action, purpose, false, asked, List.of(), List.of(), now));
@@ -95,6 +95,64 @@ public final class AccessGuard {
             throw new HavenException(deny.reason().error(), deny.reason().message());
         }
         return new Granted((Decision.Permit) decision, index);
+    }
+
+    /**
+     * Refuses an operation on an item that exists but is not the actor's (another organisation's
+     * referral or request): the refusal is decided and recorded like any other, then answers 404.
+     */
+    public HavenException refuse(Actor actor, Action action, RequestedPurpose purpose, UUID personId, Optional<UUID> target) {
+        check(actor, action, purpose, personId, framework().allCategories(), target, () -> Optional.of(DenyReason.NO_RELATIONSHIP));
+        return HavenException.notFound();
+    }
+
+    /**
+     * The people of a queue (referrals, correction or erasure requests) the actor may see: each is
+     * decided and recorded. A refusal that does not depend on the person (the firewall, the purpose,
+     * the role) is recorded for every one of them and then thrown; with nobody in the queue it is
+     * decided and recorded without a person.
+     */
+    public java.util.Set<UUID> visible(Actor actor, RequestedPurpose purpose, java.util.Collection<UUID> people) {
+        if (people.isEmpty()) {
+            Instant now = clock.instant();
+            Decision decision = engine.decide(request(actor, Action.LIST, purpose, false, framework().allCategories(),
+                List.of(), List.of(), now));
+            if (decision instanceof Decision.Deny deny && deny.reason() != DenyReason.NO_RELATIONSHIP) {
+                record(actor, Action.LIST, purpose, Optional.empty(), 0, decision, Optional.empty(), now);
+                throw new HavenException(deny.reason().error(), deny.reason().message());
+            }
+            return java.util.Set.of();
+        }
+        java.util.Set<UUID> out = new java.util.LinkedHashSet<>();
+        HavenException general = null;
+        for (UUID person : new java.util.LinkedHashSet<>(people)) {
+            try {
+                check(actor, Action.LIST, purpose, person, framework().allCategories(), Optional.empty());
+                out.add(person);
+            } catch (HavenException e) {
+                if (e.code() != eu.haven.core.error.ErrorCode.NOT_FOUND && !e.code().code().startsWith("consent-")
+                    && e.code() != eu.haven.core.error.ErrorCode.NO_CONSENT) {
+                    general = general == null ? e : general;
+                }
+            }
+        }
+        if (general != null) {
+            throw general;
+        }
+        return out;
+    }
+
+    /**
+     * The organisations that owe the person an answer to a correction or erasure request: those
+     * with a relationship of their own, and those that accepted a referral (whatever became of its
+     * consent since).
+     */
+    public java.util.Set<String> answerable(UUID personId) {
+        return facts.find(personId).map(f -> {
+            java.util.Set<String> out = new java.util.TreeSet<>(f.organisations());
+            f.referrals().stream().filter(r -> r.status() == ReferralFacts.Status.ACCEPTED).forEach(r -> out.add(r.to()));
+            return (java.util.Set<String>) out;
+        }).orElse(java.util.Set.of());
     }
 
     /** The request with what is known of the person: consents, referrals, the own relationship. */

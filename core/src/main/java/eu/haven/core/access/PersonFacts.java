@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * What an access decision needs to know of a person: their consents, the referrals about them and
- * the organisations that have a relationship with them.
+ * the organisations that have a relationship of their own with them: that took the person on, or
+ * that hold records of their own about them (written under their own purpose, so that a withdrawn
+ * consent ends the sharing, not the organisation's access to what it holds itself).
  */
 public record PersonFacts(List<Consent> consents, List<Referral> referrals, Set<String> organisations) {
     public PersonFacts {

@@ -34,6 +34,12 @@ public final class Recorder {
         return append(PERSON, RIGHTS, personId, action, categories, target);
     }
 
+    /** The person tried this and it was refused ({@code reason}); recorded before the answer goes out. */
+    public long refusedToPerson(UUID personId, Action action, String reason, Optional<UUID> target) {
+        return log.append(new AccessEvent(Randomness.uuid(), clock.instant(), Optional.empty(), Optional.empty(),
+            Optional.of(PERSON), action.code(), RIGHTS, Optional.of(personId), Set.of(), false, Optional.of(reason), target));
+    }
+
     public long bySystem(UUID personId, Action action, String purpose, Set<String> categories, Optional<UUID> target) {
         return append(SYSTEM, purpose, personId, action, categories, target);
     }

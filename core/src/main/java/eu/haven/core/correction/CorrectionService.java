@@ -51,7 +51,7 @@ public final class CorrectionService {
         UUID personId = self.personId();
         String org = Validation.text(organisation, "organisation", 64);
         String request = Validation.text(text, "text", MAX_TEXT);
-        if (!relationships.exists(org, personId)) {
+        if (!guard.answerable(personId).contains(org)) {
             throw new HavenException(ErrorCode.UNKNOWN_ORGANISATION, "'organisation' does not hold data about you.");
         }
         recordId.ifPresent(r -> records.find(r).filter(rec -> rec.personId().equals(personId) && rec.organisation().equals(org))
@@ -71,17 +71,16 @@ public final class CorrectionService {
     }
 
     /** The actor's organisation's open requests: identifiers and dates only, no text. */
-    public List<Correction> queue(Actor actor) {
-        if (!actor.role().handlesCaseData()) {
-            throw new HavenException(DenyReason.ROLE.error(), DenyReason.ROLE.message());
-        }
-        return corrections.openFor(actor.organisation());
+    public List<Correction> queue(Actor actor, RequestedPurpose purpose) {
+        List<Correction> open = corrections.openFor(actor.organisation());
+        java.util.Set<UUID> visible = guard.visible(actor, purpose, open.stream().map(Correction::personId).toList());
+        return open.stream().filter(c -> visible.contains(c.personId())).toList();
     }
 
     /** One request with its text; reading it is an access to the person's data, decided and recorded. */
     public CorrectionView show(Actor actor, RequestedPurpose purpose, UUID id) {
-        Correction c = own(actor, id);
-        guard.check(actor, Action.READ, purpose, c.personId(), guard.framework().allCategories(), Optional.of(id));
+        Correction c = own(actor, purpose, Action.ANSWER_CORRECTION, id);
+        guard.check(actor, Action.ANSWER_CORRECTION, purpose, c.personId(), guard.framework().allCategories(), Optional.of(id));
         return open(keys.find(c.personId()).orElseThrow(HavenException::notFound), c);
     }
 
@@ -93,7 +92,7 @@ public final class CorrectionService {
             default -> throw HavenException.invalid("'status' must be 'corrected' or 'answered'.");
         };
         String answer = Validation.text(text, "answer", MAX_TEXT);
-        Correction c = own(actor, id);
+        Correction c = own(actor, purpose, Action.ANSWER_CORRECTION, id);
         if (c.status() != Correction.Status.OPEN) {
             throw new HavenException(ErrorCode.CONFLICT, "This request was already answered.");
         }
@@ -105,9 +104,13 @@ public final class CorrectionService {
         return open(key, corrections.find(id).orElseThrow(HavenException::notFound));
     }
 
-    private Correction own(Actor actor, UUID id) {
-        return corrections.find(id).filter(c -> c.organisation().equals(actor.organisation()))
-            .orElseThrow(HavenException::notFound);
+    /** The request, when it is addressed to the actor's organisation; another's is a recorded refusal. */
+    private Correction own(Actor actor, RequestedPurpose purpose, Action action, UUID id) {
+        Correction c = corrections.find(id).orElseThrow(HavenException::notFound);
+        if (!c.organisation().equals(actor.organisation())) {
+            throw guard.refuse(actor, action, purpose, c.personId(), Optional.of(id));
+        }
+        return c;
     }
 
     private static CorrectionView open(SecretKey key, Correction c) {

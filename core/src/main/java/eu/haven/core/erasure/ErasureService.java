@@ -69,11 +69,20 @@ public final class ErasureService {
         return proceed(personId, key);
     }
 
-    /** A caseworker asks on the person's behalf, at their request. */
-    public ErasureOutcome requestFor(Actor actor, RequestedPurpose purpose, UUID personId) {
+    /**
+     * An organisation ends its own records about the person (each deletion recorded). It cannot
+     * erase the person, nor touch what other organisations hold: that is the person's own request.
+     * Returns how many records ended.
+     */
+    public int endOwnRecords(Actor actor, RequestedPurpose purpose, UUID personId) {
         guard.check(actor, Action.ERASE, purpose, personId, guard.framework().allCategories(), Optional.empty());
-        SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);
-        return proceed(personId, key);
+        int held = (int) records.forPerson(personId).stream().filter(r -> r.organisation().equals(actor.organisation())).count();
+        if (held == 0) {
+            throw new HavenException(ErrorCode.CONFLICT, "Your organisation holds no records about this person. "
+                + "Erasing the person is the person's own request, answered by every organisation that holds data.");
+        }
+        deleteHeldBy(personId, actor.organisation());
+        return held;
     }
 
     private ErasureOutcome proceed(UUID personId, SecretKey key) {
@@ -99,17 +108,16 @@ public final class ErasureService {
     }
 
     /** Erasure requests waiting for the actor's organisation. */
-    public List<ErasureRequest> queue(Actor actor) {
-        if (!actor.role().handlesCaseData()) {
-            throw new HavenException(DenyReason.ROLE.error(), DenyReason.ROLE.message());
-        }
-        return erasures.pendingFor(actor.organisation());
+    public List<ErasureRequest> queue(Actor actor, RequestedPurpose purpose) {
+        List<ErasureRequest> pending = erasures.pendingFor(actor.organisation());
+        java.util.Set<UUID> visible = guard.visible(actor, purpose, pending.stream().map(ErasureRequest::personId).toList());
+        return pending.stream().filter(e -> visible.contains(e.personId())).toList();
     }
 
     /** The organisation confirms: its records about the person go, and the person too if nothing is left. */
     public ErasureOutcome confirm(Actor actor, RequestedPurpose purpose, UUID personId) {
         pending(actor, personId);
-        guard.check(actor, Action.ERASE, purpose, personId, guard.framework().allCategories(), Optional.empty());
+        guard.check(actor, Action.ANSWER_ERASURE, purpose, personId, guard.framework().allCategories(), Optional.empty());
         SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);
         deleteHeldBy(personId, actor.organisation());
         erasures.delete(personId, actor.organisation());
@@ -120,7 +128,7 @@ public final class ErasureService {
     public ErasureView decline(Actor actor, RequestedPurpose purpose, UUID personId, String answer) {
         String text = Validation.text(answer, "answer", 4000);
         pending(actor, personId);
-        guard.check(actor, Action.ERASE, purpose, personId, guard.framework().allCategories(), Optional.empty());
+        guard.check(actor, Action.ANSWER_ERASURE, purpose, personId, guard.framework().allCategories(), Optional.empty());
         SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);
         erasures.decline(personId, actor.organisation(), Sealer.seal(key, aad(personId, actor.organisation()),
             text.getBytes(StandardCharsets.UTF_8)), guard.clock().instant());

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -127,13 +128,17 @@ public final class DpvTaxonomy {
     }
 
     /**
-     * Expands a compact IRI such as {@code sector-law:LawEnforcement} and normalises
-     * {@code http://w3id.org/...} to https. Anything else is returned trimmed.
+     * Expands a compact IRI such as {@code sector-law:LawEnforcement} and normalises the scheme and
+     * host of {@code http://w3id.org/...} (any letter case) to {@code https://w3id.org/}. Anything else is returned trimmed.
      */
     public static String expand(String value) {
         String v = value.trim();
-        if (v.startsWith("http://w3id.org/")) {
-            return "https://" + v.substring("http://".length());
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://w3id.org/")) {
+            return "https://w3id.org/" + v.substring("http://w3id.org/".length());
+        }
+        if (lower.startsWith("https://w3id.org/")) {
+            return "https://w3id.org/" + v.substring("https://w3id.org/".length());
         }
         int colon = v.indexOf(':');
         if (colon > 0 && !v.startsWith("https://")) {

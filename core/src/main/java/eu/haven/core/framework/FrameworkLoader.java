@@ -97,6 +97,12 @@ public final class FrameworkLoader {
             if (typeMap.put(t.code(), t) != null) {
                 problems.add("organisationTypes: '" + t.code() + "' is named twice");
             }
+            if (!t.enforcement()) {
+                EnforcementNames.match(t.code() + " " + t.label()).ifPresent(m -> problems.add("organisationTypes '"
+                    + t.code() + "': the name ('" + m + "') is that of an authority that could exercise immigration "
+                    + "control or enforcement; mark it 'enforcement: true' (it can then never receive data) or name "
+                    + "the service it provides"));
+            }
         }
         List<Purpose> indexed = new ArrayList<>();
         Set<String> purposeCodes = new HashSet<>();

@@ -2,10 +2,17 @@ package eu.haven.core.framework;
 
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Turns a {@code Purpose} header (short code, IRI or compact IRI) into a {@link RequestedPurpose}. */
+/**
+ * Turns the declared purpose (a short code, an IRI or a compact IRI) into a
+ * {@link RequestedPurpose}. Exactly one purpose may be declared: several values (repeated headers,
+ * a comma list) are refused, as {@code firewall} when any of them is firewalled. An unrecognised
+ * term is not rejected here: it comes back marked, so that the access guard records the attempt.
+ */
 public final class PurposeResolver {
     private static final int MAX_LENGTH = 300;
     private final Framework framework;
@@ -18,31 +25,52 @@ public final class PurposeResolver {
         this.dpv = dpv;
     }
 
-    public RequestedPurpose resolve(Optional<String> header) {
-        String raw = header.map(String::trim).orElse("");
-        if (raw.isEmpty()) {
+    /** One declared value (or none). */
+    public RequestedPurpose resolve(Optional<String> declared) {
+        return resolve(declared.map(List::of).orElse(List.of()));
+    }
+
+    /** Every value declared: each header, each part of a comma list. */
+    public RequestedPurpose resolve(List<String> declared) {
+        List<String> values = new ArrayList<>();
+        for (String header : declared) {
+            for (String part : header.split(",", -1)) {
+                if (!part.isBlank()) {
+                    values.add(part.trim());
+                }
+            }
+        }
+        if (values.isEmpty()) {
             throw new HavenException(ErrorCode.PURPOSE_REQUIRED,
                 "Every request that touches personal data declares its purpose in the Purpose header.");
         }
+        if (values.size() == 1) {
+            return one(values.get(0));
+        }
+        boolean blocked = values.stream().map(this::one).anyMatch(RequestedPurpose::firewall);
+        return RequestedPurpose.refused(String.join(", ", values), blocked, RequestedPurpose.Problem.MULTIPLE);
+    }
+
+    private RequestedPurpose one(String raw) {
         if (raw.length() > MAX_LENGTH) {
-            throw unknown();
+            return RequestedPurpose.refused(raw, false, RequestedPurpose.Problem.UNKNOWN);
         }
         if (raw.indexOf(':') < 0) {
-            Purpose p = framework.purposeByCode(raw.toLowerCase(Locale.ROOT)).orElseThrow(this::unknown);
-            return new RequestedPurpose(p.code(), p.iri(), Optional.of(p), p.firewall() || firewall.blocks(p.iri()));
+            Optional<Purpose> p = framework.purposeByCode(raw.toLowerCase(Locale.ROOT));
+            if (p.isEmpty()) {
+                return RequestedPurpose.refused(raw, false, RequestedPurpose.Problem.UNKNOWN);
+            }
+            return new RequestedPurpose(p.get().code(), p.get().iri(), p, p.get().firewall() || firewall.blocks(p.get().iri()));
         }
         String iri = DpvTaxonomy.expand(raw);
         Optional<Purpose> named = framework.purposeByIri(iri);
         boolean blocked = firewall.blocks(iri) || named.map(Purpose::firewall).orElse(false);
-        if (blocked || named.isPresent() || dpv.contains(iri)) {
-            return new RequestedPurpose(iri, iri, named, blocked);
+        if (blocked) {
+            return new RequestedPurpose(iri, iri, named, true);
         }
-        throw unknown();
-    }
-
-    private HavenException unknown() {
-        return new HavenException(ErrorCode.UNKNOWN_PURPOSE,
-            "Unknown purpose. Use a short code of the framework (" + String.join(", ", framework.purposeCodes())
-                + ") or a DPV purpose IRI.");
+        if (named.isPresent() || dpv.contains(iri)) {
+            return new RequestedPurpose(iri, iri, named, false);
+        }
+        return RequestedPurpose.refused(raw, false, RequestedPurpose.Problem.UNKNOWN);
     }
 }

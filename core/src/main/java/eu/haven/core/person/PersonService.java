@@ -24,7 +24,11 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 
-/** Takes people on: the person, their data key, the relationship, the identity record, the access code. */
+/**
+ * Takes people on: the person, their data key, the relationship, the identity record, and an access
+ * code that the person activates with a secret of their own (a new code for someone who lost theirs
+ * is {@code CodeReplacementService}'s, with a second person's approval).
+ */
 public final class PersonService {
     public static final String IDENTITY = "identity";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,14 +41,12 @@ public final class PersonService {
     private final PasswordHasher codeHasher;
     private final KeyedHash codeLookup;
     private final Transactions tx;
-    private final PersonSessionRepository sessions;
-    private final Profiles profiles;
+    private final java.time.Duration activationWindow;
 
     public PersonService(AccessGuard guard, PersonRepository persons, RelationshipRepository relationships,
                          RecordRepository records, PersonKeys keys, PasswordHasher codeHasher, KeyedHash codeLookup,
-                         Transactions tx, PersonSessionRepository sessions) {
-        this.sessions = sessions;
-        this.profiles = new Profiles(persons, keys);
+                         Transactions tx, java.time.Duration activationWindow) {
+        this.activationWindow = activationWindow;
         this.guard = guard;
         this.persons = persons;
         this.relationships = relationships;
@@ -83,28 +85,7 @@ public final class PersonService {
             relationships.insert(new Relationship(id, actor.organisation(), purposeCode, now));
             records.insert(record);
         });
-        return new CreatedPerson(id, code, granted.eventIndex());
-    }
-
-    /**
-     * Issues a new access code: the old one stops working at once and every open session of the
-     * person ends. The issuance is recorded in the ledger like any other access.
-     */
-    public IssuedCode issueAccessCode(Actor actor, RequestedPurpose purpose, UUID personId) {
-        Category identity = guard.framework().category(IDENTITY)
-            .orElseThrow(() -> new IllegalStateException("the framework names no identity category"));
-        AccessGuard.Granted granted = guard.check(actor, Action.ISSUE_ACCESS_CODE, purpose, personId, identity.mask(),
-            Optional.empty());
-        Profile profile = profiles.of(personId).orElseThrow(HavenException::notFound);
-        String code = AccessCodes.generate();
-        String canonical = AccessCodes.normalise(code).orElseThrow();
-        tx.run(() -> {
-            if (!persons.replaceAccessCode(personId, codeHasher.hash(canonical), codeLookup.hash(canonical))) {
-                throw HavenException.notFound();
-            }
-            sessions.deleteForPerson(personId);
-        });
-        return new IssuedCode(code, profile.preferredLanguage(), granted.eventIndex());
+        return new CreatedPerson(id, code, granted.eventIndex(), now.plus(activationWindow));
     }
 
     private static void checkBirthDate(LocalDate date) {

@@ -112,8 +112,10 @@ public final class ReferralService {
     }
 
     private Referral respond(Actor actor, RequestedPurpose purpose, UUID referralId, Status answer) {
-        Referral referral = referrals.find(referralId).filter(r -> r.to().equals(actor.organisation()))
-            .orElseThrow(HavenException::notFound);
+        Referral referral = referrals.find(referralId).orElseThrow(HavenException::notFound);
+        if (!referral.to().equals(actor.organisation())) {
+            throw guard.refuse(actor, Action.RESPOND_REFERRAL, purpose, referral.personId(), Optional.of(referralId));
+        }
         if (referral.status() != Status.PENDING) {
             throw new HavenException(ErrorCode.CONFLICT, "This referral was already " + referral.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
@@ -126,11 +128,10 @@ public final class ReferralService {
         return referrals.find(referralId).orElseThrow(HavenException::notFound);
     }
 
-    /** Referrals addressed to the actor's organisation that still wait for an answer. */
-    public List<Referral> pendingFor(Actor actor) {
-        if (!actor.role().handlesCaseData()) {
-            throw new HavenException(DenyReason.ROLE.error(), DenyReason.ROLE.message());
-        }
-        return referrals.pendingTo(actor.organisation());
+    /** Referrals addressed to the actor's organisation that still wait for an answer; listing them is a recorded access. */
+    public List<Referral> pendingFor(Actor actor, RequestedPurpose purpose) {
+        List<Referral> pending = referrals.pendingTo(actor.organisation());
+        java.util.Set<UUID> visible = guard.visible(actor, purpose, pending.stream().map(Referral::personId).toList());
+        return pending.stream().filter(r -> visible.contains(r.personId())).toList();
     }
 }

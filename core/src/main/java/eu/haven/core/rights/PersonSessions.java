@@ -1,6 +1,8 @@
 package eu.haven.core.rights;
 
 import eu.haven.core.access.Recorder;
+import eu.haven.core.alert.Alert;
+import eu.haven.core.alert.AlertService;
 import eu.haven.core.crypto.KeyedHash;
 import eu.haven.core.crypto.PasswordHasher;
 import eu.haven.core.crypto.PersonKeys;
@@ -8,6 +10,7 @@ import eu.haven.core.crypto.Tokens;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.person.AccessCodes;
+import eu.haven.core.person.CodeState;
 import eu.haven.core.person.Person;
 import eu.haven.core.person.PersonRepository;
 import eu.haven.core.person.PersonSessionRepository;
@@ -20,18 +23,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Signing in with an access code. Wrong codes are counted per client address: after
- * {@code Settings.failures} within {@code Settings.window} that address waits until the oldest
- * failure leaves the window (429). The code itself is never stored: it is found by a keyed hash
- * and checked against its Argon2id hash.
+ * Signing in with an access code and the person's own secret. A code is issued unactivated: at the
+ * first sign-in the person activates it with a secret only they know (a PIN is enough), before
+ * anything is shown; a code not activated within {@code Settings.activationWindow} expires. A
+ * code someone else activated first tells the person so and raises an alert for the data
+ * protection officer. After {@code Settings.secretFailures} wrong secrets in a row the code locks
+ * until it is replaced (which needs a second person's approval). Wrong codes and secrets are also
+ * counted per client address: after {@code Settings.failures} within {@code Settings.window}
+ * that address waits until the oldest failure leaves the window (429). Neither code nor secret is
+ * stored: the code is found by a keyed hash, and both are checked against Argon2id hashes.
  */
 public final class PersonSessions {
-    /** Throttle and session lifetime. */
-    public record Settings(int failures, Duration window, Duration sessionLifetime) {
+    /** Throttle, session lifetime, the time to activate a new code, wrong secrets before a code locks. */
+    public record Settings(int failures, Duration window, Duration sessionLifetime, Duration activationWindow,
+                           int secretFailures) {
         public static Settings defaults() {
-            return new Settings(5, Duration.ofMinutes(1), Duration.ofMinutes(30));
+            return new Settings(5, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofDays(7), 10);
         }
     }
+
+    /** The shortest and longest secret accepted. A PIN of four digits is enough: the code is the strong part. */
+    public static final int MIN_SECRET = 4;
+    public static final int MAX_SECRET = 128;
 
     private final PersonRepository persons;
     private final PersonSessionRepository sessions;
@@ -39,25 +52,99 @@ public final class PersonSessions {
     private final PasswordHasher hasher;
     private final KeyedHash lookup;
     private final Recorder recorder;
+    private final AlertService alerts;
     private final LoginThrottle throttle;
     private final Settings settings;
     private final String dummyHash;
 
     public PersonSessions(PersonRepository persons, PersonSessionRepository sessions, PersonKeys keys, PasswordHasher hasher,
-                          KeyedHash lookup, Recorder recorder, Settings settings) {
+                          KeyedHash lookup, Recorder recorder, AlertService alerts, Settings settings) {
         this.persons = persons;
         this.sessions = sessions;
         this.keys = keys;
         this.hasher = hasher;
         this.lookup = lookup;
         this.recorder = recorder;
+        this.alerts = alerts;
         this.settings = settings;
         this.throttle = new LoginThrottle(settings.failures(), settings.window(), recorder.clock());
         this.dummyHash = hasher.hash("222222222222222222222222");
     }
 
-    /** Opens a session; {@code client} identifies where the attempt comes from (the address). */
-    public IssuedToken signIn(String accessCode, String client) {
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Opens a session with the code and the secret; {@code client} identifies where the attempt comes from. */
+    public IssuedToken signIn(String accessCode, Optional<String> secret, String client) {
+        Person p = person(accessCode, client);
+        CodeState state = persons.codeState(p.id()).orElseThrow(() -> wrongCode(client));
+        Instant now = recorder.clock().instant();
+        if (state.activatedAt().isEmpty()) {
+            if (expired(state, now)) {
+                throw expired();
+            }
+            throw new HavenException(ErrorCode.ACTIVATION_REQUIRED,
+                "This code is new. Choose a secret of your own (at least " + MIN_SECRET + " characters; a PIN is fine) "
+                    + "to activate it. Nobody else should know it.");
+        }
+        if (state.secretFailures() >= settings.secretFailures()) {
+            throw locked();
+        }
+        String typed = secret.map(PersonSessions::normalise).orElse("");
+        if (!hasher.verify(typed, state.secretHash().orElse(dummyHash))) {
+            int failures = persons.secretFailed(p.id());
+            throttle.failed(client);
+            if (failures >= settings.secretFailures()) {
+                alerts.raise(Alert.Kind.SECRET_LOCKED, p.id(), Optional.of(p.createdBy()), Optional.empty());
+                throw locked();
+            }
+            throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "The code or the secret is not right. Check both and try again.");
+        }
+        if (state.secretFailures() > 0) {
+            persons.secretSucceeded(p.id());
+        }
+        recorder.byPerson(p.id(), Action.SIGN_IN, Set.of(), Optional.empty());
+        return open(p, now);
+    }
+
+    /**
+     * Activates a new code with the person's own secret and opens a session. A code that someone
+     * already activated is refused: the person is told, the attempt is recorded in their history,
+     * and the data protection officer gets an alert.
+     */
+    public IssuedToken activate(String accessCode, String secret, String client) {
+        String chosen = Optional.ofNullable(secret).map(PersonSessions::normalise).orElse("");
+        if (chosen.codePointCount(0, chosen.length()) < MIN_SECRET || chosen.length() > MAX_SECRET) {
+            throw HavenException.invalid("'secret' must be " + MIN_SECRET + " to " + MAX_SECRET + " characters.");
+        }
+        Person p = person(accessCode, client);
+        CodeState state = persons.codeState(p.id()).orElseThrow(() -> wrongCode(client));
+        Instant now = recorder.clock().instant();
+        if (state.activatedAt().isEmpty() && expired(state, now)) {
+            throw expired();
+        }
+        if (state.activatedAt().isPresent() || !persons.activate(p.id(), hasher.hash(chosen), now)) {
+            recorder.refusedToPerson(p.id(), Action.ACTIVATE_ACCESS_CODE, "already-activated", Optional.empty());
+            alerts.raise(Alert.Kind.CODE_ALREADY_ACTIVATED, p.id(), Optional.of(p.createdBy()), Optional.empty());
+            throw new HavenException(ErrorCode.ALREADY_ACTIVATED,
+                "This code was already activated. If that was not you, someone else may have used your code: the data "
+                    + "protection officer has been told. Ask a caseworker for a new code; it needs a second person's approval.");
+        }
+        recorder.byPerson(p.id(), Action.ACTIVATE_ACCESS_CODE, Set.of(), Optional.empty());
+        return open(p, now);
+    }
+
+    private IssuedToken open(Person p, Instant now) {
+        String token = Tokens.generate();
+        sessions.deleteExpired(now);
+        Instant expires = now.plus(settings.sessionLifetime());
+        sessions.save(Tokens.hash(token), p.id(), expires);
+        return new IssuedToken(token, expires);
+    }
+
+    /** The person whose code this is, or 401 (counted against the client). */
+    private Person person(String accessCode, String client) {
         if (!throttle.allowed(client)) {
             throw new HavenException(ErrorCode.RATE_LIMITED,
                 "Too many wrong access codes were tried from here. Wait a minute, then try again.");
@@ -67,18 +154,34 @@ public final class PersonSessions {
         boolean ok = hasher.verify(canonical.orElse("-"), person.map(Person::accessCodeHash).orElse(dummyHash))
             && person.isPresent() && keys.find(person.get().id()).isPresent();
         if (!ok) {
-            throttle.failed(client);
-            throw new HavenException(ErrorCode.INVALID_CREDENTIALS,
-                "This access code is not valid. Check each group of letters and digits; a caseworker can give you a new code.");
+            throw wrongCode(client);
         }
-        Person p = person.get();
-        recorder.byPerson(p.id(), Action.SIGN_IN, Set.of(), Optional.empty());
-        String token = Tokens.generate();
-        Instant now = recorder.clock().instant();
-        sessions.deleteExpired(now);
-        Instant expires = now.plus(settings.sessionLifetime());
-        sessions.save(Tokens.hash(token), p.id(), expires);
-        return new IssuedToken(token, expires);
+        return person.get();
+    }
+
+    private HavenException wrongCode(String client) {
+        throttle.failed(client);
+        return new HavenException(ErrorCode.INVALID_CREDENTIALS,
+            "This access code is not valid. Check each group of letters and digits; a caseworker can give you a new code.");
+    }
+
+    private boolean expired(CodeState state, Instant now) {
+        return !state.issuedAt().plus(settings.activationWindow()).isAfter(now);
+    }
+
+    private static HavenException expired() {
+        return new HavenException(ErrorCode.ACCESS_CODE_EXPIRED,
+            "This code was not activated in time and has expired. A caseworker can ask for a new one.");
+    }
+
+    private static HavenException locked() {
+        return new HavenException(ErrorCode.ACCESS_CODE_LOCKED,
+            "Too many wrong secrets: this code is locked. A caseworker can ask for a new code; the data protection officer has been told.");
+    }
+
+    /** The secret as typed, in Unicode NFC, so that the same keys on another phone give the same secret. */
+    static String normalise(String secret) {
+        return java.text.Normalizer.normalize(secret, java.text.Normalizer.Form.NFC);
     }
 
     /** The person behind an {@code Authorization: Bearer} header, or 401. */
@@ -88,11 +191,6 @@ public final class PersonSessions {
         PersonSessionRepository.Session session = sessions.find(Tokens.hash(token))
             .filter(s -> s.expiresAt().isAfter(now)).orElseThrow(PersonSessions::unauthorized);
         return new Self(session.personId());
-    }
-
-    /** Ends every session of the person (a new code was issued, or the person was erased). */
-    public void endAll(java.util.UUID personId) {
-        sessions.deleteForPerson(personId);
     }
 
     private static HavenException unauthorized() {

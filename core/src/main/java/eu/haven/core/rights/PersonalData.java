@@ -1,6 +1,7 @@
 package eu.haven.core.rights;
 
 import eu.haven.core.audit.LoggedEvent;
+import eu.haven.core.code.CodeRequestView;
 import eu.haven.core.consent.Consent;
 import eu.haven.core.correction.CorrectionView;
 import eu.haven.core.erasure.ErasureView;
@@ -15,10 +16,11 @@ import java.util.UUID;
 
 /**
  * Everything Haven holds about one person, opened for that person: their records from every
- * organisation, consents, referrals, corrections, waiting erasures, and every access event naming
+ * organisation, consents, referrals, corrections, waiting erasures, requests for a new access code
+ * (who asked, who approved), and every access event naming
  * them (refusals included). {@code eventIndex} is the ledger index of this very request.
  */
 public record PersonalData(UUID personId, Instant createdAt, Profile profile, List<RecordView> records,
                            List<Consent> consents, List<Referral> referrals, List<CorrectionView> corrections,
-                           List<ErasureView> erasures, List<LoggedEvent> history, Map<String, Organisation> organisations,
+                           List<ErasureView> erasures, List<CodeRequestView> codeRequests, List<LoggedEvent> history, Map<String, Organisation> organisations,
                            long eventIndex, Instant now) {}

@@ -50,10 +50,13 @@ public final class RightsService {
     private final CorrectionService corrections;
     private final ErasureService erasures;
     private final OrganisationRepository organisations;
+    private final java.util.function.Function<UUID, List<eu.haven.core.code.CodeRequestView>> codeRequests;
 
     public RightsService(Framework framework, Recorder recorder, Ledger ledger, PersonRepository persons, PersonKeys keys,
                          RecordRepository records, ConsentRepository consents, ReferralRepository referrals,
-                         CorrectionService corrections, ErasureService erasures, OrganisationRepository organisations) {
+                         CorrectionService corrections, ErasureService erasures, OrganisationRepository organisations,
+                         java.util.function.Function<UUID, List<eu.haven.core.code.CodeRequestView>> codeRequests) {
+        this.codeRequests = codeRequests;
         this.framework = framework;
         this.recorder = recorder;
         this.ledger = ledger;
@@ -86,7 +89,7 @@ public final class RightsService {
         Profile profile = Profiles.open(person, key);
         List<RecordView> opened = records.forPerson(id).stream().map(r -> view(key, r)).toList();
         return new PersonalData(id, person.createdAt(), profile, opened, consents.forPerson(id), referrals.forPerson(id),
-            corrections.ofPerson(id, key), erasures.ofPerson(id, key), ledger.forPerson(id), organisations(), index,
+            corrections.ofPerson(id, key), erasures.ofPerson(id, key), codeRequests.apply(id), ledger.forPerson(id), organisations(), index,
             recorder.clock().instant());
     }
 

@@ -7,6 +7,7 @@ import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.Grant;
 import eu.haven.core.framework.OrganisationType;
 import eu.haven.core.framework.Purpose;
+import eu.haven.core.framework.PurposeResolver;
 import eu.haven.core.framework.RequestedPurpose;
 import eu.haven.core.staff.Role;
 import java.time.Instant;
@@ -80,8 +81,20 @@ final class RandomWorld {
         String org = "o0";
         String orgType = "t" + r.nextInt(types);
         RequestedPurpose purpose;
-        int choice = r.nextInt(10);
-        if (choice < 2) {
+        int choice = r.nextInt(12);
+        PurposeResolver resolver = new PurposeResolver(framework, FIREWALL, DpvTaxonomy.bundled());
+        if (choice == 10) {
+            List<String> two = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                two.add(r.nextBoolean() ? FIREWALL_IRIS.get(r.nextInt(FIREWALL_IRIS.size()))
+                    : framework.purposes().isEmpty() ? SERVICE_IRIS.get(r.nextInt(SERVICE_IRIS.size()))
+                    : framework.purposes().get(r.nextInt(framework.purposes().size())).code());
+            }
+            purpose = r.nextBoolean() ? resolver.resolve(List.of(two.get(0), two.get(1))) : resolver.resolve(List.of(String.join(",", two)));
+        } else if (choice == 11) {
+            purpose = resolver.resolve(List.of(List.of("police", "deportation", "https://w3id.org/dpv/sector/law#LawEnforcment",
+                "sector-law:L\u0430wEnforcement").get(r.nextInt(4))));
+        } else if (choice < 2) {
             String iri = FIREWALL_IRIS.get(r.nextInt(FIREWALL_IRIS.size()));
             purpose = new RequestedPurpose(iri, iri, framework.purposeByIri(iri), true);
         } else if (choice < 3 || framework.purposes().isEmpty()) {

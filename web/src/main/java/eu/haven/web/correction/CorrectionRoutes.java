@@ -34,7 +34,8 @@ public final class CorrectionRoutes {
 
     public static void register(RoutesConfig routes, CorrectionService corrections, Caller caller, Requests requests) {
         routes.get("/api/v1/corrections", ctx -> {
-            List<Correction> open = corrections.queue(caller.actor(ctx));
+            var actor = caller.actor(ctx);
+            List<Correction> open = corrections.queue(actor, caller.purpose(ctx));
             ctx.json(new QueueJson(open.stream()
                 .map(c -> new QueuedJson(c.id(), c.personId(), c.recordId().orElse(null), c.createdAt())).toList()));
         });

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Erasure on the staff side: ask on the person's behalf ({@code POST /api/v1/persons/{id}/erasure}),
- * the organisation's queue ({@code GET /api/v1/erasures}), confirm or decline.
+ * Erasure on the staff side: end the organisation's own records about a person
+ * ({@code POST /api/v1/persons/{id}/erasure}; erasing the person is the person's own request), the
+ * organisation's queue of the person's requests ({@code GET /api/v1/erasures}), confirm or decline.
  */
 public final class ErasureRoutes {
     record QueuedJson(UUID personId, String reason, Instant requestedAt) {}
@@ -36,17 +37,20 @@ public final class ErasureRoutes {
 
     record DeclineRequest(String answer) {}
 
+    record EndedJson(int ended) {}
+
     private ErasureRoutes() {}
 
     public static void register(RoutesConfig routes, ErasureService erasure, Caller caller, Requests requests) {
         routes.post("/api/v1/persons/{id}/erasure", ctx -> {
             var actor = caller.actor(ctx);
             var purpose = caller.purpose(ctx);
-            ErasureOutcome outcome = erasure.requestFor(actor, purpose, Requests.uuid(ctx, "id"));
-            ctx.status(outcome.erased() ? 200 : 202).json(OutcomeJson.of(outcome));
+            int ended = erasure.endOwnRecords(actor, purpose, Requests.uuid(ctx, "id"));
+            ctx.json(new EndedJson(ended));
         });
         routes.get("/api/v1/erasures", ctx -> {
-            List<ErasureRequest> pending = erasure.queue(caller.actor(ctx));
+            var actor = caller.actor(ctx);
+            List<ErasureRequest> pending = erasure.queue(actor, caller.purpose(ctx));
             ctx.json(new QueueJson(pending.stream().map(e -> new QueuedJson(e.personId(), e.reason(), e.requestedAt())).toList()));
         });
         routes.post("/api/v1/persons/{id}/erasure/confirm", ctx -> {

@@ -63,6 +63,7 @@ final class MeJson {
         ArrayNode corrections = root.putArray("corrections");
         d.corrections().forEach(c -> corrections.add(correction(c, d.organisations(), lang)));
         root.set("erasure", erasures(d.erasures(), d.organisations(), lang));
+        root.set("accessCodeRequests", codeRequests(d.codeRequests(), d.organisations(), lang));
         ArrayNode history = root.putArray("accessHistory");
         d.history().forEach(e -> history.add(event(e, d.organisations(), lang)));
         ObjectNode ledger = root.putObject("ledger");
@@ -161,6 +162,27 @@ final class MeJson {
             e.answer().ifPresent(a -> n.put("answer", a));
             n.put("requestedAt", e.requestedAt().toString());
             time(n, "answeredAt", e.answeredAt());
+        }
+        return out;
+    }
+
+    /** Requests for a new access code, with who asked and who approved: shown to the person prominently. */
+    ArrayNode codeRequests(List<eu.haven.core.code.CodeRequestView> views, Map<String, Organisation> orgs, String lang) {
+        ArrayNode out = mapper.createArrayNode();
+        for (var r : views) {
+            ObjectNode n = out.addObject();
+            n.put("requestedAt", r.requestedAt().toString());
+            n.set("requestedBy", mapper.createObjectNode().put("username", r.requestedBy())
+                .set("organisation", organisation(r.organisation(), orgs, lang)));
+            n.put("status", r.status().code()).put("statusLabel", labels.status(lang, "code-request", r.status().code()));
+            time(n, "approvedAt", r.approvedAt());
+            if (r.approvedBy().isPresent()) {
+                n.set("approvedBy", mapper.createObjectNode().put("username", r.approvedBy().get())
+                    .set("organisation", organisation(r.approverOrganisation().orElse(""), orgs, lang)));
+            } else {
+                n.putNull("approvedBy");
+            }
+            time(n, "issuedAt", r.issuedAt());
         }
         return out;
     }

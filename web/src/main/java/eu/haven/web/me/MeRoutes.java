@@ -28,7 +28,7 @@ import java.util.UUID;
  * is recorded in the ledger by the services before anything is returned.
  */
 public final class MeRoutes {
-    record SessionRequest(String accessCode) {}
+    record SessionRequest(String accessCode, String secret) {}
 
     record SessionJson(String token, Instant expiresAt) {}
 
@@ -42,7 +42,12 @@ public final class MeRoutes {
         MeJson json = new MeJson(mapper, labels, ledger.origin(), ledger.vkey());
         routes.post("/api/v1/me/session", ctx -> {
             SessionRequest body = requests.body(ctx, SessionRequest.class);
-            IssuedToken token = sessions.signIn(body.accessCode(), clients.of(ctx));
+            IssuedToken token = sessions.signIn(body.accessCode(), Optional.ofNullable(body.secret()), clients.of(ctx));
+            ctx.status(201).json(new SessionJson(token.token(), token.expiresAt()));
+        });
+        routes.post("/api/v1/me/activate", ctx -> {
+            SessionRequest body = requests.body(ctx, SessionRequest.class);
+            IssuedToken token = sessions.activate(body.accessCode(), body.secret(), clients.of(ctx));
             ctx.status(201).json(new SessionJson(token.token(), token.expiresAt()));
         });
         routes.get("/api/v1/me", ctx -> {

@@ -3,7 +3,6 @@ package eu.haven.web.person;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.person.AccessCodes;
 import eu.haven.core.person.CreatedPerson;
-import eu.haven.core.person.IssuedCode;
 import eu.haven.core.person.NewPerson;
 import eu.haven.core.person.PersonService;
 import eu.haven.web.Caller;
@@ -17,16 +16,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code POST /api/v1/persons}: take a person on; {@code POST /api/v1/persons/{id}/access-code}: a
- * new code (the old one stops working); {@code POST /api/v1/access-code-receipts}: the printable
- * receipt for a code just shown, in the person's language.
+ * {@code POST /api/v1/persons}: take a person on (with an access code the person activates);
+ * {@code POST /api/v1/access-code-receipts}: the printable receipt for a code just shown, in the
+ * person's language. A new code for an existing person is {@code AccessCodeRoutes}'.
  */
 public final class PersonRoutes {
     record NewPersonJson(String displayName, String preferredLanguage, LocalDate birthDate) {}
 
-    record CreatedPersonJson(UUID id, String accessCode, String language, long ledgerIndex) {}
-
-    record IssuedCodeJson(String accessCode, String language, long ledgerIndex) {}
+    record CreatedPersonJson(UUID id, String accessCode, java.time.Instant activateBy, String language, long ledgerIndex) {}
 
     record ReceiptRequest(String accessCode, String language) {}
 
@@ -40,14 +37,8 @@ public final class PersonRoutes {
             CreatedPerson created = persons.create(actor, purpose,
                 new NewPerson(body.displayName(), body.preferredLanguage(), Optional.ofNullable(body.birthDate())));
             String lang = messages.choose(List.of(Optional.ofNullable(body.preferredLanguage())));
-            ctx.status(201).json(new CreatedPersonJson(created.id(), created.accessCode(), lang, created.eventIndex()));
-        });
-        routes.post("/api/v1/persons/{id}/access-code", ctx -> {
-            var actor = caller.actor(ctx);
-            var purpose = caller.purpose(ctx);
-            IssuedCode issued = persons.issueAccessCode(actor, purpose, Requests.uuid(ctx, "id"));
-            String lang = messages.choose(List.of(Optional.of(issued.language())));
-            ctx.status(201).json(new IssuedCodeJson(issued.accessCode(), lang, issued.eventIndex()));
+            ctx.status(201).json(new CreatedPersonJson(created.id(), created.accessCode(), created.activateBy(), lang,
+                created.eventIndex()));
         });
         routes.post("/api/v1/access-code-receipts", ctx -> {
             caller.actor(ctx);

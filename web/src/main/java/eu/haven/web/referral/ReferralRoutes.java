@@ -38,7 +38,7 @@ public final class ReferralRoutes {
         });
         routes.get("/api/v1/referrals", ctx -> {
             var actor = caller.actor(ctx);
-            ctx.json(new ReferralsJson(referrals.pendingFor(actor).stream().map(ReferralJson::of).toList()));
+            ctx.json(new ReferralsJson(referrals.pendingFor(actor, caller.purpose(ctx)).stream().map(ReferralJson::of).toList()));
         });
         routes.post("/api/v1/referrals/{id}/accept", ctx -> {
             var actor = caller.actor(ctx);

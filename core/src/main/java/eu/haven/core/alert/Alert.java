@@ -1,0 +1,32 @@
+package eu.haven.core.alert;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Something the data protection officer should look at. It names no person: the kind, the
+ * organisation concerned and, where there is one, the request it is about.
+ */
+public record Alert(UUID id, Kind kind, Optional<String> organisation, Optional<UUID> target, Instant createdAt,
+                    Optional<Instant> acknowledgedAt) {
+    public enum Kind {
+        /** Someone asked for a new access code for a person; it waits for a second person's approval. */
+        CODE_REPLACEMENT_REQUESTED,
+        /** A new access code was approved and collected. */
+        CODE_REPLACED,
+        /** A person tried to activate their code and found it already activated by someone. */
+        CODE_ALREADY_ACTIVATED,
+        /** Too many wrong secrets in a row: the code is locked until it is replaced. */
+        SECRET_LOCKED;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static Kind parse(String code) {
+            return valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+}

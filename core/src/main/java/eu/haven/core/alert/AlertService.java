@@ -1,0 +1,53 @@
+package eu.haven.core.alert;
+
+import eu.haven.core.access.Recorder;
+import eu.haven.core.error.ErrorCode;
+import eu.haven.core.error.HavenException;
+import eu.haven.core.policy.Action;
+import eu.haven.core.staff.Actor;
+import eu.haven.core.staff.Role;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Alerts for the data protection officer. Raising one about a person also records it in the
+ * ledger under the person, so that it shows in their own history; the alert itself names nobody.
+ */
+public final class AlertService {
+    private static final int LIST_LIMIT = 500;
+    private final AlertRepository alerts;
+    private final Recorder recorder;
+
+    public AlertService(AlertRepository alerts, Recorder recorder) {
+        this.alerts = alerts;
+        this.recorder = recorder;
+    }
+
+    public Alert raise(Alert.Kind kind, UUID personId, Optional<String> organisation, Optional<UUID> target) {
+        Alert alert = new Alert(UUID.randomUUID(), kind, organisation, target, recorder.clock().instant(), Optional.empty());
+        recorder.bySystem(personId, Action.ALERT, Recorder.RIGHTS, Set.of(), Optional.of(alert.id()));
+        alerts.insert(alert);
+        return alert;
+    }
+
+    /** Open alerts, newest first: for the data protection officer only. */
+    public List<Alert> open(Actor actor) {
+        requireDpo(actor);
+        return alerts.open(LIST_LIMIT);
+    }
+
+    public void acknowledge(Actor actor, UUID id) {
+        requireDpo(actor);
+        if (!alerts.acknowledge(id, actor.userId(), recorder.clock().instant())) {
+            throw HavenException.notFound();
+        }
+    }
+
+    private static void requireDpo(Actor actor) {
+        if (actor.role() != Role.DPO) {
+            throw new HavenException(ErrorCode.ROLE, "Alerts are for the data protection officer.");
+        }
+    }
+}
