@@ -39,7 +39,7 @@ final class TestServer implements AutoCloseable {
         haven.start();
     }
 
-    private static HavenConfig inMemory() {
+    static HavenConfig inMemory() {
         try {
             Path dir = Files.createTempDirectory("haven-test");
             return HavenConfig.of(0, dir, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty())
