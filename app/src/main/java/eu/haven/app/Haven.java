@@ -110,7 +110,7 @@ public final class Haven implements AutoCloseable {
         var sessions = new JdbcPersonSessionRepository(db);
         Guardianship guardianship = new Guardianship(new Profiles(persons, keys), people.guardianAge(), config.clock());
         CorrectionService corrections = new CorrectionService(guard, recorder, new JdbcCorrectionRepository(db),
-            relationships, records, keys);
+            records, keys);
         this.erasure = new ErasureService(guard, recorder, ledger, new JdbcErasureRepository(db), records, persons, sessions, keys);
         this.retention = new RetentionJob(framework, records, persons, erasure, recorder);
         this.staffAdmin = new StaffAdmin(organisations, staff, hasher, framework);

@@ -106,14 +106,20 @@ public final class AccessGuard {
         return HavenException.notFound();
     }
 
+    /** Refusals that depend on the person: the item is left out of a queue, the rest is listed. */
+    private static final java.util.Set<eu.haven.core.error.ErrorCode> PER_PERSON = java.util.EnumSet.of(
+        eu.haven.core.error.ErrorCode.NOT_FOUND, eu.haven.core.error.ErrorCode.NO_CONSENT,
+        eu.haven.core.error.ErrorCode.CONSENT_WITHDRAWN, eu.haven.core.error.ErrorCode.CONSENT_EXPIRED);
+
     /**
-     * The people of a queue (referrals, correction or erasure requests) the actor may see: each is
-     * decided and recorded. A refusal that does not depend on the person (the firewall, the purpose,
-     * the role) is recorded for every one of them and then thrown; with nobody in the queue it is
-     * decided and recorded without a person.
+     * The items of a queue (referrals, correction, erasure or code requests) the actor may see:
+     * listing each person is decided and recorded (action {@code list}). A refusal that does not
+     * depend on the person (the firewall, the purpose, the role) is recorded for every one of them
+     * and then thrown; with nobody in the queue it is decided, and recorded when refused, without a
+     * person.
      */
-    public java.util.Set<UUID> visible(Actor actor, RequestedPurpose purpose, java.util.Collection<UUID> people) {
-        if (people.isEmpty()) {
+    public <T> List<T> visible(Actor actor, RequestedPurpose purpose, List<T> items, java.util.function.Function<T, UUID> person) {
+        if (items.isEmpty()) {
             Instant now = clock.instant();
             Decision decision = engine.decide(request(actor, Action.LIST, purpose, false, framework().allCategories(),
                 List.of(), List.of(), now));
@@ -121,25 +127,24 @@ public final class AccessGuard {
                 record(actor, Action.LIST, purpose, Optional.empty(), 0, decision, Optional.empty(), now);
                 throw new HavenException(deny.reason().error(), deny.reason().message());
             }
-            return java.util.Set.of();
+            return List.of();
         }
-        java.util.Set<UUID> out = new java.util.LinkedHashSet<>();
+        java.util.Set<UUID> permitted = new java.util.HashSet<>();
         HavenException general = null;
-        for (UUID person : new java.util.LinkedHashSet<>(people)) {
+        for (UUID id : new java.util.LinkedHashSet<>(items.stream().map(person).toList())) {
             try {
-                check(actor, Action.LIST, purpose, person, framework().allCategories(), Optional.empty());
-                out.add(person);
+                check(actor, Action.LIST, purpose, id, framework().allCategories(), Optional.empty());
+                permitted.add(id);
             } catch (HavenException e) {
-                if (e.code() != eu.haven.core.error.ErrorCode.NOT_FOUND && !e.code().code().startsWith("consent-")
-                    && e.code() != eu.haven.core.error.ErrorCode.NO_CONSENT) {
-                    general = general == null ? e : general;
+                if (!PER_PERSON.contains(e.code()) && general == null) {
+                    general = e;
                 }
             }
         }
         if (general != null) {
             throw general;
         }
-        return out;
+        return items.stream().filter(i -> permitted.contains(person.apply(i))).toList();
     }
 
     /**
@@ -148,11 +153,12 @@ public final class AccessGuard {
      * consent since).
      */
     public java.util.Set<String> answerable(UUID personId) {
-        return facts.find(personId).map(f -> {
-            java.util.Set<String> out = new java.util.TreeSet<>(f.organisations());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        facts.find(personId).ifPresent(f -> {
+            out.addAll(f.organisations());
             f.referrals().stream().filter(r -> r.status() == ReferralFacts.Status.ACCEPTED).forEach(r -> out.add(r.to()));
-            return (java.util.Set<String>) out;
-        }).orElse(java.util.Set.of());
+        });
+        return out;
     }
 
     /** The request with what is known of the person: consents, referrals, the own relationship. */

@@ -31,23 +31,23 @@ public final class Recorder {
 
     /** The person did this themself; returns the ledger index once it is durable. */
     public long byPerson(UUID personId, Action action, Set<String> categories, Optional<UUID> target) {
-        return append(PERSON, RIGHTS, personId, action, categories, target);
+        return append(PERSON, RIGHTS, personId, action, categories, Optional.empty(), target);
     }
 
     /** The person tried this and it was refused ({@code reason}); recorded before the answer goes out. */
     public long refusedToPerson(UUID personId, Action action, String reason, Optional<UUID> target) {
-        return log.append(new AccessEvent(Randomness.uuid(), clock.instant(), Optional.empty(), Optional.empty(),
-            Optional.of(PERSON), action.code(), RIGHTS, Optional.of(personId), Set.of(), false, Optional.of(reason), target));
+        return append(PERSON, RIGHTS, personId, action, Set.of(), Optional.of(reason), target);
     }
 
     public long bySystem(UUID personId, Action action, String purpose, Set<String> categories, Optional<UUID> target) {
-        return append(SYSTEM, purpose, personId, action, categories, target);
+        return append(SYSTEM, purpose, personId, action, categories, Optional.empty(), target);
     }
 
+    /** Appends the event: permitted unless a refusal {@code reason} is given. */
     private long append(String role, String purpose, UUID personId, Action action, Set<String> categories,
-                        Optional<UUID> target) {
+                        Optional<String> reason, Optional<UUID> target) {
         return log.append(new AccessEvent(Randomness.uuid(), clock.instant(), Optional.empty(), Optional.empty(),
-            Optional.of(role), action.code(), purpose, Optional.of(personId), categories, true, Optional.empty(), target));
+            Optional.of(role), action.code(), purpose, Optional.of(personId), categories, reason.isEmpty(), reason, target));
     }
 
     public Clock clock() {

@@ -91,8 +91,7 @@ public final class CodeReplacementService {
         RequestedPurpose declared = purpose.orElseThrow(() -> new HavenException(ErrorCode.PURPOSE_REQUIRED,
             "Every request that touches personal data declares its purpose in the Purpose header."));
         List<CodeRequest> others = pending.stream().filter(r -> !r.organisation().equals(actor.organisation())).toList();
-        java.util.Set<UUID> visible = guard.visible(actor, declared, others.stream().map(CodeRequest::personId).toList());
-        return others.stream().filter(r -> visible.contains(r.personId())).toList();
+        return guard.visible(actor, declared, others, CodeRequest::personId);
     }
 
     /** The second person approves. */

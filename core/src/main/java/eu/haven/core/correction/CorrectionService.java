@@ -8,9 +8,7 @@ import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.error.Validation;
 import eu.haven.core.framework.RequestedPurpose;
-import eu.haven.core.person.RelationshipRepository;
 import eu.haven.core.policy.Action;
-import eu.haven.core.policy.DenyReason;
 import eu.haven.core.record.RecordRepository;
 import eu.haven.core.rights.Self;
 import eu.haven.core.staff.Actor;
@@ -32,16 +30,14 @@ public final class CorrectionService {
     private final AccessGuard guard;
     private final Recorder recorder;
     private final CorrectionRepository corrections;
-    private final RelationshipRepository relationships;
     private final RecordRepository records;
     private final PersonKeys keys;
 
     public CorrectionService(AccessGuard guard, Recorder recorder, CorrectionRepository corrections,
-                             RelationshipRepository relationships, RecordRepository records, PersonKeys keys) {
+                             RecordRepository records, PersonKeys keys) {
         this.guard = guard;
         this.recorder = recorder;
         this.corrections = corrections;
-        this.relationships = relationships;
         this.records = records;
         this.keys = keys;
     }
@@ -72,9 +68,7 @@ public final class CorrectionService {
 
     /** The actor's organisation's open requests: identifiers and dates only, no text. */
     public List<Correction> queue(Actor actor, RequestedPurpose purpose) {
-        List<Correction> open = corrections.openFor(actor.organisation());
-        java.util.Set<UUID> visible = guard.visible(actor, purpose, open.stream().map(Correction::personId).toList());
-        return open.stream().filter(c -> visible.contains(c.personId())).toList();
+        return guard.visible(actor, purpose, corrections.openFor(actor.organisation()), Correction::personId);
     }
 
     /** One request with its text; reading it is an access to the person's data, decided and recorded. */

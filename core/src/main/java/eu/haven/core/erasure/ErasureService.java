@@ -15,7 +15,6 @@ import eu.haven.core.framework.Retention;
 import eu.haven.core.person.PersonRepository;
 import eu.haven.core.person.PersonSessionRepository;
 import eu.haven.core.policy.Action;
-import eu.haven.core.policy.DenyReason;
 import eu.haven.core.record.CaseRecord;
 import eu.haven.core.record.RecordRepository;
 import eu.haven.core.rights.Self;
@@ -109,9 +108,7 @@ public final class ErasureService {
 
     /** Erasure requests waiting for the actor's organisation. */
     public List<ErasureRequest> queue(Actor actor, RequestedPurpose purpose) {
-        List<ErasureRequest> pending = erasures.pendingFor(actor.organisation());
-        java.util.Set<UUID> visible = guard.visible(actor, purpose, pending.stream().map(ErasureRequest::personId).toList());
-        return pending.stream().filter(e -> visible.contains(e.personId())).toList();
+        return guard.visible(actor, purpose, erasures.pendingFor(actor.organisation()), ErasureRequest::personId);
     }
 
     /** The organisation confirms: its records about the person go, and the person too if nothing is left. */

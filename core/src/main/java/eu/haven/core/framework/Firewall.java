@@ -79,6 +79,14 @@ public final class Firewall {
         return closure.contains(iri) || closureLower.contains(iri.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * True when the IRI, already in the canonical form the resolver and the loader give
+     * ({@link DpvTaxonomy#expand}), is firewalled: one set lookup, for the policy engine's hot path.
+     */
+    public boolean blocksCanonical(String iri) {
+        return closure.contains(iri);
+    }
+
     /** The firewall root a purpose falls under, for error messages. */
     public Optional<String> rootOf(String purposeIri) {
         String iri = DpvTaxonomy.expand(purposeIri);

@@ -68,7 +68,7 @@ public final class PolicyEngine {
     }
 
     public Decision decide(AccessRequest r) {
-        if (r.purpose().firewall() || firewall.blocks(r.purpose().iri())) {
+        if (r.purpose().firewall() || firewall.blocksCanonical(r.purpose().iri())) {
             return FIREWALL;
         }
         if (r.purpose().problem().isPresent()) {
@@ -85,7 +85,7 @@ public final class PolicyEngine {
             return PURPOSE_NOT_ALLOWED;
         }
         Purpose purpose = r.purpose().purpose().get();
-        if (purpose.firewall() || firewall.blocks(purpose.iri())) {
+        if (purpose.firewall() || firewall.blocksCanonical(purpose.iri())) {
             return FIREWALL;
         }
         if (!RoleTable.permits(r.role(), r.action())) {

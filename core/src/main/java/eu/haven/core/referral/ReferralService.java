@@ -130,8 +130,6 @@ public final class ReferralService {
 
     /** Referrals addressed to the actor's organisation that still wait for an answer; listing them is a recorded access. */
     public List<Referral> pendingFor(Actor actor, RequestedPurpose purpose) {
-        List<Referral> pending = referrals.pendingTo(actor.organisation());
-        java.util.Set<UUID> visible = guard.visible(actor, purpose, pending.stream().map(Referral::personId).toList());
-        return pending.stream().filter(r -> visible.contains(r.personId())).toList();
+        return guard.visible(actor, purpose, referrals.pendingTo(actor.organisation()), Referral::personId);
     }
 }
