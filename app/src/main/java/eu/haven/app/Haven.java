@@ -127,7 +127,7 @@ public final class Haven implements AutoCloseable {
             new ReferralService(guard, referrals, consents, organisations, guardianship), ledger,
             new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, alerts, people.sessions()),
             new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
-                organisations, codes::ofPerson),
+                organisations, codes::ofPerson, alerts),
             corrections, erasure, codes, alerts);
     }
 

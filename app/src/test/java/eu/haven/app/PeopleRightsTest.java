@@ -207,7 +207,7 @@ class PeopleRightsTest {
         long before = server.haven.ledger().size();
         RetentionJob.Result threeYears = job.run(clock.instant().plus(Duration.ofDays(3 * 366)));
         assertThat(threeYears).isEqualTo(new RetentionJob.Result(2, 1));
-        assertThat(server.haven.ledger().size()).as("two end-retention events and the erasure").isEqualTo(before + 3);
+        assertThat(server.haven.ledger().size()).as("two end-retention events, the erasure and its erasure record").isEqualTo(before + 4);
         assertThat(signIn(housed.code()).status()).isEqualTo(401);
         assertThat(signIn(patient.code()).status()).as("health records are kept ten years").isEqualTo(201);
 

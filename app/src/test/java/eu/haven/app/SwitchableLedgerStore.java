@@ -1,7 +1,6 @@
 package eu.haven.app;
 
 import eu.haven.core.audit.LedgerStore;
-import eu.haven.core.audit.LoggedEvent;
 import eu.haven.core.audit.SequencedEvent;
 import eu.haven.core.audit.StoredEvent;
 import eu.haven.ledger.Tile;
@@ -50,13 +49,19 @@ final class SwitchableLedgerStore implements LedgerStore {
     }
 
     @Override
-    public long eraseOpenings(UUID personId) {
+    public List<Long> indicesNaming(UUID personId) {
         check();
-        return store.eraseOpenings(personId);
+        return store.indicesNaming(personId);
     }
 
     @Override
-    public List<LoggedEvent> forPerson(UUID personId) {
+    public long eraseOpenings(UUID personId, long through) {
+        check();
+        return store.eraseOpenings(personId, through);
+    }
+
+    @Override
+    public List<StoredEvent> forPerson(UUID personId) {
         return store.forPerson(personId);
     }
 

@@ -3,7 +3,6 @@ package eu.haven.store;
 import eu.haven.core.audit.AccessEvent;
 import eu.haven.core.audit.EventCommitment;
 import eu.haven.core.audit.LedgerStore;
-import eu.haven.core.audit.LoggedEvent;
 import eu.haven.core.audit.SequencedEvent;
 import eu.haven.core.audit.StoredEvent;
 import eu.haven.ledger.Tile;
@@ -25,8 +24,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbcLedgerStore implements LedgerStore {
     private static final int KEEP_CHECKPOINTS = 1000;
     private static final String INSERT_EVENT = "INSERT INTO ledger_events (idx, entry, salt, id, at, actor_user, organisation_id, "
-        + "role, action, purpose, person_id, categories, permitted, reason, target_id) VALUES (?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, ?, ?, "
-        + "CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID))";
+        + "role, action, purpose, person_id, categories, permitted, reason, target_id, erasure) VALUES (?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, "
+        + "?, ?, CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID), ?)";
     private final Database db;
 
     public JdbcLedgerStore(Database db) {
@@ -65,6 +64,7 @@ public final class JdbcLedgerStore implements LedgerStore {
                     insert.setBoolean(13, e.permitted());
                     setText(insert, 14, e.reason());
                     setUuid(insert, 15, e.target());
+                    setText(insert, 16, e.erasure());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -106,25 +106,27 @@ public final class JdbcLedgerStore implements LedgerStore {
     public List<StoredEvent> events(long from, int count) {
         return db.autonomous(h -> h.createQuery("SELECT * FROM ledger_events WHERE idx >= :from AND idx < :to ORDER BY idx")
             .bind("from", from).bind("to", from + count)
-            .map((rs, c) -> {
-                long idx = rs.getLong("idx");
-                byte[] entry = rs.getBytes("entry");
-                byte[] salt = rs.getBytes("salt");
-                return new StoredEvent(idx, entry, salt == null ? Optional.empty() : Optional.of(new SequencedEvent(idx, event(rs), salt, entry)));
-            }).list());
+            .map((rs, c) -> stored(rs)).list());
     }
 
     @Override
-    public long eraseOpenings(UUID personId) {
+    public List<Long> indicesNaming(UUID personId) {
+        return db.autonomous(h -> h.createQuery("SELECT idx FROM ledger_events WHERE person_id = :p ORDER BY idx").bind("p", personId)
+            .mapTo(Long.class).list());
+    }
+
+    @Override
+    public long eraseOpenings(UUID personId, long through) {
         return db.autonomous(h -> h.createUpdate("UPDATE ledger_events SET salt = NULL, id = NULL, at = NULL, actor_user = NULL, "
             + "organisation_id = NULL, role = NULL, action = NULL, purpose = NULL, person_id = NULL, categories = NULL, "
-            + "permitted = NULL, reason = NULL, target_id = NULL WHERE person_id = :p").bind("p", personId).execute());
+            + "permitted = NULL, reason = NULL, target_id = NULL, erasure = NULL WHERE person_id = :p AND idx <= :t")
+            .bind("p", personId).bind("t", through).execute());
     }
 
     @Override
-    public List<LoggedEvent> forPerson(UUID personId) {
+    public List<StoredEvent> forPerson(UUID personId) {
         return db.autonomous(h -> h.createQuery("SELECT * FROM ledger_events WHERE person_id = :p ORDER BY idx").bind("p", personId)
-            .map((rs, c) -> new LoggedEvent(rs.getLong("idx"), event(rs))).list());
+            .map((rs, c) -> stored(rs)).list());
     }
 
     @Override
@@ -163,11 +165,26 @@ public final class JdbcLedgerStore implements LedgerStore {
         }));
     }
 
+    private static final List<String> OPENING = List.of("salt", "id", "at", "action", "purpose", "categories", "permitted");
+
+    /** A row: lacking its salt or any field every event has, it has no opening, whatever else it still holds. */
+    private static StoredEvent stored(ResultSet rs) throws SQLException {
+        long idx = rs.getLong("idx");
+        byte[] entry = rs.getBytes("entry");
+        byte[] salt = rs.getBytes("salt");
+        for (String column : OPENING) {
+            if (rs.getObject(column) == null) {
+                return new StoredEvent(idx, entry, Optional.empty());
+            }
+        }
+        return new StoredEvent(idx, entry, Optional.of(new SequencedEvent(idx, event(rs), salt, entry)));
+    }
+
     private static AccessEvent event(ResultSet rs) throws SQLException {
         return new AccessEvent(Times.uuid(rs, "id"), Times.get(rs, "at"), Times.optionalUuid(rs, "actor_user"),
             Optional.ofNullable(rs.getString("organisation_id")), Optional.ofNullable(rs.getString("role")),
             rs.getString("action"), rs.getString("purpose"), Times.optionalUuid(rs, "person_id"),
             new LinkedHashSet<>(Columns.split(rs.getString("categories"))), rs.getBoolean("permitted"),
-            Optional.ofNullable(rs.getString("reason")), Times.optionalUuid(rs, "target_id"));
+            Optional.ofNullable(rs.getString("reason")), Times.optionalUuid(rs, "target_id"), Optional.ofNullable(rs.getString("erasure")));
     }
 }

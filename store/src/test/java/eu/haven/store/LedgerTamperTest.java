@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.haven.core.audit.AccessEvent;
 import eu.haven.core.audit.CheckpointMirror;
+import eu.haven.core.audit.ErasureRecord;
+import eu.haven.core.audit.EventCommitment;
+import eu.haven.core.audit.LoggedEvent;
+import eu.haven.core.audit.SequencedEvent;
+import eu.haven.core.audit.StoredEvent;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.audit.LedgerAudit;
 import eu.haven.core.audit.LedgerIntegrityException;
@@ -16,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +40,10 @@ class LedgerTamperTest {
     private static final int EVENTS = 600;
     private static final int MUTATIONS = 1200;
     private static final String[] EVENT_COLUMNS = {"entry", "salt", "id", "at", "actor_user", "organisation_id", "role", "action",
-        "purpose", "person_id", "categories", "permitted", "reason", "target_id"};
+        "purpose", "person_id", "categories", "permitted", "reason", "target_id", "erasure"};
+    /** Columns every event has: nulling one blanks or breaks the opening. */
+    private static final String[] ALWAYS_SET = {"salt", "id", "at", "actor_user", "organisation_id", "role", "action", "purpose",
+        "person_id", "categories", "permitted"};
 
     private Database db;
     private final AtomicReference<String> mirrored = new AtomicReference<>();
@@ -98,28 +108,143 @@ class LedgerTamperTest {
             restore();
         }
         audit();
-        assertThat(kinds.keySet()).contains("change-event", "delete-event", "swap-events", "insert-event", "change-tile",
+        assertThat(kinds.keySet()).contains("null-field", "change-event", "delete-event", "swap-events", "insert-event", "change-tile",
             "delete-tile", "insert-tile", "change-checkpoint", "delete-checkpoint", "insert-checkpoint");
     }
 
     @Test
-    void erasingAPersonsOpeningsKeepsTheLedgerVerifiable() {
-        UUID person = db.autonomous(h -> h.createQuery("SELECT person_id FROM ledger_events WHERE idx = 0").mapTo(UUID.class).one());
-        assertThat(new JdbcLedgerStore(db).eraseOpenings(person)).isEqualTo(EVENTS / 3);
+    void aRealErasureIsRecordedSignedAndStillPassesTheAudit() {
+        UUID person = personAt(0);
+        try (Ledger ledger = open()) {
+            assertThat(ledger.forget(person)).isEqualTo(EVENTS / 3);
+        }
         audit();
-        assertThat(new JdbcLedgerStore(db).forPerson(person)).isEmpty();
+        assertThat(store().forPerson(person)).isEmpty();
+        assertThat(store().events(0, EVENTS)).filteredOn(e -> e.opening().isEmpty()).extracting(StoredEvent::index)
+            .containsExactlyElementsOf(LongStream.range(0, EVENTS).filter(i -> i % 3 == 0).boxed().toList());
+        List<StoredEvent> records = store().events(EVENTS, 10);
+        assertThat(records).hasSize(1);
+        AccessEvent record = records.get(0).opening().orElseThrow().event();
+        assertThat(record.personId()).isEmpty();
+        assertThat(record.action()).isEqualTo(ErasureRecord.ACTION);
+        assertThat(record.erasure().orElseThrow()).doesNotContain(person.toString());
+        assertThat(ErasureRecord.open(record, EVENTS, NoteVerifier.fromVkey(signer.vkey())))
+            .extracting(ErasureRecord.Range::first).containsExactlyElementsOf(LongStream.range(0, EVENTS).filter(i -> i % 3 == 0).boxed().toList());
+
         db.autonomous(h -> h.execute("UPDATE ledger_events SET entry = " + flip("entry", 3) + " WHERE idx = 0"));
+        expectCaught("does not match the entries");
+    }
+
+    @Test
+    void aRefusalRewrittenAsAPermittedReadBehindANullSaltIsCaughtAndNeverShown() {
+        UUID person = personAt(0);
+        try (Ledger ledger = open()) {
+            assertThat(ledger.history(person).events()).first().satisfies(e -> assertThat(e.event().reason()).contains("firewall"));
+            db.autonomous(h -> h.execute("UPDATE ledger_events SET salt = NULL, purpose = 'shelter', permitted = TRUE, reason = NULL WHERE idx = 0"));
+            Ledger.History history = ledger.history(person);
+            assertThat(history.withheld()).isEqualTo(1);
+            assertThat(history.events()).hasSize(EVENTS / 3 - 1).extracting(LoggedEvent::index).doesNotContain(0L);
+            assertThat(ledger.receipt(0)).isEmpty();
+        }
+        expectCaught("the event at index 0 has no opening and no erasure record in the ledger lists it");
+    }
+
+    @Test
+    void aRefusalRewrittenWithItsSaltKeptIsWithheldToo() {
+        UUID person = personAt(0);
+        try (Ledger ledger = open()) {
+            db.autonomous(h -> h.execute("UPDATE ledger_events SET purpose = 'shelter', permitted = TRUE, reason = NULL WHERE idx = 0"));
+            assertThat(ledger.history(person).withheld()).isEqualTo(1);
+            assertThat(ledger.history(person).events()).noneMatch(e -> e.index() == 0);
+            assertThat(ledger.receipt(0)).isEmpty();
+        }
+        expectCaught("the event at index 0 does not match its public entry");
+    }
+
+    @Test
+    void aReadBlankedOutOfAPersonsHistoryIsCaught() {
+        UUID person = personAt(0);
+        blank(3);
+        try (Ledger ledger = open()) {
+            throw new AssertionError("the ledger opened over a blanked read");
+        } catch (LedgerIntegrityException detected) {
+            assertThat(detected.getMessage()).contains("index 3 has no opening");
+        }
+        assertThat(store().forPerson(person)).extracting(StoredEvent::index).doesNotContain(3L);
+        db.autonomous(h -> h.execute("UPDATE ledger_events SET salt = NULL WHERE idx = 4"));
+        expectCaught("index 3 has no opening");
+    }
+
+    @Test
+    void anErasureRecordMadeUpOrCopiedInTheDatabaseDoesNotCoverABlank() {
+        UUID someoneElse = personAt(1);
+        try (Ledger ledger = open()) {
+            ledger.forget(someoneElse);
+        }
+        audit();
+        AccessEvent genuine = store().events(EVENTS, 1).get(0).opening().orElseThrow().event();
+        blank(3);
+
+        KeyPair other = NoteSigner.generate();
+        NoteSigner impostor = new NoteSigner(ORIGIN, other.getPrivate(), NoteSigner.rawPublic(other.getPublic()));
+        appendRow(EVENTS + 1, ErasureRecord.covering(List.of(3L), impostor, Instant.now()).get(0));
+        expectCaught("the erasure record at index " + (EVENTS + 1) + " does not verify");
+
+        db.autonomous(h -> h.execute("DELETE FROM ledger_events WHERE idx = " + (EVENTS + 1)));
+        appendRow(EVENTS + 1, new AccessEvent(UUID.randomUUID(), genuine.at(), Optional.empty(), Optional.empty(), genuine.role(),
+            genuine.action(), genuine.purpose(), Optional.empty(), Set.of(), true, Optional.empty(), Optional.empty(), genuine.erasure()));
+        expectCaught("the erasure record at index " + (EVENTS + 1) + " does not verify");
+
+        db.autonomous(h -> h.execute("DELETE FROM ledger_events WHERE idx = " + (EVENTS + 1)));
+        appendRow(EVENTS + 1, genuine);
+        expectCaught("the event at index 3 has no opening and no erasure record in the ledger lists it");
+
+        db.autonomous(h -> h.execute("UPDATE ledger_events SET erasure = REPLACE(erasure, 'blanks 1', 'blanks 3') WHERE idx = " + EVENTS));
+        expectCaught("the event at index " + EVENTS + " does not match its public entry");
+    }
+
+    private UUID personAt(long idx) {
+        return db.autonomous(h -> h.createQuery("SELECT person_id FROM ledger_events WHERE idx = " + idx).mapTo(UUID.class).one());
+    }
+
+    private void blank(long idx) {
+        db.autonomous(h -> h.execute("UPDATE ledger_events SET salt = NULL, id = NULL, at = NULL, actor_user = NULL, organisation_id = NULL, "
+            + "role = NULL, action = NULL, purpose = NULL, person_id = NULL, categories = NULL, permitted = NULL, reason = NULL, "
+            + "target_id = NULL WHERE idx = " + idx));
+    }
+
+    /** What an intruder with write access to the database can do: add a row whose entry matches its own opening. */
+    private void appendRow(long idx, AccessEvent event) {
+        byte[] salt = EventCommitment.newSalt();
+        store().append(List.of(new SequencedEvent(idx, event, salt, EventCommitment.entry(salt, event))), List.of());
+    }
+
+    private Ledger open() {
+        return Ledger.open(store(), signer, mirror, Ledger.Settings.defaults(ORIGIN));
+    }
+
+    private JdbcLedgerStore store() {
+        return new JdbcLedgerStore(db);
+    }
+
+    private void expectCaught(String what) {
         try {
             audit();
-            throw new AssertionError("a changed entry of an erased event went undetected");
+            throw new AssertionError("the audit passed: " + what);
         } catch (LedgerIntegrityException detected) {
-            assertThat(detected.getMessage()).startsWith("The access ledger failed its integrity check");
+            assertThat(detected.getMessage()).startsWith("The access ledger failed its integrity check").contains(what);
         }
     }
 
     private String mutate(Handle h, Random r) {
         int n = EVENTS;
         int pick = r.nextInt(100);
+        if (pick < 10) {
+            long idx = r.nextInt(n);
+            String column = ALWAYS_SET[r.nextInt(ALWAYS_SET.length)];
+            h.createUpdate("UPDATE ledger_events SET " + column + " = NULL WHERE idx = :i").bind("i", idx).execute();
+            return "null-field:" + column + "@" + idx;
+        }
         if (pick < 40) {
             long idx = r.nextInt(n);
             String column = EVENT_COLUMNS[r.nextInt(EVENT_COLUMNS.length)];
@@ -149,7 +274,7 @@ class LedgerTamperTest {
             h.createUpdate("UPDATE ledger_events SET idx = -idx - 10 WHERE idx >= :k").bind("k", at).execute();
             h.createUpdate("UPDATE ledger_events SET idx = -idx - 9 WHERE idx < 0").execute();
             h.createUpdate("INSERT INTO ledger_events SELECT :k, entry, salt, id, at, actor_user, organisation_id, role, action, purpose, "
-                + "person_id, categories, permitted, reason, target_id FROM snap_events WHERE idx = :c").bind("k", at).bind("c", copyOf).execute();
+                + "person_id, categories, permitted, reason, target_id, erasure FROM snap_events WHERE idx = :c").bind("k", at).bind("c", copyOf).execute();
             return "insert-event:copy-of-" + copyOf + "@" + at;
         }
         if (pick < 87) {
@@ -192,6 +317,7 @@ class LedgerTamperTest {
             case "role" -> "'dpo'";
             case "reason" -> "CASE WHEN reason IS NULL THEN 'consent-withdrawn' ELSE NULL END";
             case "organisation_id" -> "'legal-aid'";
+            case "erasure" -> "'haven.erasure/v1'";
             default -> throw new IllegalArgumentException(column);
         };
     }

@@ -261,6 +261,10 @@ abstract class RepositoryContract {
                 e = new AccessEvent(e.id(), e.at(), Optional.empty(), Optional.empty(), Optional.empty(), e.action(), e.purpose(),
                     e.personId(), e.categories(), e.permitted(), e.reason(), Optional.of(UUID.randomUUID()));
             }
+            if (i == 7) { // an erasure record's note: several lines, a signature line with a non-ASCII dash, kept to the byte
+                e = new AccessEvent(e.id(), e.at(), e.actorUser(), e.organisation(), e.role(), e.action(), e.purpose(), e.personId(),
+                    e.categories(), e.permitted(), e.reason(), e.target(), Optional.of("haven.erasure/v1\nblanks 1-" + "9".repeat(40000) + "\n\n\u2014 key c2ln\n"));
+            }
             byte[] salt = eu.haven.core.audit.EventCommitment.newSalt();
             byte[] entry = eu.haven.core.audit.EventCommitment.entry(salt, e);
             events.add(new eu.haven.core.audit.SequencedEvent(start + i, e, salt, entry));
@@ -278,13 +282,15 @@ abstract class RepositoryContract {
             var opened = stored.opening().orElseThrow();
             assertThat(eu.haven.core.audit.EventCommitment.entry(opened.salt(), opened.event())).isEqualTo(stored.entry());
         });
+        assertThat(store.events(start + 7, 1).get(0).opening().orElseThrow().event().erasure()).isEqualTo(events.get(7).event().erasure());
         assertThat(eu.haven.core.audit.EventCommitment.canonical(store.events(start + 5, 1).get(0).opening().orElseThrow().event()))
             .isEqualTo(eu.haven.core.audit.EventCommitment.canonical(events.get(5).event()));
         var mine = store.forPerson(p);
         assertThat(mine).hasSize(300);
         assertThat(mine.get(3).index()).isEqualTo(start + 3);
-        assertThat(mine.get(3).event().reason()).contains("firewall");
-        assertThat(mine.get(4).event().categories()).containsExactly("identity", "housing");
+        assertThat(mine.get(3).opening().orElseThrow().event().reason()).contains("firewall");
+        assertThat(mine.get(4).opening().orElseThrow().event().categories()).containsExactly("identity", "housing");
+        assertThat(store.indicesNaming(p)).hasSize(300).startsWith(start, start + 1).endsWith(start + 299);
         assertThat(store.fullTile(0, 0)).hasValueSatisfying(t -> assertThat(t).isEqualTo(appended.completedTiles().get(0).hashes()));
         assertThat(store.tileCounts()).startsWith(1L);
         assertThatThrownBy(() -> store.append(List.of(events.get(5)), List.of())).isInstanceOf(RuntimeException.class);
@@ -293,7 +299,9 @@ abstract class RepositoryContract {
         store.saveCheckpoint(start + 300, "note 300\n");
         assertThat(store.latestCheckpoint()).contains("note 300\n");
 
-        assertThat(store.eraseOpenings(p)).isEqualTo(300);
+        assertThat(store.eraseOpenings(p, start + 149)).isEqualTo(150);
+        assertThat(store.indicesNaming(p)).hasSize(150).startsWith(start + 150);
+        assertThat(store.eraseOpenings(p, start + 299)).isEqualTo(150);
         assertThat(store.forPerson(p)).isEmpty();
         assertThat(store.events(start, 300)).allSatisfy(e -> assertThat(e.opening()).isEmpty());
         assertThat(store.entries(start, 300)).containsExactlyElementsOf(events.stream().map(e -> e.entry()).toList());

@@ -19,7 +19,9 @@ public record Alert(UUID id, Kind kind, Optional<String> organisation, Optional<
         /** A person tried to activate their code and found it already activated by someone. */
         CODE_ALREADY_ACTIVATED,
         /** Too many wrong secrets in a row: the code is locked until it is replaced. */
-        SECRET_LOCKED;
+        SECRET_LOCKED,
+        /** A row of the access ledger no longer matches its public entry: someone altered the database. */
+        LEDGER_ALTERED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -32,6 +32,13 @@ public final class AlertService {
         return alert;
     }
 
+    /** Raises the alert unless one of the same kind is still open (one incident, not one alert per page view). */
+    public void raiseUnlessOpen(Alert.Kind kind, UUID personId) {
+        if (alerts.open(LIST_LIMIT).stream().noneMatch(a -> a.kind() == kind)) {
+            raise(kind, personId, Optional.empty(), Optional.empty());
+        }
+    }
+
     /** Open alerts, newest first: for the data protection officer only. */
     public List<Alert> open(Actor actor) {
         requireDpo(actor);

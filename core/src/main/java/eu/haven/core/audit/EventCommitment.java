@@ -42,7 +42,10 @@ public final class EventCommitment {
         return at.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** The canonical UTF-8 text of an event: a header line, then one {@code key value} line per field, in fixed order. */
+    /**
+     * The canonical UTF-8 text of an event: a header line, then one {@code key value} line per field, in
+     * fixed order; an erasure record has one more line, {@code erasure}, with its signed note.
+     */
     public static byte[] canonical(AccessEvent e) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         line(b, "id", e.id().toString());
@@ -57,6 +60,7 @@ public final class EventCommitment {
         line(b, "decision", e.permitted() ? "permit" : "deny");
         line(b, "reason", e.reason().orElse(NONE));
         line(b, "target", e.target().map(UUID::toString).orElse(NONE));
+        e.erasure().ifPresent(note -> line(b, "erasure", note));
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -122,7 +126,8 @@ public final class EventCommitment {
             AccessEvent e = new AccessEvent(UUID.fromString(f.get("id")), Instant.parse(f.get("at")), uuid(f.get("actor")),
                 opt(f.get("organisation")), opt(f.get("role")), f.get("action"), f.get("purpose"), uuid(f.get("person")),
                 f.get("categories").isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(List.of(f.get("categories").split(","))),
-                "permit".equals(f.get("decision")), opt(f.get("reason")), uuid(f.get("target")));
+                "permit".equals(f.get("decision")), opt(f.get("reason")), uuid(f.get("target")),
+                Optional.ofNullable(f.get("erasure")));
             byte[] canonical = body.getBytes(StandardCharsets.UTF_8);
             if (!Arrays.equals(canonical, canonical(e))) {
                 throw new VerificationException("the opening's event is not in canonical form");

@@ -11,7 +11,9 @@ import eu.haven.ledger.TileHashReader;
 import eu.haven.ledger.TilePath;
 import eu.haven.ledger.TlogProof;
 import eu.haven.ledger.TreeEdge;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -266,7 +268,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
 
     /**
      * A receipt (c2sp.org/tlog-proof@v1) for the event at {@code index} against the published
-     * checkpoint, with the event's opening as extra data; empty if the event is not yet covered.
+     * checkpoint, with the event's opening as extra data; empty if the event is not yet covered, or
+     * its opening was erased or does not match its entry.
      */
     public Optional<TlogProof> receipt(long index) {
         try {
@@ -281,7 +284,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
         if (index < 0 || index >= p.checkpoint().size()) {
             return Optional.empty();
         }
-        Optional<SequencedEvent> opened = store.events(index, 1).stream().findFirst().flatMap(StoredEvent::opening);
+        Optional<SequencedEvent> opened = store.events(index, 1).stream().findFirst()
+            .flatMap(row -> row.opening().filter(o -> verifies(o, row.entry())));
         if (opened.isEmpty()) {
             return Optional.empty();
         }
@@ -295,15 +299,60 @@ public final class Ledger implements AccessLog, AutoCloseable {
         return Merkle.consistencyProof(size1, p.checkpoint().size(), new TileHashReader(p.edge(), store, cache));
     }
 
-    @Override
-    public List<LoggedEvent> forPerson(UUID personId) {
-        return store.forPerson(personId);
+    /** The person's events whose openings verify against their public entries, and how many were withheld because they do not. */
+    public record History(List<LoggedEvent> events, int withheld) {}
+
+    /**
+     * The person's history. An event is shown only if its opening still hashes to its public entry
+     * and names the person; any other row naming them was altered in the database, and is withheld
+     * (and counted) rather than shown with fields nobody can vouch for.
+     */
+    public History history(UUID personId) {
+        List<LoggedEvent> shown = new ArrayList<>();
+        int withheld = 0;
+        for (StoredEvent row : store.forPerson(personId)) {
+            Optional<SequencedEvent> opening = row.opening().filter(o -> verifies(o, row.entry()))
+                .filter(o -> o.event().personId().equals(Optional.of(personId)));
+            if (opening.isPresent()) {
+                shown.add(new LoggedEvent(row.index(), opening.get().event()));
+            } else {
+                withheld++;
+                LOG.error("the ledger event at index {} does not match its public entry and is withheld: the database was altered", row.index());
+            }
+        }
+        return new History(List.copyOf(shown), withheld);
+    }
+
+    private static boolean verifies(SequencedEvent opening, byte[] entry) {
+        return MessageDigest.isEqual(EventCommitment.entry(opening.salt(), opening.event()), entry);
     }
 
     @Override
+    public List<LoggedEvent> forPerson(UUID personId) {
+        return history(personId).events();
+    }
+
+    /**
+     * Appends signed erasure records listing every event naming the person, then blanks those
+     * events' openings. Should the blanking fail, the records only list openings still present,
+     * which the audit accepts; a blank is never left without a record.
+     */
+    @Override
     public long forget(UUID personId) {
+        List<Long> indices;
         try {
-            return store.eraseOpenings(personId);
+            indices = store.indicesNaming(personId);
+        } catch (RuntimeException e) {
+            throw new LedgerUnavailableException(e);
+        }
+        if (indices.isEmpty()) {
+            return 0;
+        }
+        for (AccessEvent record : ErasureRecord.covering(indices, signer, Instant.now())) {
+            append(record);
+        }
+        try {
+            return store.eraseOpenings(personId, indices.get(indices.size() - 1));
         } catch (RuntimeException e) {
             throw new LedgerUnavailableException(e);
         }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Checks the whole stored ledger: dense indices, every private event against its public entry,
- * every stored hash tile against the entries, and the tree against the last signed checkpoints
+ * every blank opening against the signed erasure records that list it, every stored hash tile
+ * against the entries, and the tree against the last signed checkpoints
  * (the database's and the copy kept outside it). Run on every start; any disagreement is a
  * {@link LedgerIntegrityException} and the server does not serve.
  */
@@ -62,6 +63,7 @@ public final class LedgerAudit {
         }
         TreeEdge edge = TreeEdge.empty();
         check(edge, targets);
+        Blanks blanks = new Blanks();
         for (long from = 0; from < n; from += Tile.WIDTH) {
             int count = (int) Math.min(Tile.WIDTH, n - from);
             List<StoredEvent> events = store.events(from, count);
@@ -71,9 +73,12 @@ public final class LedgerAudit {
                 if (e.index() != from + i) {
                     throw fail("the ledger's indices are not in order at " + (from + i));
                 }
-                if (e.opening().isPresent()
-                    && !MessageDigest.isEqual(EventCommitment.entry(e.opening().get().salt(), e.opening().get().event()), e.entry())) {
+                if (e.opening().isEmpty()) {
+                    blanks.blank(e.index());
+                } else if (!MessageDigest.isEqual(EventCommitment.entry(e.opening().get().salt(), e.opening().get().event()), e.entry())) {
                     throw fail("the event at index " + e.index() + " does not match its public entry: the private record was altered");
+                } else if (e.opening().get().event().erasure().isPresent()) {
+                    blanks.cover(erasure(e));
                 }
                 leaves.add(Hashes.leaf(e.entry()));
             }
@@ -85,6 +90,10 @@ public final class LedgerAudit {
             }
             edge = appendChecked(edge, leaves.subList(done, count));
         }
+        blanks.firstUncovered().ifPresent(i -> {
+            throw fail("the event at index " + i + " has no opening and no erasure record in the ledger lists it: "
+                + "its private record was removed or blanked");
+        });
         List<Long> stored = store.tileCounts();
         for (int level = 0; level < Math.max(stored.size(), 8); level++) {
             long expected = (n >> (Tile.HEIGHT * level)) / Tile.WIDTH;
@@ -94,6 +103,14 @@ public final class LedgerAudit {
             }
         }
         return new Report(edge, latest);
+    }
+
+    private List<ErasureRecord.Range> erasure(StoredEvent e) {
+        try {
+            return ErasureRecord.open(e.opening().get().event(), e.index(), key);
+        } catch (VerificationException bad) {
+            throw fail("the erasure record at index " + e.index() + " does not verify: " + bad.getMessage());
+        }
     }
 
     private TreeEdge appendChecked(TreeEdge edge, List<byte[]> leaves) {

@@ -28,13 +28,18 @@ public interface LedgerStore extends TileSource {
     /** Rows {@code [from, from + count)} with entries and openings, in index order, as stored (gaps and all). */
     List<StoredEvent> events(long from, int count);
 
-    /**
-     * Removes the openings (event fields and salts) of every event naming the person, keeping the
-     * public entries; returns how many were erased.
-     */
-    long eraseOpenings(UUID personId);
+    /** The indices of the events naming the person, ascending. */
+    List<Long> indicesNaming(UUID personId);
 
-    List<LoggedEvent> forPerson(UUID personId);
+    /**
+     * Removes the openings (event fields and salts) of the events naming the person up to index
+     * {@code through}, keeping the public entries; returns how many were erased. The ledger first
+     * appends erasure records listing these indices ({@link ErasureRecord}).
+     */
+    long eraseOpenings(UUID personId, long through);
+
+    /** The rows naming the person, as stored, in index order: their openings are not yet checked against their entries. */
+    List<StoredEvent> forPerson(UUID personId);
 
     /** How many full tiles of each level are stored (level 0 first). */
     List<Long> tileCounts();

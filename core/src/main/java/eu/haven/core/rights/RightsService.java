@@ -1,6 +1,8 @@
 package eu.haven.core.rights;
 
 import eu.haven.core.access.Recorder;
+import eu.haven.core.alert.Alert;
+import eu.haven.core.alert.AlertService;
 import eu.haven.core.audit.EventCommitment;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.consent.Consent;
@@ -51,12 +53,14 @@ public final class RightsService {
     private final ErasureService erasures;
     private final OrganisationRepository organisations;
     private final java.util.function.Function<UUID, List<eu.haven.core.code.CodeRequestView>> codeRequests;
+    private final AlertService alerts;
 
     public RightsService(Framework framework, Recorder recorder, Ledger ledger, PersonRepository persons, PersonKeys keys,
                          RecordRepository records, ConsentRepository consents, ReferralRepository referrals,
                          CorrectionService corrections, ErasureService erasures, OrganisationRepository organisations,
-                         java.util.function.Function<UUID, List<eu.haven.core.code.CodeRequestView>> codeRequests) {
+                         java.util.function.Function<UUID, List<eu.haven.core.code.CodeRequestView>> codeRequests, AlertService alerts) {
         this.codeRequests = codeRequests;
+        this.alerts = alerts;
         this.framework = framework;
         this.recorder = recorder;
         this.ledger = ledger;
@@ -88,9 +92,13 @@ public final class RightsService {
         long index = recorder.byPerson(id, action, all(), Optional.empty());
         Profile profile = Profiles.open(person, key);
         List<RecordView> opened = records.forPerson(id).stream().map(r -> view(key, r)).toList();
+        Ledger.History history = ledger.history(id);
+        if (history.withheld() > 0) {
+            alerts.raiseUnlessOpen(Alert.Kind.LEDGER_ALTERED, id);
+        }
         return new PersonalData(id, person.createdAt(), profile, opened, consents.forPerson(id), referrals.forPerson(id),
-            corrections.ofPerson(id, key), erasures.ofPerson(id, key), codeRequests.apply(id), ledger.forPerson(id), organisations(), index,
-            recorder.clock().instant());
+            corrections.ofPerson(id, key), erasures.ofPerson(id, key), codeRequests.apply(id), history.events(), history.withheld(),
+            organisations(), index, recorder.clock().instant());
     }
 
     /** Organisations by id, to name them to the person. */

@@ -66,6 +66,10 @@ final class MeJson {
         root.set("accessCodeRequests", codeRequests(d.codeRequests(), d.organisations(), lang));
         ArrayNode history = root.putArray("accessHistory");
         d.history().forEach(e -> history.add(event(e, d.organisations(), lang)));
+        if (d.historyWithheld() > 0) {
+            root.putObject("accessHistoryWithheld").put("count", d.historyWithheld())
+                .put("message", labels.messages().format(lang, "history.withheld", Map.of("count", d.historyWithheld())));
+        }
         ObjectNode ledger = root.putObject("ledger");
         ledger.put("origin", origin).put("vkey", vkey).put("checkpoint", "/ledger/checkpoint")
             .put("thisRequest", d.eventIndex());
