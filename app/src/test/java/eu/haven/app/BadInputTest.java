@@ -62,7 +62,7 @@ class BadInputTest {
         assertError(server.send("POST", "/api/v1/auth/token", null, null, "{\"username\":\"shelter.worker\",\"password\":\"wrong\"}"), 401, "invalid-credentials");
         assertError(server.send("GET", "/api/v1/persons/not-a-uuid/records", token, "shelter", null), 404, "not-found");
         assertError(server.send("GET", "/no/such/path", token, null, null), 404, "not-found");
-        assertError(server.send("DELETE", "/api/v1/persons", token, "shelter", null), 404, "not-found");
+        assertError(server.send("DELETE", "/api/v1/persons", token, "shelter", null), 405, "method-not-allowed");
         assertError(server.send("POST", "/api/v1/persons/" + person + "/consents", token, "shelter",
             "{\"recipient\":\"nobody\",\"purposes\":[\"legal-aid\"],\"categories\":[\"identity\"],\"method\":\"verbal\",\"language\":\"en\"}"),
             400, "unknown-organisation");

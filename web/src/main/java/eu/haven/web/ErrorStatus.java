@@ -22,7 +22,7 @@ public final class ErrorStatus {
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case RATE_LIMITED -> 429;
             case INTERNAL -> 500;
-            case LEDGER_UNAVAILABLE -> 503;
+            case LEDGER_UNAVAILABLE, BUSY -> 503;
         };
     }
 }

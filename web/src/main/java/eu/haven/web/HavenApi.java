@@ -3,6 +3,7 @@ package eu.haven.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
+import eu.haven.core.error.RetryLater;
 import eu.haven.web.auth.AuthRoutes;
 import eu.haven.web.consent.ConsentRoutes;
 import eu.haven.web.correction.CorrectionRoutes;
@@ -20,6 +21,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,10 @@ public final class HavenApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Requests.MAX_BODY;
             config.http.defaultContentType = "application/json";
+            config.http.prefer405over404 = true;
+            JsonErrorHandler errors = new JsonErrorHandler(mapper);
+            config.jetty.modifyServer(server -> server.setErrorHandler(errors));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
             // Javalin copies each response into Jetty through a buffer of this size, allocated per
             // response; its default (Jetty's 32 KiB output buffer) made most of the server's garbage.
             config.http.responseBufferSize = 4096;
@@ -60,7 +66,7 @@ public final class HavenApi {
             });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             FrameworkRoutes.register(config.routes, s.framework(), s.firewall(), mapper);
-            AuthRoutes.register(config.routes, s.auth(), requests);
+            AuthRoutes.register(config.routes, s.auth(), requests, clients);
             Labels labels = new Labels(s.framework(), Messages.bundled());
             PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages());
             eu.haven.web.code.AccessCodeRoutes.register(config.routes, s.codes(), caller, labels.messages());
@@ -73,8 +79,18 @@ public final class HavenApi {
                 requests, mapper, clients);
             CorrectionRoutes.register(config.routes, s.corrections(), caller, requests);
             ErasureRoutes.register(config.routes, s.erasure(), caller, requests);
-            config.routes.exception(HavenException.class, (e, ctx) -> fail(ctx, e.code(), e.getMessage()));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, fromStatus(e.getStatus()), defaultMessage(e.getStatus())));
+            config.routes.exception(HavenException.class, (e, ctx) -> {
+                if (e instanceof RetryLater later) {
+                    ctx.header("Retry-After", Long.toString(later.seconds()));
+                }
+                fail(ctx, e.code(), e.getMessage());
+            });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 405) {
+                    Optional.ofNullable(e.getDetails().get("availableMethods")).ifPresent(allow -> ctx.header("Allow", allow));
+                }
+                fail(ctx, fromStatus(e.getStatus()), defaultMessage(e.getStatus()));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unexpected failure on {} {}: {}", ctx.method(), template(ctx), e.getClass().getName());
                 fail(ctx, ErrorCode.INTERNAL, "Something went wrong on our side. Nothing was changed by this request.");

@@ -26,8 +26,7 @@ public final class Requests {
     }
 
     public <T> T body(Context ctx, Class<T> type) {
-        String contentType = Optional.ofNullable(ctx.contentType()).orElse("");
-        if (!contentType.isEmpty() && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (!isJson(Optional.ofNullable(ctx.contentType()).orElse(""))) {
             throw new HavenException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON with Content-Type: application/json.");
         }
         byte[] bytes = readCapped(ctx);
@@ -47,6 +46,9 @@ public final class Requests {
             throw HavenException.invalid(field.isEmpty() ? "The body must be a JSON object of the documented shape."
                 : "Field '" + field + "' has the wrong type or format.");
         } catch (JsonParseException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+                throw new HavenException(ErrorCode.INVALID_JSON, "A field appears more than once in the body: send each field once.");
+            }
             throw new HavenException(ErrorCode.INVALID_JSON, "The body is not valid JSON.");
         } catch (JsonMappingException e) {
             String field = path(e);
@@ -82,6 +84,21 @@ public final class Requests {
         } catch (java.io.IOException e) {
             throw new HavenException(ErrorCode.INVALID_JSON, "The body could not be read.");
         }
+    }
+
+    /** {@code application/json}, optionally with {@code charset=utf-8}: nothing else is read as JSON. */
+    static boolean isJson(String contentType) {
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim().toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+            if (!p.isEmpty() && !p.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static UUID uuid(Context ctx, String param) {

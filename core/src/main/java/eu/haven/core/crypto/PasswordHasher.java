@@ -1,9 +1,14 @@
 package eu.haven.core.crypto;
 
+import eu.haven.core.error.ErrorCode;
+import eu.haven.core.error.RetryLater;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -22,14 +27,35 @@ public final class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    /** How long a hash waits for a turn before the caller is told the server is busy. */
+    private static final long WAIT_MS = 2000;
     private final int memoryKiB;
     private final int iterations;
     private final int parallelism;
+    private final Semaphore turns;
 
     public PasswordHasher(int memoryKiB, int iterations, int parallelism) {
+        this(memoryKiB, iterations, parallelism, defaultConcurrency(memoryKiB));
+    }
+
+    public PasswordHasher(int memoryKiB, int iterations, int parallelism, int concurrency) {
         this.memoryKiB = memoryKiB;
         this.iterations = iterations;
         this.parallelism = parallelism;
+        this.turns = new Semaphore(concurrency, true);
+    }
+
+    /**
+     * How many hashes may run at once: each needs {@code memoryKiB}; at most a quarter of the heap
+     * goes to them, and no more run than twice the processors, which is all they can use.
+     */
+    public static int defaultConcurrency(int memoryKiB) {
+        long byHeap = Runtime.getRuntime().maxMemory() / 4 / (memoryKiB * 1024L);
+        return (int) Math.max(1, Math.min(byHeap, 2L * Runtime.getRuntime().availableProcessors()));
+    }
+
+    public int concurrency() {
+        return turns.availablePermits();
     }
 
     public String hash(String secret) {
@@ -51,7 +77,29 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    private static byte[] compute(String secret, byte[] salt, int memory, int passes, int lanes, int length) {
+    /**
+     * Runs one Argon2id computation when a turn is free, waiting at most two seconds; then answers
+     * {@code busy} (503 with {@code Retry-After}) rather than exhaust the memory.
+     */
+    private byte[] compute(String secret, byte[] salt, int memory, int passes, int lanes, int length) {
+        boolean got;
+        try {
+            got = turns.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            got = false;
+        }
+        if (!got) {
+            throw new RetryLater(ErrorCode.BUSY, "The server is busy checking other sign-ins. Try again in a moment.", Duration.ofSeconds(1));
+        }
+        try {
+            return argon2(secret, salt, memory, passes, lanes, length);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private static byte[] argon2(String secret, byte[] salt, int memory, int passes, int lanes, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
             .withVersion(Argon2Parameters.ARGON2_VERSION_13)
             .withMemoryAsKB(memory).withIterations(passes).withParallelism(lanes).withSalt(salt).build();

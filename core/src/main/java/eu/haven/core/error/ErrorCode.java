@@ -34,6 +34,7 @@ public enum ErrorCode {
     CONFLICT("conflict"),
     RATE_LIMITED("rate-limited"),
     LEDGER_UNAVAILABLE("ledger-unavailable"),
+    BUSY("busy"),
     INTERNAL("internal-error");
 
     private final String code;

@@ -28,9 +28,10 @@ import java.util.Set;
  * anything is shown; a code not activated within {@code Settings.activationWindow} expires. A
  * code someone else activated first tells the person so and raises an alert for the data
  * protection officer. After {@code Settings.secretFailures} wrong secrets in a row the code locks
- * until it is replaced (which needs a second person's approval). Wrong codes and secrets are also
- * counted per client address: after {@code Settings.failures} within {@code Settings.window}
- * that address waits until the oldest failure leaves the window (429). Neither code nor secret is
+ * until it is replaced (which needs a second person's approval). Attempts are also counted per
+ * client address before any work (a success gives its count back): after {@code Settings.failures}
+ * that address waits 2 s, doubling with each further failure up to {@code Settings.window} (429 with
+ * {@code Retry-After}). Neither code nor secret is
  * stored: the code is found by a keyed hash, and both are checked against Argon2id hashes.
  */
 public final class PersonSessions {
@@ -67,7 +68,9 @@ public final class PersonSessions {
         this.recorder = recorder;
         this.alerts = alerts;
         this.settings = settings;
-        this.throttle = new LoginThrottle(settings.failures(), settings.window(), recorder.clock());
+        this.throttle = new LoginThrottle(new LoginThrottle.Settings(settings.failures(), Duration.ofSeconds(2), settings.window(),
+            Duration.ofMinutes(15), 100_000), recorder.clock(),
+            "Too many wrong access codes were tried from here. Wait a little, then try again.");
         this.dummyHash = hasher.hash("222222222222222222222222");
     }
 
@@ -94,7 +97,6 @@ public final class PersonSessions {
         String typed = secret.map(PersonSessions::normalise).orElse("");
         if (!hasher.verify(typed, state.secretHash().orElse(dummyHash))) {
             int failures = persons.secretFailed(p.id());
-            throttle.failed(client);
             if (failures >= settings.secretFailures()) {
                 alerts.raise(Alert.Kind.SECRET_LOCKED, p.id(), Optional.of(p.createdBy()), Optional.empty());
                 throw locked();
@@ -105,6 +107,7 @@ public final class PersonSessions {
             persons.secretSucceeded(p.id());
         }
         recorder.byPerson(p.id(), Action.SIGN_IN, Set.of(), Optional.empty());
+        throttle.refund(client);
         return open(p, now);
     }
 
@@ -132,6 +135,7 @@ public final class PersonSessions {
                     + "protection officer has been told. Ask a caseworker for a new code; it needs a second person's approval.");
         }
         recorder.byPerson(p.id(), Action.ACTIVATE_ACCESS_CODE, Set.of(), Optional.empty());
+        throttle.refund(client);
         return open(p, now);
     }
 
@@ -145,10 +149,7 @@ public final class PersonSessions {
 
     /** The person whose code this is, or 401 (counted against the client). */
     private Person person(String accessCode, String client) {
-        if (!throttle.allowed(client)) {
-            throw new HavenException(ErrorCode.RATE_LIMITED,
-                "Too many wrong access codes were tried from here. Wait a minute, then try again.");
-        }
+        throttle.attempt(client);
         Optional<String> canonical = Optional.ofNullable(accessCode).filter(c -> c.length() < 100).flatMap(AccessCodes::normalise);
         Optional<Person> person = canonical.flatMap(c -> persons.findByCodeLookup(lookup.hash(c)));
         boolean ok = hasher.verify(canonical.orElse("-"), person.map(Person::accessCodeHash).orElse(dummyHash))
@@ -160,7 +161,6 @@ public final class PersonSessions {
     }
 
     private HavenException wrongCode(String client) {
-        throttle.failed(client);
         return new HavenException(ErrorCode.INVALID_CREDENTIALS,
             "This access code is not valid. Check each group of letters and digits; a caseworker can give you a new code.");
     }

@@ -19,7 +19,8 @@ public final class AuthService {
     private final PasswordHasher hasher;
     private final Framework framework;
     private final Duration tokenLifetime;
-    private final LoginThrottle throttle;
+    private final LoginThrottle perAccount;
+    private final LoginThrottle perAddress;
     private final Clock clock;
     private final String dummyHash;
     private final java.util.Map<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
@@ -34,26 +35,34 @@ public final class AuthService {
         this.framework = framework;
         this.tokenLifetime = tokenLifetime;
         this.clock = clock;
-        this.throttle = new LoginThrottle(10, Duration.ofMinutes(15), clock);
+        String wait = "Too many failed sign-ins; wait before trying again.";
+        this.perAccount = new LoginThrottle(new LoginThrottle.Settings(5, Duration.ofSeconds(1), Duration.ofMinutes(15),
+            Duration.ofHours(1), 100_000), clock, wait);
+        this.perAddress = new LoginThrottle(new LoginThrottle.Settings(50, Duration.ofSeconds(1), Duration.ofMinutes(15),
+            Duration.ofHours(1), 100_000), clock, wait);
         this.dummyHash = hasher.hash("no such user");
     }
 
-    public IssuedToken login(String username, String password) {
+    /**
+     * Signs a member of staff in. Attempts are counted before the password is checked, per
+     * account and address (so that nobody can lock a caseworker out from elsewhere) and per
+     * address (so that one address cannot try every account); see {@link LoginThrottle}.
+     */
+    public IssuedToken login(String username, String password, String client) {
         if (username == null || password == null || username.length() > 100 || password.length() > 1000) {
             throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.");
         }
-        String key = username.toLowerCase(Locale.ROOT);
-        if (!throttle.allowed(key)) {
-            throw new HavenException(ErrorCode.RATE_LIMITED, "Too many failed sign-ins; wait a few minutes.");
-        }
+        String account = username.toLowerCase(Locale.ROOT) + "\n" + client;
+        perAddress.attempt(client);
+        perAccount.attempt(account);
         Optional<StaffUser> user = staff.findByUsername(username);
         boolean ok = hasher.verify(password, user.map(StaffUser::passwordHash).orElse(dummyHash))
             && user.isPresent() && !user.get().disabled();
         if (!ok) {
-            throttle.failed(key);
             throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.");
         }
-        throttle.succeeded(key);
+        perAccount.succeeded(account);
+        perAddress.refund(client);
         String token = Tokens.generate();
         tokens.deleteExpired(clock.instant());
         Instant expires = clock.instant().plus(tokenLifetime);

@@ -2,6 +2,7 @@ package eu.haven.web.auth;
 
 import eu.haven.core.staff.AuthService;
 import eu.haven.core.staff.IssuedToken;
+import eu.haven.web.ClientAddress;
 import eu.haven.web.Requests;
 import io.javalin.config.RoutesConfig;
 import java.time.Instant;
@@ -14,10 +15,10 @@ public final class AuthRoutes {
 
     private AuthRoutes() {}
 
-    public static void register(RoutesConfig routes, AuthService auth, Requests requests) {
+    public static void register(RoutesConfig routes, AuthService auth, Requests requests, ClientAddress clients) {
         routes.post("/api/v1/auth/token", ctx -> {
             TokenRequest body = requests.body(ctx, TokenRequest.class);
-            IssuedToken token = auth.login(body.username(), body.password());
+            IssuedToken token = auth.login(body.username(), body.password(), clients.of(ctx));
             ctx.json(new TokenJson(token.token(), token.expiresAt()));
         });
     }
