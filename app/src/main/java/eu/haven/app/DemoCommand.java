@@ -12,7 +12,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        HavenConfig config = options.config(Path.of("data", "demo"));
+        HavenConfig config = options.config(Path.of("data", "demo"), "127.0.0.1");
         Haven haven = new Haven(config);
         DemoData.seed(haven.staffAdmin());
         haven.start();
@@ -25,7 +25,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("   %-16s %-26s %s%n", u.username(), u.organisation(), u.role().code());
         }
         System.out.println();
-        System.out.println("Haven demo is running at http://localhost:" + haven.port() + "/ (data in " + config.dataDir() + ")");
+        System.out.println("Haven demo is running: " + ServerOptions.where(config.bind(), haven.port()) + " (data in " + config.dataDir() + ")");
         haven.awaitShutdown();
         return 0;
     }

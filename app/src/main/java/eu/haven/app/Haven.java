@@ -128,7 +128,7 @@ public final class Haven implements AutoCloseable {
             new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, alerts, people.sessions()),
             new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
                 organisations, codes::ofPerson, alerts),
-            corrections, erasure, codes, alerts);
+            corrections, erasure, codes, alerts, this::ready);
     }
 
     private Ledger openLedger(HavenConfig.LedgerConfig l, LedgerStore store) {
@@ -141,9 +141,22 @@ public final class Haven implements AutoCloseable {
         }
     }
 
+    /** Ready to serve data: the ledger can append and the database answers. */
+    public boolean ready() {
+        if (!ledger.ready()) {
+            return false;
+        }
+        try {
+            return db.autonomous(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public Haven start() {
-        Javalin app = HavenApi.create(api, new ClientAddress(config.people().trustedProxies()));
-        app.start("0.0.0.0", config.port());
+        Javalin app = HavenApi.create(api, new ClientAddress(config.people().trustedProxies()),
+            HavenApi.Listen.on(config.bind(), config.port()));
+        app.start();
         server = Optional.of(app);
         ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "haven-retention");

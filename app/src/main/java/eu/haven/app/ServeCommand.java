@@ -12,9 +12,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        HavenConfig config = options.config(Path.of("data"));
+        HavenConfig config = options.config(Path.of("data"), "0.0.0.0");
         Haven haven = new Haven(config).start();
-        System.out.println("Haven is running at http://localhost:" + haven.port() + "/ (data in " + config.dataDir() + ")");
+        System.out.println("Haven is running: " + ServerOptions.where(config.bind(), haven.port()) + " (data in " + config.dataDir() + ")");
         haven.awaitShutdown();
         return 0;
     }

@@ -9,6 +9,11 @@ public final class ServerOptions {
     @Option(names = "--port", defaultValue = "${env:HAVEN_PORT:-8080}", description = "HTTP port (HAVEN_PORT; default 8080).")
     int port;
 
+    @Option(names = "--bind", defaultValue = "${env:HAVEN_BIND}",
+        description = "Address to listen on (HAVEN_BIND): 127.0.0.1 for this machine only, 0.0.0.0 for every interface; "
+            + "default 0.0.0.0 for serve, 127.0.0.1 for demo.")
+    Optional<String> bind;
+
     @Option(names = "--data-dir", description = "Data directory (HAVEN_DATA_DIR; default ./data, ./data/demo for demo).")
     Optional<Path> dataDir;
 
@@ -53,6 +58,19 @@ public final class ServerOptions {
         description = "Addresses of reverse proxies whose X-Forwarded-For is believed, comma-separated (HAVEN_TRUSTED_PROXIES); "
             + "without it, wrong access codes are counted per proxy.")
     java.util.List<String> trustedProxies;
+
+    /** Where the server can be reached, as it listens: never "localhost" for a server open to every interface. */
+    static String where(String bind, int port) {
+        return switch (bind) {
+            case "0.0.0.0", "::", "[::]" -> "listening on every network interface, port " + port + "; from this machine: http://localhost:" + port + "/";
+            case "127.0.0.1", "localhost" -> "http://localhost:" + port + "/ (this machine only; --bind 0.0.0.0 to open it to the network)";
+            default -> "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + port + "/";
+        };
+    }
+
+    HavenConfig config(Path defaultDataDir, String defaultBind) {
+        return config(defaultDataDir).withBind(bind.filter(b -> !b.isBlank()).orElse(defaultBind));
+    }
 
     HavenConfig config(Path defaultDataDir) {
         Path dir = dataDir.or(() -> Optional.ofNullable(System.getenv("HAVEN_DATA_DIR")).filter(s -> !s.isBlank()).map(Path::of))

@@ -26,7 +26,12 @@ class FailClosedTest {
             assertThat(server.send("GET", "/api/v1/persons/" + id + "/records", token, "shelter", null).status()).isEqualTo(200);
             long before = server.haven.ledger().size();
             server.haven.ledger().checkpoint();
+            assertThat(server.send("GET", "/ready", null, null, null).status()).isEqualTo(200);
             store.get().broken.set(true);
+            assertThat(server.send("GET", "/health", null, null, null).status()).as("the process is alive").isEqualTo(200);
+            Response ready = server.send("GET", "/ready", null, null, null);
+            assertThat(ready.status()).as("but it cannot serve data").isEqualTo(503);
+            assertThat(ready.error()).isEqualTo("ledger-unavailable");
             Response r = server.send("GET", "/api/v1/persons/" + id + "/records", token, "shelter", null);
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.error()).isEqualTo("ledger-unavailable");
@@ -48,6 +53,7 @@ class FailClosedTest {
             assertThat(server.haven.ledger().size()).isEqualTo(before);
 
             store.get().broken.set(false);
+            assertThat(server.send("GET", "/ready", null, null, null).status()).isEqualTo(200);
             Response back = server.send("GET", "/api/v1/persons/" + id + "/records", token, "shelter", null);
             assertThat(back.status()).isEqualTo(200);
             assertThat(back.body().get("records")).hasSize(1);

@@ -19,4 +19,5 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
                           PersonService persons, RecordService records, ConsentService consents,
                           ReferralService referrals, Ledger ledger, PersonSessions sessions, RightsService rights,
                           CorrectionService corrections, ErasureService erasure,
-                          eu.haven.core.code.CodeReplacementService codes, eu.haven.core.alert.AlertService alerts) {}
+                          eu.haven.core.code.CodeReplacementService codes, eu.haven.core.alert.AlertService alerts,
+                          java.util.function.BooleanSupplier ready) {}

@@ -15,6 +15,11 @@ public final class ClientAddress {
         this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
+    /** Whether this direct peer is one of the trusted reverse proxies. */
+    public boolean trusts(String peer) {
+        return trustedProxies.contains(peer);
+    }
+
     public String of(Context ctx) {
         String peer = ctx.req().getRemoteAddr();
         String forwarded = ctx.header("X-Forwarded-For");

@@ -17,9 +17,12 @@ import eu.haven.web.person.PersonRoutes;
 import eu.haven.web.record.RecordRoutes;
 import eu.haven.web.referral.ReferralRoutes;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,12 +38,20 @@ public final class HavenApi {
 
     private HavenApi() {}
 
-    public static Javalin create(ApiServices s) {
-        return create(s, new ClientAddress(java.util.Set.of()));
+    /** Where the server listens, and how long it waits on clients. */
+    public record Listen(String host, int port, Duration idleTimeout, int connectionsPerAddress, int minBytesPerSecond) {
+        public static Listen on(String host, int port) {
+            return new Listen(host, port, Duration.ofSeconds(15), 64, 256);
+        }
     }
 
-    /** {@code clients} says where a request comes from (behind trusted proxies: X-Forwarded-For). */
-    public static Javalin create(ApiServices s, ClientAddress clients) {
+    /**
+     * {@code clients} says where a request comes from (behind trusted proxies: X-Forwarded-For).
+     * Slow clients cannot starve the server: a connection silent for {@code idleTimeout} is closed,
+     * a body arriving slower than {@code minBytesPerSecond} is refused (408), and one address holds
+     * at most {@code connectionsPerAddress} connections.
+     */
+    public static Javalin create(ApiServices s, ClientAddress clients, Listen listen) {
         ObjectMapper mapper = Json.mapper();
         Requests requests = new Requests(mapper);
         Caller caller = new Caller(s.auth(), s.purposes());
@@ -50,6 +61,19 @@ public final class HavenApi {
             config.http.maxRequestSize = Requests.MAX_BODY;
             config.http.defaultContentType = "application/json";
             config.http.prefer405over404 = true;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setMinRequestDataRate(listen.minBytesPerSecond());
+                http.setSendServerVersion(false);
+            });
+            ConnectionLimit limit = new ConnectionLimit(listen.connectionsPerAddress(), clients);
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(listen.host());
+                connector.setPort(listen.port());
+                connector.setIdleTimeout(listen.idleTimeout().toMillis());
+                connector.addEventListener(limit);
+                return connector;
+            });
             JsonErrorHandler errors = new JsonErrorHandler(mapper);
             config.jetty.modifyServer(server -> server.setErrorHandler(errors));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
@@ -65,6 +89,13 @@ public final class HavenApi {
                 ctx.header("Referrer-Policy", "no-referrer");
             });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/ready", ctx -> {
+                if (!s.ready().getAsBoolean()) {
+                    throw new HavenException(ErrorCode.LEDGER_UNAVAILABLE,
+                        "The access ledger or the database cannot be reached: no data can be served until they can.");
+                }
+                ctx.json(Map.of("status", "ready"));
+            });
             FrameworkRoutes.register(config.routes, s.framework(), s.firewall(), mapper);
             AuthRoutes.register(config.routes, s.auth(), requests, clients);
             Labels labels = new Labels(s.framework(), Messages.bundled());

@@ -358,6 +358,19 @@ public final class Ledger implements AccessLog, AutoCloseable {
         }
     }
 
+    /** Whether appends can be made now: the sequencer runs and the ledger's table answers. */
+    public boolean ready() {
+        if (!running || !sequencer.isAlive()) {
+            return false;
+        }
+        try {
+            store.entries(Math.max(0, edge.size() - 1), 1);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public long size() {
         return edge.size();
