@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "admin", description = "Create organisations and staff accounts. Stop the server first when it uses the embedded database.",
+@Command(mixinStandardHelpOptions = true, name = "admin", description = "Create organisations and staff accounts. Stop the server first when it uses the embedded database.",
     subcommands = {AdminCommand.CreateOrganisation.class, AdminCommand.CreateUser.class, AdminCommand.ListUsers.class})
 public final class AdminCommand implements Runnable {
     @Override
@@ -21,7 +21,7 @@ public final class AdminCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "create-organisation", description = "Create an organisation of a type the framework names.")
+    @Command(mixinStandardHelpOptions = true, name = "create-organisation", description = "Create an organisation of a type the framework names.")
     static final class CreateOrganisation implements Callable<Integer> {
         @Mixin
         ServerOptions options;
@@ -42,7 +42,7 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "create-user", description = "Create a staff account. Without --password-stdin a strong password is generated and shown once.")
+    @Command(mixinStandardHelpOptions = true, name = "create-user", description = "Create a staff account. Without --password-stdin a strong password is generated and shown once.")
     static final class CreateUser implements Callable<Integer> {
         @Mixin
         ServerOptions options;
@@ -83,7 +83,7 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "list-users", description = "List staff accounts (no passwords).")
+    @Command(mixinStandardHelpOptions = true, name = "list-users", description = "List staff accounts (no passwords).")
     static final class ListUsers implements Callable<Integer> {
         @Mixin
         ServerOptions options;

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "framework", description = "Check a data-sharing framework file before publishing it.",
+@Command(mixinStandardHelpOptions = true, name = "framework", description = "Check a data-sharing framework file before publishing it.",
     subcommands = FrameworkCommand.Check.class)
 public final class FrameworkCommand implements Runnable {
     @Override
@@ -17,7 +17,7 @@ public final class FrameworkCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "check", description = "Validate FILE; exit 2 with every problem named if Haven would refuse it.")
+    @Command(mixinStandardHelpOptions = true, name = "check", description = "Validate FILE; exit 2 with every problem named if Haven would refuse it.")
     static final class Check implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;

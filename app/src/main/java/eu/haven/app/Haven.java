@@ -89,7 +89,18 @@ public final class Haven implements AutoCloseable {
         this.firewall = Firewall.bundled();
         FrameworkLoader loader = new FrameworkLoader(firewall);
         this.framework = config.frameworkFile().map(loader::load).orElseGet(loader::loadDemo);
-        this.db = Database.open(config.database());
+        boolean newMasterKey = !java.nio.file.Files.exists(config.masterKeyFile());
+        Installation.requireMasterKeyOf(config, newMasterKey, 0);
+        this.db = Database.open(Installation.prepare(config));
+        try {
+            Installation.restrictDatabaseFiles(config);
+            Installation.requireMasterKeyOf(config, newMasterKey,
+                db.autonomous(h -> h.createQuery("SELECT COUNT(*) FROM persons").mapTo(Long.class).one()));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        Installation.masterKeyWarning(config).ifPresent(LOG::warn);
         MasterKey master = MasterKeyFile.loadOrCreate(config.masterKeyFile());
         PersonKeys keys = new PersonKeys(master, new FilePersonKeyStore(config.keyStoreDir()));
         var organisations = new JdbcOrganisationRepository(db);
@@ -133,8 +144,9 @@ public final class Haven implements AutoCloseable {
 
     private Ledger openLedger(HavenConfig.LedgerConfig l, LedgerStore store) {
         try {
-            return Ledger.open(store, LedgerKeyFile.loadOrCreate(l.keyFile(), l.origin()), new FileCheckpointMirror(l.checkpointCopy()),
-                Ledger.Settings.defaults(l.origin()).withCheckpointInterval(l.checkpointInterval()));
+            eu.haven.ledger.NoteSigner signer = LedgerKeyFile.loadOrCreate(l.keyFile(), l.origin(), HavenConfig.DEFAULT_ORIGIN);
+            return Ledger.open(store, signer, new FileCheckpointMirror(l.checkpointCopy()),
+                Ledger.Settings.defaults(signer.name()).withCheckpointInterval(l.checkpointInterval()));
         } catch (RuntimeException e) {
             db.close();
             throw e;

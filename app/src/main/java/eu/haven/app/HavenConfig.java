@@ -20,10 +20,12 @@ public record HavenConfig(String bind, int port, Path dataDir, DatabaseConfig da
     public static final String DEFAULT_ORIGIN = "haven.localhost/access";
 
     /**
-     * The access ledger's origin (its public name, e.g. {@code haven.example-city.eu/access}), its
-     * signing key file (out of the database) and how often a new checkpoint may be signed.
+     * The access ledger's origin (its public name, e.g. {@code haven.example-city.eu/access}) as
+     * configured, its signing key file (out of the database; the origin is kept with the key when
+     * the key is made, {@link #DEFAULT_ORIGIN} if none is configured) and how often a new checkpoint
+     * may be signed.
      */
-    public record LedgerConfig(String origin, Path keyFile, Duration checkpointInterval) {
+    public record LedgerConfig(Optional<String> origin, Path keyFile, Duration checkpointInterval) {
         /** The copy of the latest signed checkpoint, kept beside the signing key. */
         public Path checkpointCopy() {
             return keyFile.resolveSibling("ledger-checkpoint");
@@ -52,7 +54,7 @@ public record HavenConfig(String bind, int port, Path dataDir, DatabaseConfig da
         return new HavenConfig("127.0.0.1", port, dir, db, frameworkFile,
             masterKeyFile.orElse(dir.resolve("keys").resolve("master.key")),
             keyDir.orElse(dir.resolve("keys").resolve("persons")), Duration.ofHours(8), Clock.systemUTC(),
-            new LedgerConfig(DEFAULT_ORIGIN, dir.resolve("keys").resolve("ledger.key"), Duration.ofSeconds(1)),
+            new LedgerConfig(Optional.empty(), dir.resolve("keys").resolve("ledger.key"), Duration.ofSeconds(1)),
             PeopleConfig.defaults());
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ledger", description = "The access ledger's public files and key.",
+@Command(mixinStandardHelpOptions = true, name = "ledger", description = "The access ledger's public files and key.",
     subcommands = {LedgerCommand.Export.class, LedgerCommand.Vkey.class})
 public final class LedgerCommand implements Runnable {
     @Override
@@ -20,7 +20,7 @@ public final class LedgerCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "export", description = "Write the ledger's public files, as of its latest signed checkpoint, to a directory "
+    @Command(mixinStandardHelpOptions = true, name = "export", description = "Write the ledger's public files, as of its latest signed checkpoint, to a directory "
         + "that 'haven verify DIR' can check offline. Reads only. With the embedded database, stop the server first.")
     static final class Export implements Callable<Integer> {
         @Mixin
@@ -32,7 +32,8 @@ public final class LedgerCommand implements Runnable {
         public Integer call() throws Exception {
             HavenConfig config = options.config(Path.of("data"));
             String vkey = vkey(config);
-            try (Database db = Database.open(config.database())) {
+            System.err.println("Reading the installation in " + config.dataDir());
+            try (Database db = Database.open(Installation.existing(config))) {
                 long size = LedgerExport.export(new JdbcLedgerStore(db), (path, content) -> {
                     Path file = dir.resolve(path);
                     Files.createDirectories(file.getParent());
@@ -46,19 +47,25 @@ public final class LedgerCommand implements Runnable {
         }
     }
 
-    @Command(name = "vkey", description = "Print the ledger's verifier key (publish it; verifiers need it).")
+    @Command(mixinStandardHelpOptions = true, name = "vkey", description = "Print the ledger's verifier key (publish it; verifiers need it).")
     static final class Vkey implements Callable<Integer> {
         @Mixin
         ServerOptions options;
 
         @Override
         public Integer call() {
-            System.out.println(vkey(options.config(Path.of("data"))));
+            HavenConfig config = options.config(Path.of("data"));
+            System.err.println("The ledger key of the installation in " + config.dataDir() + ":");
+            System.out.println(vkey(config));
             return 0;
         }
     }
 
     private static String vkey(HavenConfig config) {
-        return LedgerKeyFile.loadOrCreate(config.ledger().keyFile(), config.ledger().origin()).vkey();
+        if (!java.nio.file.Files.exists(config.ledger().keyFile())) {
+            throw new Installation.NoInstallation("There is no ledger key at " + config.ledger().keyFile() + ": this is not the "
+                + "data directory of a Haven installation. Give its --data-dir (or --ledger-key).");
+        }
+        return LedgerKeyFile.load(config.ledger().keyFile(), config.ledger().origin()).vkey();
     }
 }

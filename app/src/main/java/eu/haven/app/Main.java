@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        System.exit(cli().execute(args));
+    }
+
+    /** The command line with Haven's answers to failures: a plain message and an exit code, never a stack trace. */
+    static CommandLine cli() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof eu.haven.core.audit.LedgerIntegrityException) {
@@ -21,7 +26,8 @@ public final class Main implements Runnable {
                 cmd.getErr().println("  or ask the data-protection officer to investigate: someone may have changed the ledger's rows.");
                 return 4;
             }
-            if (e instanceof FrameworkException || e instanceof HavenException) {
+            if (e instanceof FrameworkException || e instanceof HavenException || e instanceof ConfigurationException
+                || e instanceof Installation.NoInstallation || e instanceof eu.haven.store.LedgerKeyFile.OriginMismatch) {
                 cmd.getErr().println("haven: " + e.getMessage());
                 return 2;
             }
@@ -33,7 +39,7 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     @Override

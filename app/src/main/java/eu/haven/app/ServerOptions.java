@@ -35,9 +35,10 @@ public final class ServerOptions {
     @Option(names = "--key-dir", defaultValue = "${env:HAVEN_KEY_DIR}", description = "Folder of person data keys (HAVEN_KEY_DIR); default <data-dir>/keys/persons.")
     Optional<Path> keyDir;
 
-    @Option(names = "--ledger-origin", defaultValue = "${env:HAVEN_LEDGER_ORIGIN:-" + HavenConfig.DEFAULT_ORIGIN + "}",
-        description = "The access ledger's public name, e.g. haven.example-city.eu/access (HAVEN_LEDGER_ORIGIN).")
-    String ledgerOrigin;
+    @Option(names = "--ledger-origin", defaultValue = "${env:HAVEN_LEDGER_ORIGIN}",
+        description = "The access ledger's public name, e.g. haven.example-city.eu/access (HAVEN_LEDGER_ORIGIN). Fixed when the "
+            + "ledger key is made (default " + HavenConfig.DEFAULT_ORIGIN + "; a demo gets a name of its own) and kept with it.")
+    Optional<String> ledgerOrigin;
 
     @Option(names = "--ledger-key", defaultValue = "${env:HAVEN_LEDGER_KEY_FILE}", description = "Ledger signing key file (HAVEN_LEDGER_KEY_FILE); default <data-dir>/keys/ledger.key, created on first start.")
     Optional<Path> ledgerKey;
@@ -59,6 +60,20 @@ public final class ServerOptions {
             + "without it, wrong access codes are counted per proxy.")
     java.util.List<String> trustedProxies;
 
+    /** Says in one line, before anything is created, that the port is taken. */
+    static void requireFreePort(String bind, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(bind, port));
+        } catch (java.io.IOException e) {
+            throw new ConfigurationException("Port " + port + " on " + bind + " is already in use (is Haven already running?). "
+                + "Stop the other program or choose another port with --port.");
+        }
+    }
+
     /** Where the server can be reached, as it listens: never "localhost" for a server open to every interface. */
     static String where(String bind, int port) {
         return switch (bind) {
@@ -76,7 +91,7 @@ public final class ServerOptions {
         Path dir = dataDir.or(() -> Optional.ofNullable(System.getenv("HAVEN_DATA_DIR")).filter(s -> !s.isBlank()).map(Path::of))
             .orElse(defaultDataDir);
         HavenConfig c = HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
-        return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin, ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval))
+        return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin.filter(o -> !o.isBlank()), ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval))
             .withPeople(new HavenConfig.PeopleConfig(guardianAge, retentionInterval, c.people().sessions(),
                 java.util.Set.copyOf(trustedProxies == null ? java.util.List.<String>of()
                     : trustedProxies.stream().map(String::trim).filter(t -> !t.isEmpty()).toList())));

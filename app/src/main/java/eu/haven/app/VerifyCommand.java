@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "verify", description = {
+@Command(mixinStandardHelpOptions = true, name = "verify", description = {
     "Verify a Haven access ledger: its signed checkpoint, every entry and hash tile, and that it still extends the "
         + "checkpoint seen last time (kept in a state file, as a witness keeps it).",
     "SOURCE is the ledger's base URL (https://haven.example-city.eu/ledger) or a directory made by 'haven ledger export'."},
@@ -32,7 +32,7 @@ public final class VerifyCommand implements Callable<Integer> {
         description = "The ledger's verifier key, name+keyid+key, as published by the city (HAVEN_LEDGER_VKEY).")
     String vkey;
 
-    @Option(names = "--state", description = "File keeping the last checkpoint seen; default ~/.haven/verify/<origin>.checkpoint.")
+    @Option(names = "--state", description = "File keeping the last checkpoint seen; default ~/.haven/verify/<origin>-<key id>.checkpoint.")
     Optional<Path> state;
 
     @Override
@@ -46,7 +46,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             NoteVerifier key = NoteVerifier.fromVkey(vkey);
             Path stateFile = state.orElse(Path.of(System.getProperty("user.home"), ".haven", "verify",
-                key.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".checkpoint"));
+                key.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + keyId(vkey) + ".checkpoint"));
             Optional<String> previous = Files.exists(stateFile) ? Optional.of(Files.readString(stateFile, StandardCharsets.UTF_8)) : Optional.empty();
             LogSource src = source.startsWith("http://") || source.startsWith("https://") ? LogSource.http(source) : LogSource.directory(Path.of(source));
             LogVerifier.Result r = new LogVerifier(src, key).verify(previous);
@@ -66,7 +66,13 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "receipt", description = "Check a receipt (.tlog-proof file) offline: that the access event it describes is in the ledger "
+    /** The state is kept per ledger name and key: two ledgers of the same name (two demos) are two ledgers. */
+    static String keyId(String vkey) {
+        byte[] hash = eu.haven.ledger.Hashes.sha256(vkey.trim().getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(hash, 0, 6);
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "receipt", description = "Check a receipt (.tlog-proof file) offline: that the access event it describes is in the ledger "
         + "under a checkpoint signed by the given key.")
     static final class Receipt implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The .tlog-proof file.")

@@ -92,7 +92,7 @@ class LedgerBlankTest {
         }
         new Haven(config).close();
 
-        try (Database db = Database.open(config.database())) {
+        try (Database db = Database.open(Installation.existing(config))) {
             db.autonomous(h -> h.execute("UPDATE ledger_events SET salt = NULL, id = NULL, at = NULL, actor_user = NULL, "
                 + "organisation_id = NULL, role = NULL, action = NULL, purpose = NULL, person_id = NULL, categories = NULL, "
                 + "permitted = NULL, reason = NULL, target_id = NULL WHERE idx = " + read));

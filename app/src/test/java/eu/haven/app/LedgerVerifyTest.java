@@ -85,12 +85,12 @@ class LedgerVerifyTest {
             String token = server.login("shelter.worker");
             server.send("POST", "/api/v1/persons", token, "shelter", "{\"displayName\":\"Start Check\",\"preferredLanguage\":\"en\"}");
         }
-        try (Database db = Database.open(config.database())) {
+        try (Database db = Database.open(Installation.existing(config))) {
             db.autonomous(h -> h.execute("UPDATE ledger_events SET purpose = 'legal-aid' WHERE idx = 0"));
         }
         assertThatThrownBy(() -> new Haven(config)).isInstanceOf(LedgerIntegrityException.class)
             .hasMessageContaining("index 0");
-        try (Database db = Database.open(config.database())) {
+        try (Database db = Database.open(Installation.existing(config))) {
             db.autonomous(h -> h.execute("UPDATE ledger_events SET purpose = 'shelter' WHERE idx = 0"));
         }
         new Haven(config).close();

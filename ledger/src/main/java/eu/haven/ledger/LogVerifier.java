@@ -28,7 +28,8 @@ public final class LogVerifier {
      * {@link VerificationException} with a plain explanation on the first failure found.
      */
     public Result verify(Optional<String> previous) throws IOException {
-        String note = new String(fetch("checkpoint"), StandardCharsets.UTF_8);
+        String note = new String(source.fetch("checkpoint").orElseThrow(() ->
+            new IOException("there is no ledger there: it serves no checkpoint")), StandardCharsets.UTF_8);
         Checkpoint head = Checkpoint.open(note, key);
         Optional<Checkpoint> old = previous.map(p -> Checkpoint.open(p, key));
         if (old.isPresent() && old.get().size() > head.size()) {

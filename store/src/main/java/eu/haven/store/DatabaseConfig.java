@@ -6,6 +6,13 @@ import java.util.Optional;
 /** Where the database is. {@code schema} isolates an installation (or a test) inside one database. */
 public record DatabaseConfig(String url, String user, String password, Optional<String> schema) {
 
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "DatabaseConfig[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "(none)" : "(set)")
+            + ", schema=" + schema.orElse("(default)") + "]";
+    }
+
     /** The embedded H2 file database in the data directory, in PostgreSQL mode, flushed on commit. */
     public static DatabaseConfig h2File(Path dataDir) {
         Path file = dataDir.resolve("db").resolve("haven").toAbsolutePath();

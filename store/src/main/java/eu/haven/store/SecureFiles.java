@@ -10,12 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Owner-only files and folders, written atomically and flushed to disk. */
-final class SecureFiles {
+public final class SecureFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private SecureFiles() {}
 
-    static void ensureDirectory(Path dir) throws IOException {
+    public static void ensureDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir);
             if (POSIX) {
@@ -24,7 +24,22 @@ final class SecureFiles {
         }
     }
 
-    static void writeAtomically(Path target, byte[] content) throws IOException {
+    /** Makes an existing folder, and the files directly in it, readable by their owner only. */
+    public static void restrict(Path dir) throws IOException {
+        if (!POSIX || !Files.isDirectory(dir)) {
+            return;
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f)) {
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        }
+    }
+
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         ensureDirectory(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
