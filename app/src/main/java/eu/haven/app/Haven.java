@@ -124,7 +124,7 @@ public final class Haven implements AutoCloseable {
             records, keys);
         this.erasure = new ErasureService(guard, recorder, ledger, new JdbcErasureRepository(db), records, persons, sessions, keys);
         this.retention = new RetentionJob(framework, records, persons, erasure, recorder);
-        this.staffAdmin = new StaffAdmin(organisations, staff, hasher, framework);
+        this.staffAdmin = new StaffAdmin(organisations, staff, hasher, framework, config.clock());
         AuthService auth = new AuthService(staff, organisations, new JdbcTokenRepository(db), hasher, framework,
             config.tokenLifetime(), config.clock());
         AlertService alerts = new AlertService(new JdbcAlertRepository(db), recorder);
@@ -146,7 +146,7 @@ public final class Haven implements AutoCloseable {
         try {
             eu.haven.ledger.NoteSigner signer = LedgerKeyFile.loadOrCreate(l.keyFile(), l.origin(), HavenConfig.DEFAULT_ORIGIN);
             return Ledger.open(store, signer, new FileCheckpointMirror(l.checkpointCopy()),
-                Ledger.Settings.defaults(signer.name()).withCheckpointInterval(l.checkpointInterval()));
+                Ledger.Settings.defaults(signer.name()).withCheckpointInterval(l.checkpointInterval()).withClock(config.clock()));
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -76,9 +76,9 @@ final class SwitchableLedgerStore implements LedgerStore {
     }
 
     @Override
-    public void saveCheckpoint(long size, String signedNote) {
+    public void saveCheckpoint(long size, String signedNote, java.time.Instant signedAt) {
         check();
-        store.saveCheckpoint(size, signedNote);
+        store.saveCheckpoint(size, signedNote, signedAt);
     }
 
     @Override

@@ -155,10 +155,10 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
-    public void saveCheckpoint(long size, String signedNote) {
+    public void saveCheckpoint(long size, String signedNote, Instant signedAt) {
         db.autonomous(h -> h.inTransaction(tx -> {
             tx.createUpdate("INSERT INTO ledger_checkpoints (tree_size, note, signed_at) VALUES (:s, :n, :t)")
-                .bind("s", size).bind("n", signedNote).bind("t", Times.of(Instant.now())).execute();
+                .bind("s", size).bind("n", signedNote).bind("t", Times.of(signedAt)).execute();
             tx.createUpdate("DELETE FROM ledger_checkpoints WHERE tree_size < (SELECT tree_size FROM ledger_checkpoints "
                 + "ORDER BY tree_size DESC OFFSET " + (KEEP_CHECKPOINTS - 1) + " ROWS FETCH FIRST 1 ROW ONLY)").execute();
             return null;

@@ -14,9 +14,9 @@ public final class JdbcOrganisationRepository implements OrganisationRepository 
     }
 
     @Override
-    public void save(Organisation o) {
+    public void save(Organisation o, Instant createdAt) {
         db.with(h -> h.createUpdate("INSERT INTO organisations (id, name, type, created_at) VALUES (:id, :name, :type, :at)")
-            .bind("id", o.id()).bind("name", o.name()).bind("type", o.type()).bind("at", Times.of(Instant.now()))
+            .bind("id", o.id()).bind("name", o.name()).bind("type", o.type()).bind("at", Times.of(createdAt))
             .execute());
     }
 

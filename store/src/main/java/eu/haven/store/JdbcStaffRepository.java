@@ -19,12 +19,12 @@ public final class JdbcStaffRepository implements StaffRepository {
     }
 
     @Override
-    public void save(StaffUser u) {
+    public void save(StaffUser u, Instant createdAt) {
         db.with(h -> h.createUpdate("INSERT INTO staff_users (id, username, organisation_id, role, password_hash, disabled, created_at) "
                 + "VALUES (:id, :username, :org, :role, :hash, :disabled, :at)")
             .bind("id", u.id()).bind("username", u.username()).bind("org", u.organisationId())
             .bind("role", u.role().code()).bind("hash", u.passwordHash()).bind("disabled", u.disabled())
-            .bind("at", Times.of(Instant.now())).execute());
+            .bind("at", Times.of(createdAt)).execute());
     }
 
     @Override

@@ -37,8 +37,8 @@ abstract class RepositoryContract {
     @BeforeEach
     void open() {
         db = Database.open(config());
-        new JdbcOrganisationRepository(db).save(new Organisation("shelter-a", "Shelter A", "shelter"));
-        new JdbcOrganisationRepository(db).save(new Organisation("legal-b", "Legal B", "legal-aid"));
+        new JdbcOrganisationRepository(db).save(new Organisation("shelter-a", "Shelter A", "shelter"), Instant.now());
+        new JdbcOrganisationRepository(db).save(new Organisation("legal-b", "Legal B", "legal-aid"), Instant.now());
     }
 
     @AfterEach
@@ -59,7 +59,7 @@ abstract class RepositoryContract {
         assertThat(orgs.find("nope")).isEmpty();
         var staff = new JdbcStaffRepository(db);
         StaffUser u = new StaffUser(UUID.randomUUID(), "worker", "shelter-a", Role.CASEWORKER, "$argon2id$h", false);
-        staff.save(u);
+        staff.save(u, Instant.now());
         assertThat(staff.findByUsername("worker")).contains(u);
         assertThat(staff.find(u.id())).contains(u);
         var tokens = new JdbcTokenRepository(db);
@@ -295,8 +295,8 @@ abstract class RepositoryContract {
         assertThat(store.tileCounts()).startsWith(1L);
         assertThatThrownBy(() -> store.append(List.of(events.get(5)), List.of())).isInstanceOf(RuntimeException.class);
         assertThat(store.extent().count()).isEqualTo(start + 300);
-        store.saveCheckpoint(start + 100, "note 100\n");
-        store.saveCheckpoint(start + 300, "note 300\n");
+        store.saveCheckpoint(start + 100, "note 100\n", Instant.now());
+        store.saveCheckpoint(start + 300, "note 300\n", Instant.now());
         assertThat(store.latestCheckpoint()).contains("note 300\n");
 
         assertThat(store.eraseOpenings(p, start + 149)).isEqualTo(150);

@@ -106,6 +106,18 @@ public final class AccessGuard {
         return HavenException.notFound();
     }
 
+    /**
+     * Answers an id that names nothing (no such consent, referral or request) exactly as one that
+     * names another's: decided as for a person nobody works with, recorded without a person, and
+     * refused the same way (404, or the firewall's or the purpose's own refusal). Status, body and
+     * the work done, a ledger append included, do not tell whether the id exists.
+     */
+    public HavenException unknown(Actor actor, Action action, RequestedPurpose purpose, Optional<UUID> target) {
+        check(actor, action, purpose, eu.haven.core.crypto.Randomness.uuid(), framework().allCategories(), target,
+            () -> Optional.of(DenyReason.NO_RELATIONSHIP));
+        return HavenException.notFound();
+    }
+
     /** Refusals that depend on the person: the item is left out of a queue, the rest is listed. */
     private static final java.util.Set<eu.haven.core.error.ErrorCode> PER_PERSON = java.util.EnumSet.of(
         eu.haven.core.error.ErrorCode.NOT_FOUND, eu.haven.core.error.ErrorCode.NO_CONSENT,

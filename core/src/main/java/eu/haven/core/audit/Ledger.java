@@ -12,8 +12,8 @@ import eu.haven.ledger.TilePath;
 import eu.haven.ledger.TlogProof;
 import eu.haven.ledger.TreeEdge;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,13 +45,18 @@ public final class Ledger implements AccessLog, AutoCloseable {
      * closed. Batching needs no setting: the events that queue while a commit runs make up the next
      * commit, so under load a commit carries many events and a lone event never waits for others.
      */
-    public record Settings(String origin, Duration checkpointInterval, int maxBatch, Duration appendTimeout) {
+    public record Settings(String origin, Duration checkpointInterval, int maxBatch, Duration appendTimeout, Clock clock) {
         public static Settings defaults(String origin) {
-            return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10));
+            return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10), Clock.systemUTC());
         }
 
         public Settings withCheckpointInterval(Duration interval) {
-            return new Settings(origin, interval, maxBatch, appendTimeout);
+            return new Settings(origin, interval, maxBatch, appendTimeout, clock);
+        }
+
+        /** The clock that dates checkpoints and erasure records: the installation's own. */
+        public Settings withClock(Clock c) {
+            return new Settings(origin, checkpointInterval, maxBatch, appendTimeout, c);
         }
     }
 
@@ -210,7 +215,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
     private synchronized void publish(TreeEdge tree) {
         Checkpoint c = new Checkpoint(settings.origin(), tree.size(), tree.root());
         String note = signer.sign(c.body());
-        store.saveCheckpoint(c.size(), note);
+        store.saveCheckpoint(c.size(), note, settings.clock().instant());
         mirror.write(note);
         published = new Published(c, note, tree);
     }
@@ -348,7 +353,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         if (indices.isEmpty()) {
             return 0;
         }
-        for (AccessEvent record : ErasureRecord.covering(indices, signer, Instant.now())) {
+        for (AccessEvent record : ErasureRecord.covering(indices, signer, settings.clock().instant())) {
             append(record);
         }
         try {

@@ -53,5 +53,5 @@ public interface LedgerStore extends TileSource {
         return TreeEdge.restore(size, trailing, this);
     }
 
-    void saveCheckpoint(long size, String signedNote);
+    void saveCheckpoint(long size, String signedNote, java.time.Instant signedAt);
 }

@@ -96,7 +96,8 @@ public final class CodeReplacementService {
 
     /** The second person approves. */
     public CodeRequest approve(Actor actor, RequestedPurpose purpose, UUID requestId) {
-        CodeRequest r = requests.find(requestId).orElseThrow(HavenException::notFound);
+        CodeRequest r = requests.find(requestId)
+            .orElseThrow(() -> guard.unknown(actor, Action.APPROVE_ACCESS_CODE, purpose, Optional.of(requestId)));
         boolean second = !actor.userId().equals(r.requestedBy())
             && (actor.role() == Role.DPO || !actor.organisation().equals(r.organisation()));
         guard.check(actor, Action.APPROVE_ACCESS_CODE, purpose, r.personId(), identity(), Optional.of(requestId),
@@ -110,7 +111,8 @@ public final class CodeReplacementService {
 
     /** The one who asked collects the approved code, once: the old code, its secret and every session stop at once. */
     public IssuedCode collect(Actor actor, RequestedPurpose purpose, UUID requestId) {
-        CodeRequest r = requests.find(requestId).orElseThrow(HavenException::notFound);
+        CodeRequest r = requests.find(requestId)
+            .orElseThrow(() -> guard.unknown(actor, Action.ISSUE_ACCESS_CODE, purpose, Optional.of(requestId)));
         if (!actor.userId().equals(r.requestedBy())) {
             throw guard.refuse(actor, Action.ISSUE_ACCESS_CODE, purpose, r.personId(), Optional.of(requestId));
         }

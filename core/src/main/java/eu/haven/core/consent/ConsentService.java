@@ -28,6 +28,8 @@ import java.util.UUID;
  */
 public final class ConsentService {
     private static final String GDPR = "https://w3id.org/dpv/legal/eu/gdpr#";
+    /** The longest a consent may be given for. */
+    static final java.time.Duration MAX_VALIDITY = java.time.Duration.ofDays(10 * 365);
 
     private final AccessGuard guard;
     private final ConsentRepository consents;
@@ -56,8 +58,8 @@ public final class ConsentService {
             .orElseThrow(() -> HavenException.invalid("'method' must be one of verbal, written, electronic, guardian."));
         String language = Validation.language(input.language(), "language");
         Instant now = guard.clock().instant();
-        input.expiresAt().filter(e -> !e.isAfter(now)).ifPresent(e -> {
-            throw HavenException.invalid("'expiresAt' must lie in the future.");
+        input.expiresAt().filter(e -> !e.isAfter(now) || e.isAfter(now.plus(MAX_VALIDITY))).ifPresent(e -> {
+            throw HavenException.invalid("'expiresAt' must lie in the future, and at most " + MAX_VALIDITY.toDays() / 365 + " years ahead.");
         });
         boolean special = framework.categories().stream().anyMatch(c -> c.special() && (mask & c.mask()) != 0);
         Optional<OrganisationType> recipientType = framework.organisationType(recipient.type());
@@ -70,7 +72,11 @@ public final class ConsentService {
                 return Optional.of(DenyReason.GUARDIAN_CONSENT_REQUIRED);
             }
             boolean granted = purposes.stream().allMatch(p -> framework.grantMask(recipient.type(), p) != 0);
-            return granted ? Optional.empty() : Optional.of(DenyReason.PURPOSE_NOT_ALLOWED);
+            if (!granted) {
+                return Optional.of(DenyReason.PURPOSE_NOT_ALLOWED);
+            }
+            long receivable = purposes.stream().mapToLong(p -> framework.grantMask(recipient.type(), p)).reduce(0L, (a, b) -> a | b);
+            return (mask & ~receivable) == 0 ? Optional.empty() : Optional.of(DenyReason.CATEGORY_NOT_ALLOWED);
         });
         List<String> basis = new ArrayList<>(List.of(GDPR + "A6-1-a"));
         if (special) {
@@ -89,7 +95,8 @@ public final class ConsentService {
 
     /** Withdraws at once. Any organisation working with the person may register a withdrawal. */
     public Consent withdraw(Actor actor, RequestedPurpose purpose, UUID consentId) {
-        Consent consent = consents.find(consentId).orElseThrow(HavenException::notFound);
+        Consent consent = consents.find(consentId)
+            .orElseThrow(() -> guard.unknown(actor, Action.CONSENT, purpose, Optional.of(consentId)));
         guard.check(actor, Action.CONSENT, purpose, consent.personId(), guard.framework().allCategories(),
             Optional.of(consentId));
         Instant now = guard.clock().instant();

@@ -100,7 +100,7 @@ public final class CorrectionService {
 
     /** The request, when it is addressed to the actor's organisation; another's is a recorded refusal. */
     private Correction own(Actor actor, RequestedPurpose purpose, Action action, UUID id) {
-        Correction c = corrections.find(id).orElseThrow(HavenException::notFound);
+        Correction c = corrections.find(id).orElseThrow(() -> guard.unknown(actor, action, purpose, Optional.of(id)));
         if (!c.organisation().equals(actor.organisation())) {
             throw guard.refuse(actor, action, purpose, c.personId(), Optional.of(id));
         }

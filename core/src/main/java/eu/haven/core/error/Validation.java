@@ -25,12 +25,18 @@ public final class Validation {
         String t = text(tag, field, 35);
         try {
             Locale locale = new Locale.Builder().setLanguageTag(t).build();
-            if (locale.getLanguage().isEmpty()) {
+            if (locale.getLanguage().isEmpty() || !knownLanguage(locale.getLanguage())) {
                 throw new IllformedLocaleException();
             }
             return locale.toLanguageTag();
         } catch (IllformedLocaleException e) {
-            throw HavenException.invalid("'" + field + "' must be a BCP 47 language tag such as en, ar or uk.");
+            throw HavenException.invalid("'" + field + "' must be a BCP 47 tag of a known language, such as en, ar, uk, ti or prs.");
         }
+    }
+
+    /** A language CLDR can name (ICU: the JDK's own data misses some, Dari among them). */
+    private static boolean knownLanguage(String code) {
+        com.ibm.icu.util.ULocale l = new com.ibm.icu.util.ULocale(code);
+        return !l.getDisplayLanguage(com.ibm.icu.util.ULocale.ENGLISH).equalsIgnoreCase(code);
     }
 }

@@ -60,7 +60,7 @@ public final class PersonService {
     public CreatedPerson create(Actor actor, RequestedPurpose purpose, NewPerson input) {
         String name = Validation.text(input.displayName(), "displayName", 200);
         String language = Validation.language(input.preferredLanguage(), "preferredLanguage");
-        input.birthDate().ifPresent(PersonService::checkBirthDate);
+        input.birthDate().ifPresent(d -> checkBirthDate(d, LocalDate.now(guard.clock())));
         Category identity = guard.framework().category(IDENTITY)
             .orElseThrow(() -> new IllegalStateException("the framework names no identity category"));
         UUID id = UUID.randomUUID();
@@ -88,8 +88,8 @@ public final class PersonService {
         return new CreatedPerson(id, code, granted.eventIndex(), now.plus(activationWindow));
     }
 
-    private static void checkBirthDate(LocalDate date) {
-        if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.of(1900, 1, 1))) {
+    private static void checkBirthDate(LocalDate date, LocalDate today) {
+        if (date.isAfter(today) || date.isBefore(LocalDate.of(1900, 1, 1))) {
             throw HavenException.invalid("'birthDate' must be a past date after 1900.");
         }
     }

@@ -52,7 +52,7 @@ public final class RecordService {
             .filter(r -> r.personId().equals(personId) && r.organisation().equals(actor.organisation()))
             .orElseThrow(HavenException::notFound);
         long mask = guard.framework().maskOf(List.of(record.category()));
-        guard.check(actor, Action.WRITE, purpose, personId, mask, Optional.of(recordId));
+        guard.check(actor, Action.CORRECT, purpose, personId, mask, Optional.of(recordId));
         SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);
         records.replaceData(recordId, Records.seal(key, recordId, personId, record.category(), json));
     }

@@ -112,7 +112,8 @@ public final class ReferralService {
     }
 
     private Referral respond(Actor actor, RequestedPurpose purpose, UUID referralId, Status answer) {
-        Referral referral = referrals.find(referralId).orElseThrow(HavenException::notFound);
+        Referral referral = referrals.find(referralId)
+            .orElseThrow(() -> guard.unknown(actor, Action.RESPOND_REFERRAL, purpose, Optional.of(referralId)));
         if (!referral.to().equals(actor.organisation())) {
             throw guard.refuse(actor, Action.RESPOND_REFERRAL, purpose, referral.personId(), Optional.of(referralId));
         }

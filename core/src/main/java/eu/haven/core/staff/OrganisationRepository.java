@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 public interface OrganisationRepository {
-    void save(Organisation organisation);
+    void save(Organisation organisation, java.time.Instant createdAt);
 
     Optional<Organisation> find(String id);
 

@@ -15,9 +15,11 @@ public final class StaffAdmin {
     private final StaffRepository staff;
     private final PasswordHasher hasher;
     private final Framework framework;
+    private final java.time.Clock clock;
 
     public StaffAdmin(OrganisationRepository organisations, StaffRepository staff, PasswordHasher hasher,
-                      Framework framework) {
+                      Framework framework, java.time.Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.staff = staff;
         this.hasher = hasher;
@@ -38,7 +40,7 @@ public final class StaffAdmin {
             throw new HavenException(ErrorCode.CONFLICT, "An organisation with this id exists already.");
         }
         Organisation org = new Organisation(id, name == null || name.isBlank() ? id : name.strip(), type);
-        organisations.save(org);
+        organisations.save(org, clock.instant());
         return org;
     }
 
@@ -56,7 +58,7 @@ public final class StaffAdmin {
             throw new HavenException(ErrorCode.CONFLICT, "This username is taken.");
         }
         StaffUser user = new StaffUser(UUID.randomUUID(), username, organisationId, role, hasher.hash(password), false);
-        staff.save(user);
+        staff.save(user, clock.instant());
         return user;
     }
 

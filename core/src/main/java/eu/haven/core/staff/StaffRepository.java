@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 public interface StaffRepository {
-    void save(StaffUser user);
+    void save(StaffUser user, java.time.Instant createdAt);
 
     Optional<StaffUser> findByUsername(String username);
 

@@ -202,12 +202,13 @@ final class MeJson {
         AccessEvent e = logged.event();
         ObjectNode n = mapper.createObjectNode();
         n.put("ledgerIndex", logged.index()).put("at", e.at().toString());
+        String role = e.role().orElse("");
         if (e.organisation().isPresent()) {
             n.set("organisation", organisation(e.organisation().get(), orgs, lang));
         } else {
-            n.putObject("organisation").put("id", "").put("name", labels.messages().text(lang, "organisation.none"));
+            n.putNull("organisation");
         }
-        String role = e.role().orElse("");
+        n.put("by", e.organisation().map(o -> organisation(o, orgs, lang).get("name").asText()).orElse(labels.role(lang, role)));
         n.put("role", role).put("roleLabel", labels.role(lang, role));
         n.put("purpose", e.purpose()).put("purposeLabel", labels.purpose(lang, e.purpose()));
         n.put("action", e.action()).put("actionLabel", labels.action(lang, e.action()));
