@@ -167,7 +167,7 @@ public final class Haven implements AutoCloseable {
 
     public Haven start() {
         Javalin app = HavenApi.create(api, new ClientAddress(config.people().trustedProxies()),
-            HavenApi.Listen.on(config.bind(), config.port()));
+            HavenApi.Listen.on(config.bind(), config.port()).withPublicUrl(config.publicUrl()));
         app.start();
         server = Optional.of(app);
         ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * variables ({@code HAVEN_PORT}, {@code HAVEN_DATA_DIR}, {@code HAVEN_DB_URL}, ...), which win
  * over the defaults.
  */
-public record HavenConfig(String bind, int port, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
+public record HavenConfig(String bind, int port, Optional<String> publicUrl, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
                           Path masterKeyFile, Path keyStoreDir, Duration tokenLifetime, Clock clock, LedgerConfig ledger,
                           PeopleConfig people) {
 
@@ -51,7 +51,7 @@ public record HavenConfig(String bind, int port, Path dataDir, DatabaseConfig da
         DatabaseConfig db = dbUrl.filter(u -> !u.isBlank())
             .map(u -> new DatabaseConfig(u, dbUser, dbPassword, Optional.empty()))
             .orElseGet(() -> DatabaseConfig.h2File(dir));
-        return new HavenConfig("127.0.0.1", port, dir, db, frameworkFile,
+        return new HavenConfig("127.0.0.1", port, Optional.empty(), dir, db, frameworkFile,
             masterKeyFile.orElse(dir.resolve("keys").resolve("master.key")),
             keyDir.orElse(dir.resolve("keys").resolve("persons")), Duration.ofHours(8), Clock.systemUTC(),
             new LedgerConfig(Optional.empty(), dir.resolve("keys").resolve("ledger.key"), Duration.ofSeconds(1)),
@@ -60,22 +60,27 @@ public record HavenConfig(String bind, int port, Path dataDir, DatabaseConfig da
 
     /** The address to listen on: 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface), or one address. */
     public HavenConfig withBind(String address) {
-        return new HavenConfig(address, port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(address, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+    }
+
+    /** The address people reach Haven at, e.g. https://haven.example-city.eu: printed on receipts; https turns on HSTS. */
+    public HavenConfig withPublicUrl(Optional<String> url) {
+        return new HavenConfig(bind, port, url, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
     }
 
     public HavenConfig withDatabase(DatabaseConfig d) {
-        return new HavenConfig(bind, port, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, publicUrl, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
     }
 
     public HavenConfig withLedger(LedgerConfig l) {
-        return new HavenConfig(bind, port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l, people);
+        return new HavenConfig(bind, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l, people);
     }
 
     public HavenConfig withPeople(PeopleConfig p) {
-        return new HavenConfig(bind, port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, p);
+        return new HavenConfig(bind, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, p);
     }
 
     public HavenConfig withClock(Clock c) {
-        return new HavenConfig(bind, port, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c, ledger, people);
+        return new HavenConfig(bind, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c, ledger, people);
     }
 }

@@ -14,6 +14,11 @@ public final class ServerOptions {
             + "default 0.0.0.0 for serve, 127.0.0.1 for demo.")
     Optional<String> bind;
 
+    @Option(names = "--public-url", defaultValue = "${env:HAVEN_PUBLIC_URL}",
+        description = "The address people reach Haven at, e.g. https://haven.example-city.eu (HAVEN_PUBLIC_URL): printed on "
+            + "access-code receipts; https also sends HSTS. Default: http://localhost:<port>/.")
+    Optional<String> publicUrl;
+
     @Option(names = "--data-dir", description = "Data directory (HAVEN_DATA_DIR; default ./data, ./data/demo for demo).")
     Optional<Path> dataDir;
 
@@ -84,7 +89,11 @@ public final class ServerOptions {
     }
 
     HavenConfig config(Path defaultDataDir, String defaultBind) {
-        return config(defaultDataDir).withBind(bind.filter(b -> !b.isBlank()).orElse(defaultBind));
+        publicUrl.filter(u -> !u.isBlank() && !u.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")).ifPresent(u -> {
+            throw new ConfigurationException("--public-url must be an http:// or https:// address such as https://haven.example-city.eu.");
+        });
+        return config(defaultDataDir).withBind(bind.filter(b -> !b.isBlank()).orElse(defaultBind))
+            .withPublicUrl(publicUrl.filter(u -> !u.isBlank()));
     }
 
     HavenConfig config(Path defaultDataDir) {

@@ -39,9 +39,19 @@ public final class HavenApi {
     private HavenApi() {}
 
     /** Where the server listens, and how long it waits on clients. */
-    public record Listen(String host, int port, Duration idleTimeout, int connectionsPerAddress, int minBytesPerSecond) {
+    public record Listen(String host, int port, Duration idleTimeout, int connectionsPerAddress, int minBytesPerSecond,
+                         Optional<String> publicUrl) {
         public static Listen on(String host, int port) {
-            return new Listen(host, port, Duration.ofSeconds(15), 64, 256);
+            return new Listen(host, port, Duration.ofSeconds(15), 64, 256, Optional.empty());
+        }
+
+        /** The address people are given (printed on access-code receipts): configured, never taken from a request. */
+        public Listen withPublicUrl(Optional<String> url) {
+            return new Listen(host, port, idleTimeout, connectionsPerAddress, minBytesPerSecond, url);
+        }
+
+        boolean https() {
+            return publicUrl.filter(u -> u.startsWith("https://")).isPresent();
         }
     }
 
@@ -87,6 +97,9 @@ public final class HavenApi {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
                 ctx.header("Referrer-Policy", "no-referrer");
+                if (listen.https()) {
+                    ctx.header("Strict-Transport-Security", "max-age=31536000");
+                }
             });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/ready", ctx -> {
@@ -99,7 +112,7 @@ public final class HavenApi {
             FrameworkRoutes.register(config.routes, s.framework(), s.firewall(), mapper);
             AuthRoutes.register(config.routes, s.auth(), requests, clients);
             Labels labels = new Labels(s.framework(), Messages.bundled());
-            PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages());
+            PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages(), listen.publicUrl());
             eu.haven.web.code.AccessCodeRoutes.register(config.routes, s.codes(), caller, labels.messages());
             eu.haven.web.alert.AlertRoutes.register(config.routes, s.alerts(), caller);
             RecordRoutes.register(config.routes, s.records(), caller, requests, mapper);

@@ -88,6 +88,11 @@ public final class PersonService {
         return new CreatedPerson(id, code, granted.eventIndex(), now.plus(activationWindow));
     }
 
+    /** The installation's clock, for what is dated on the person's behalf. */
+    public Instant now() {
+        return guard.clock().instant();
+    }
+
     private static void checkBirthDate(LocalDate date, LocalDate today) {
         if (date.isAfter(today) || date.isBefore(LocalDate.of(1900, 1, 1))) {
             throw HavenException.invalid("'birthDate' must be a past date after 1900.");

@@ -29,7 +29,12 @@ public final class PersonRoutes {
 
     private PersonRoutes() {}
 
-    public static void register(RoutesConfig routes, PersonService persons, Caller caller, Requests requests, Messages messages) {
+    /**
+     * {@code publicUrl} is the address printed on receipts; without one, this machine's own address
+     * and port (never the request's {@code Host} header, which any client can set).
+     */
+    public static void register(RoutesConfig routes, PersonService persons, Caller caller, Requests requests, Messages messages,
+                                Optional<String> publicUrl) {
         routes.post("/api/v1/persons", ctx -> {
             var actor = caller.actor(ctx);
             var purpose = caller.purpose(ctx);
@@ -47,9 +52,11 @@ public final class PersonRoutes {
                 .map(AccessCodes::grouped)
                 .orElseThrow(() -> HavenException.invalid("'accessCode' is not an access code."));
             String lang = messages.choose(List.of(Optional.ofNullable(body.language())));
-            String signIn = ctx.scheme() + "://" + ctx.host() + "/";
+            String signIn = publicUrl.map(u -> u.endsWith("/") ? u : u + "/").orElse("http://localhost:" + ctx.req().getLocalPort() + "/");
+            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+            ctx.header("X-Frame-Options", "DENY");
             ctx.contentType("text/html; charset=utf-8")
-                .result(AccessCodeReceipt.html(messages, lang, code, signIn, new Date()));
+                .result(AccessCodeReceipt.html(messages, lang, code, signIn, Date.from(persons.now())));
         });
     }
 }
