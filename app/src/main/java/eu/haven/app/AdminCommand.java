@@ -1,20 +1,24 @@
 package eu.haven.app;
 
 import eu.haven.core.staff.Role;
+import eu.haven.core.staff.StaffAdmin;
 import eu.haven.core.staff.StaffUser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(mixinStandardHelpOptions = true, name = "admin", description = "Create organisations and staff accounts. Stop the server first when it uses the embedded database.",
-    subcommands = {AdminCommand.CreateOrganisation.class, AdminCommand.CreateUser.class, AdminCommand.ListUsers.class})
+@Command(mixinStandardHelpOptions = true, name = "admin", description = "Organisations and staff accounts; every change is recorded in the access ledger. With the embedded "
+        + "database, stop the server first (one process opens it at a time); with PostgreSQL, run it while the server runs.",
+    subcommands = {AdminCommand.CreateOrganisation.class, AdminCommand.CreateUser.class, AdminCommand.ListUsers.class,
+        AdminCommand.ResetPassword.class, AdminCommand.DisableUser.class, AdminCommand.EnableUser.class, AdminCommand.DeleteUser.class})
 public final class AdminCommand implements Runnable {
     @Override
     public void run() {
@@ -35,7 +39,7 @@ public final class AdminCommand implements Runnable {
         @Override
         public Integer call() {
             try (Haven haven = new Haven(options.config(Path.of("data")))) {
-                haven.staffAdmin().createOrganisation(id, name, type);
+                haven.staffAdmin().createOrganisation(Optional.empty(), id, name, type);
                 System.out.println("Created organisation " + id + " (" + type + ").");
             }
             return 0;
@@ -61,25 +65,15 @@ public final class AdminCommand implements Runnable {
                 "--role must be caseworker, supervisor, dpo, oversight or admin."));
             String password = passwordStdin
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine()
-                : generatePassword();
+                : StaffAdmin.generatePassword();
             try (Haven haven = new Haven(options.config(Path.of("data")))) {
-                StaffUser user = haven.staffAdmin().createUser(username, organisation, r, password == null ? "" : password.strip());
+                StaffUser user = haven.staffAdmin().createUser(Optional.empty(), username, organisation, r, password == null ? "" : password.strip());
                 System.out.println("Created " + r.code() + " " + user.username() + " at " + organisation + ".");
                 if (!passwordStdin) {
                     System.out.println("Password (shown once): " + password);
                 }
             }
             return 0;
-        }
-
-        private static String generatePassword() {
-            String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-            SecureRandom random = new SecureRandom();
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 20; i++) {
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            return sb.toString();
         }
     }
 
@@ -91,10 +85,61 @@ public final class AdminCommand implements Runnable {
         @Override
         public Integer call() {
             try (Haven haven = new Haven(options.config(Path.of("data")))) {
-                haven.staffAdmin().users().forEach(u ->
-                    System.out.printf("%-24s %-26s %s%s%n", u.username(), u.organisationId(), u.role().code(), u.disabled() ? " (disabled)" : ""));
+                haven.staffAdmin().users(Optional.empty()).forEach(u ->
+                    System.out.printf("%-24s %-26s %-11s %s%n", u.username(), u.organisationId(), u.role().code(), u.status()));
             }
             return 0;
+        }
+    }
+
+    /** An act on one account, recorded in the ledger as done by the operator. */
+    abstract static class OnAccount implements Callable<Integer> {
+        @Mixin
+        ServerOptions options;
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        abstract String act(StaffAdmin admin);
+
+        @Override
+        public Integer call() {
+            try (Haven haven = new Haven(options.config(Path.of("data")))) {
+                System.out.println(act(haven.staffAdmin()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "reset-password",
+        description = "Give the account a new generated password, shown once; its sessions end.")
+    static final class ResetPassword extends OnAccount {
+        String act(StaffAdmin admin) {
+            return "New password for " + username + " (shown once): " + admin.resetPassword(Optional.empty(), username);
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "disable-user", description = "The account cannot sign in until enabled; its sessions end.")
+    static final class DisableUser extends OnAccount {
+        String act(StaffAdmin admin) {
+            admin.disable(Optional.empty(), username);
+            return "Disabled " + username + ".";
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "enable-user", description = "The account can sign in again.")
+    static final class EnableUser extends OnAccount {
+        String act(StaffAdmin admin) {
+            admin.enable(Optional.empty(), username);
+            return "Enabled " + username + ".";
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "delete-user",
+        description = "The account never signs in again; its name stays in people's histories.")
+    static final class DeleteUser extends OnAccount {
+        String act(StaffAdmin admin) {
+            admin.delete(Optional.empty(), username);
+            return "Deleted " + username + ".";
         }
     }
 }

@@ -32,12 +32,12 @@ public final class DemoData {
             {"data-protection-authority", "Data Protection Authority", "supervisory-authority"}};
         for (String[] o : orgs) {
             if (admin.organisation(o[0]).isEmpty()) {
-                admin.createOrganisation(o[0], o[1], o[2]);
+                admin.createOrganisation(java.util.Optional.empty(), o[0], o[1], o[2]);
             }
         }
         for (DemoUser u : USERS) {
             if (admin.user(u.username()).isEmpty()) {
-                admin.createUser(u.username(), u.organisation(), u.role(), PASSWORD);
+                admin.createUser(java.util.Optional.empty(), u.username(), u.organisation(), u.role(), PASSWORD);
             }
         }
     }

@@ -124,9 +124,9 @@ public final class Haven implements AutoCloseable {
             records, keys);
         this.erasure = new ErasureService(guard, recorder, ledger, new JdbcErasureRepository(db), records, persons, sessions, keys);
         this.retention = new RetentionJob(framework, records, persons, erasure, recorder);
-        this.staffAdmin = new StaffAdmin(organisations, staff, hasher, framework, config.clock());
-        AuthService auth = new AuthService(staff, organisations, new JdbcTokenRepository(db), hasher, framework,
-            config.tokenLifetime(), config.clock());
+        var tokens = new JdbcTokenRepository(db);
+        AuthService auth = new AuthService(staff, organisations, tokens, hasher, framework, config.tokenLifetime(), recorder);
+        this.staffAdmin = new StaffAdmin(organisations, staff, tokens, hasher, framework, recorder, auth::forgetUser);
         AlertService alerts = new AlertService(new JdbcAlertRepository(db), recorder);
         java.time.Duration activation = people.sessions().activationWindow();
         CodeReplacementService codes = new CodeReplacementService(guard, new JdbcCodeRequestRepository(db), persons, sessions,
@@ -139,7 +139,7 @@ public final class Haven implements AutoCloseable {
             new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, alerts, people.sessions()),
             new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
                 organisations, codes::ofPerson, alerts),
-            corrections, erasure, codes, alerts, this::ready);
+            corrections, erasure, codes, alerts, staffAdmin, this::ready);
     }
 
     private Ledger openLedger(HavenConfig.LedgerConfig l, LedgerStore store) {
@@ -185,7 +185,7 @@ public final class Haven implements AutoCloseable {
         try {
             retention.run();
         } catch (RuntimeException e) {
-            LOG.error("The retention job failed and will run again at its next time: {}", e.getClass().getName());
+            LOG.error("The retention job failed and will run again at its next time:\n{}", eu.haven.core.error.Failures.trace(e));
         }
     }
 

@@ -113,7 +113,7 @@ class InsiderAttackTest {
         String request = asked.body().get("id").asText();
         String approve = "/api/v1/access-code-requests/" + request + "/approve";
         assertThat(server.send("POST", approve, shelter, "shelter", null).error()).isEqualTo("second-person-required");
-        server.haven.staffAdmin().createUser("shelter.colleague", "city-shelter", eu.haven.core.staff.Role.CASEWORKER,
+        server.haven.staffAdmin().createUser(java.util.Optional.empty(), "shelter.colleague", "city-shelter", eu.haven.core.staff.Role.CASEWORKER,
             DemoData.PASSWORD);
         String colleague = server.login("shelter.colleague");
         assertThat(server.send("POST", approve, colleague, "shelter", null).error()).isEqualTo("second-person-required");

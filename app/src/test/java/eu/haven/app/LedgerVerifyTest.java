@@ -85,13 +85,15 @@ class LedgerVerifyTest {
             String token = server.login("shelter.worker");
             server.send("POST", "/api/v1/persons", token, "shelter", "{\"displayName\":\"Start Check\",\"preferredLanguage\":\"en\"}");
         }
+        String original;
         try (Database db = Database.open(Installation.existing(config))) {
+            original = db.autonomous(h -> h.createQuery("SELECT purpose FROM ledger_events WHERE idx = 0").mapTo(String.class).one());
             db.autonomous(h -> h.execute("UPDATE ledger_events SET purpose = 'legal-aid' WHERE idx = 0"));
         }
         assertThatThrownBy(() -> new Haven(config)).isInstanceOf(LedgerIntegrityException.class)
             .hasMessageContaining("index 0");
         try (Database db = Database.open(Installation.existing(config))) {
-            db.autonomous(h -> h.execute("UPDATE ledger_events SET purpose = 'shelter' WHERE idx = 0"));
+            db.autonomous(h -> h.createUpdate("UPDATE ledger_events SET purpose = :p WHERE idx = 0").bind("p", original).execute());
         }
         new Haven(config).close();
     }

@@ -5,33 +5,36 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Sessions people open with their access code ({@code person_sessions}). */
 public final class JdbcPersonSessionRepository implements PersonSessionRepository {
-    private final Database db;
+    private final BearerTable table;
 
     public JdbcPersonSessionRepository(Database db) {
-        this.db = db;
+        this.table = new BearerTable(db, "person_sessions", "person_id");
     }
 
     @Override
     public void save(String tokenHash, UUID personId, Instant expiresAt) {
-        db.with(h -> h.createUpdate("INSERT INTO person_sessions (token_hash, person_id, expires_at) VALUES (:t, :p, :e)")
-            .bind("t", tokenHash).bind("p", personId).bind("e", Times.of(expiresAt)).execute());
+        table.save(tokenHash, personId, expiresAt);
     }
 
     @Override
     public Optional<Session> find(String tokenHash) {
-        return db.with(h -> h.createQuery("SELECT person_id, expires_at FROM person_sessions WHERE token_hash = :t")
-            .bind("t", tokenHash).map((rs, c) -> new Session(Times.uuid(rs, "person_id"), Times.get(rs, "expires_at")))
-            .findOne());
+        return table.find(tokenHash).map(r -> new Session(r.owner(), r.expiresAt()));
+    }
+
+    @Override
+    public void delete(String tokenHash) {
+        table.delete(tokenHash);
     }
 
     @Override
     public void deleteForPerson(UUID personId) {
-        db.with(h -> h.createUpdate("DELETE FROM person_sessions WHERE person_id = :p").bind("p", personId).execute());
+        table.deleteFor(personId);
     }
 
     @Override
     public void deleteExpired(Instant now) {
-        db.with(h -> h.createUpdate("DELETE FROM person_sessions WHERE expires_at <= :now").bind("now", Times.of(now)).execute());
+        table.deleteExpired(now);
     }
 }

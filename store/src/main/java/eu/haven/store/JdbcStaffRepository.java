@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 public final class JdbcStaffRepository implements StaffRepository {
-    private static final String COLUMNS = "SELECT id, username, organisation_id, role, password_hash, disabled FROM staff_users ";
+    private static final String COLUMNS = "SELECT id, username, organisation_id, role, password_hash, disabled, deleted_at FROM staff_users ";
     private final Database db;
 
     public JdbcStaffRepository(Database db) {
@@ -33,6 +33,23 @@ public final class JdbcStaffRepository implements StaffRepository {
     }
 
     @Override
+    public void setPasswordHash(UUID id, String passwordHash) {
+        db.with(h -> h.createUpdate("UPDATE staff_users SET password_hash = :p WHERE id = :id AND deleted_at IS NULL")
+            .bind("p", passwordHash).bind("id", id).execute());
+    }
+
+    @Override
+    public void setDisabled(UUID id, boolean disabled) {
+        db.with(h -> h.createUpdate("UPDATE staff_users SET disabled = :d WHERE id = :id").bind("d", disabled).bind("id", id).execute());
+    }
+
+    @Override
+    public void markDeleted(UUID id, Instant at) {
+        db.with(h -> h.createUpdate("UPDATE staff_users SET deleted_at = :at, disabled = TRUE, password_hash = '!' WHERE id = :id")
+            .bind("at", Times.of(at)).bind("id", id).execute());
+    }
+
+    @Override
     public Optional<StaffUser> find(UUID id) {
         return db.with(h -> h.createQuery(COLUMNS + "WHERE id = :id").bind("id", id).map((rs, c) -> map(rs)).findOne());
     }
@@ -44,6 +61,7 @@ public final class JdbcStaffRepository implements StaffRepository {
 
     private static StaffUser map(ResultSet rs) throws SQLException {
         return new StaffUser(Times.uuid(rs, "id"), rs.getString("username"), rs.getString("organisation_id"),
-            Role.parse(rs.getString("role")).orElseThrow(), rs.getString("password_hash"), rs.getBoolean("disabled"));
+            Role.parse(rs.getString("role")).orElseThrow(), rs.getString("password_hash"), rs.getBoolean("disabled"),
+            rs.getObject("deleted_at") != null);
     }
 }

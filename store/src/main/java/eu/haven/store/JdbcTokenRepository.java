@@ -5,28 +5,36 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Staff bearer tokens ({@code staff_tokens}). */
 public final class JdbcTokenRepository implements TokenRepository {
-    private final Database db;
+    private final BearerTable table;
 
     public JdbcTokenRepository(Database db) {
-        this.db = db;
+        this.table = new BearerTable(db, "staff_tokens", "user_id");
     }
 
     @Override
     public void save(String tokenHash, UUID userId, Instant expiresAt) {
-        db.with(h -> h.createUpdate("INSERT INTO staff_tokens (token_hash, user_id, expires_at) VALUES (:t, :u, :e)")
-            .bind("t", tokenHash).bind("u", userId).bind("e", Times.of(expiresAt)).execute());
+        table.save(tokenHash, userId, expiresAt);
     }
 
     @Override
     public Optional<StoredToken> find(String tokenHash) {
-        return db.with(h -> h.createQuery("SELECT user_id, expires_at FROM staff_tokens WHERE token_hash = :t")
-            .bind("t", tokenHash).map((rs, c) -> new StoredToken(Times.uuid(rs, "user_id"), Times.get(rs, "expires_at")))
-            .findOne());
+        return table.find(tokenHash).map(r -> new StoredToken(r.owner(), r.expiresAt()));
+    }
+
+    @Override
+    public void delete(String tokenHash) {
+        table.delete(tokenHash);
+    }
+
+    @Override
+    public void deleteForUser(UUID userId) {
+        table.deleteFor(userId);
     }
 
     @Override
     public void deleteExpired(Instant now) {
-        db.with(h -> h.createUpdate("DELETE FROM staff_tokens WHERE expires_at <= :now").bind("now", Times.of(now)).execute());
+        table.deleteExpired(now);
     }
 }

@@ -58,7 +58,7 @@ abstract class RepositoryContract {
         assertThat(orgs.find("shelter-a")).contains(new Organisation("shelter-a", "Shelter A", "shelter"));
         assertThat(orgs.find("nope")).isEmpty();
         var staff = new JdbcStaffRepository(db);
-        StaffUser u = new StaffUser(UUID.randomUUID(), "worker", "shelter-a", Role.CASEWORKER, "$argon2id$h", false);
+        StaffUser u = new StaffUser(UUID.randomUUID(), "worker", "shelter-a", Role.CASEWORKER, "$argon2id$h", false, false);
         staff.save(u, Instant.now());
         assertThat(staff.findByUsername("worker")).contains(u);
         assertThat(staff.find(u.id())).contains(u);
@@ -67,6 +67,27 @@ abstract class RepositoryContract {
         assertThat(tokens.find("f".repeat(64))).get().extracting(t -> t.userId()).isEqualTo(u.id());
         tokens.deleteExpired(now.plusSeconds(61));
         assertThat(tokens.find("f".repeat(64))).isEmpty();
+        tokens.save("a".repeat(64), u.id(), now.plusSeconds(60));
+        tokens.save("b".repeat(64), u.id(), now.plusSeconds(60));
+        tokens.delete("a".repeat(64));
+        assertThat(tokens.find("a".repeat(64))).isEmpty();
+        assertThat(tokens.find("b".repeat(64))).isPresent();
+        tokens.deleteForUser(u.id());
+        assertThat(tokens.find("b".repeat(64))).isEmpty();
+
+        staff.setPasswordHash(u.id(), "$argon2id$new");
+        staff.setDisabled(u.id(), true);
+        assertThat(staff.find(u.id())).get().satisfies(x -> {
+            assertThat(x.passwordHash()).isEqualTo("$argon2id$new");
+            assertThat(x.status()).isEqualTo("disabled");
+        });
+        staff.markDeleted(u.id(), now);
+        staff.setPasswordHash(u.id(), "$argon2id$again");
+        assertThat(staff.findByUsername("worker")).get().satisfies(x -> {
+            assertThat(x.status()).isEqualTo("deleted");
+            assertThat(x.active()).isFalse();
+            assertThat(x.passwordHash()).isEqualTo("!");
+        });
     }
 
     @Test

@@ -110,7 +110,8 @@ public final class HavenApi {
                 ctx.json(Map.of("status", "ready"));
             });
             FrameworkRoutes.register(config.routes, s.framework(), s.firewall(), mapper);
-            AuthRoutes.register(config.routes, s.auth(), requests, clients);
+            AuthRoutes.register(config.routes, s.auth(), caller, requests, clients);
+            eu.haven.web.admin.AdminRoutes.register(config.routes, s.staffAdmin(), caller, requests);
             Labels labels = new Labels(s.framework(), Messages.bundled());
             PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages(), listen.publicUrl());
             eu.haven.web.code.AccessCodeRoutes.register(config.routes, s.codes(), caller, labels.messages());
@@ -136,7 +137,7 @@ public final class HavenApi {
                 fail(ctx, fromStatus(e.getStatus()), defaultMessage(e.getStatus()));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Unexpected failure on {} {}: {}", ctx.method(), template(ctx), e.getClass().getName());
+                LOG.error("Unexpected failure on {} {}:\n{}", ctx.method(), template(ctx), eu.haven.core.error.Failures.trace(e));
                 fail(ctx, ErrorCode.INTERNAL, "Something went wrong on our side. Nothing was changed by this request.");
             });
             config.routes.error(404, ctx -> {

@@ -20,6 +20,10 @@ public final class Recorder {
     public static final String RECORD_MANAGEMENT = "https://w3id.org/dpv#RecordManagement";
     public static final String PERSON = "person";
     public static final String SYSTEM = "system";
+    /** Whoever runs {@code haven admin} on the server itself. */
+    public static final String OPERATOR = "operator";
+    /** DPV purpose of administering organisations and staff accounts. */
+    public static final String ACCOUNTS = "https://w3id.org/dpv#AccountManagement";
 
     private final AccessLog log;
     private final Clock clock;
@@ -37,6 +41,17 @@ public final class Recorder {
     /** The person tried this and it was refused ({@code reason}); recorded before the answer goes out. */
     public long refusedToPerson(UUID personId, Action action, String reason, Optional<UUID> target) {
         return append(PERSON, RIGHTS, personId, action, Set.of(), Optional.of(reason), target);
+    }
+
+    /**
+     * An administrative act on an organisation or a staff account ({@code target}: the user's id),
+     * by a member of staff or, when {@code by} is empty, by the operator on the command line. It
+     * names no person.
+     */
+    public long administrative(Optional<eu.haven.core.staff.Actor> by, Action action, Optional<UUID> target) {
+        return log.append(new AccessEvent(Randomness.uuid(), clock.instant(), by.map(eu.haven.core.staff.Actor::userId),
+            by.map(eu.haven.core.staff.Actor::organisation), Optional.of(by.map(a -> a.role().code()).orElse(OPERATOR)),
+            action.code(), ACCOUNTS, Optional.empty(), Set.of(), true, Optional.empty(), target));
     }
 
     public long bySystem(UUID personId, Action action, String purpose, Set<String> categories, Optional<UUID> target) {

@@ -145,8 +145,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
                 queue.drainTo(batch, settings.maxBatch() - 1);
                 commit(batch);
             } catch (RuntimeException unexpected) {
-                LOG.error("ledger sequencer failed on a batch; its {} access events are refused: {}", batch.size(),
-                    unexpected.getClass().getSimpleName());
+                LOG.error("ledger sequencer failed on a batch; its {} access events are refused:\n{}", batch.size(),
+                    eu.haven.core.error.Failures.trace(unexpected));
                 batch.forEach(p -> p.done().completeExceptionally(unexpected));
                 resync();
             } catch (InterruptedException e) {
@@ -173,7 +173,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         try {
             store.append(events, appended.completedTiles());
         } catch (RuntimeException failure) {
-            LOG.warn("ledger write failed; {} access events refused: {}", batch.size(), failure.getClass().getSimpleName());
+            LOG.warn("ledger write failed; {} access events refused:\n{}", batch.size(), eu.haven.core.error.Failures.trace(failure));
             batch.forEach(p -> p.done().completeExceptionally(failure));
             resync();
             return;
@@ -192,7 +192,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
                 edge = store.edge(end);
             }
         } catch (RuntimeException e) {
-            LOG.warn("ledger cannot re-read its tree yet: {}", e.getClass().getSimpleName());
+            LOG.warn("ledger cannot re-read its tree yet:\n{}", eu.haven.core.error.Failures.trace(e));
         }
     }
 
@@ -200,7 +200,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         try {
             checkpoint();
         } catch (RuntimeException e) {
-            LOG.warn("could not sign a ledger checkpoint: {}", e.getClass().getSimpleName());
+            LOG.warn("could not sign a ledger checkpoint:\n{}", eu.haven.core.error.Failures.trace(e));
         }
     }
 

@@ -30,8 +30,4 @@ public final class Guardianship {
         LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
         return profiles.of(personId).map((Profile p) -> p.youngerThan(age, today)).orElse(false);
     }
-
-    public int age() {
-        return age;
-    }
 }

@@ -10,6 +10,9 @@ public interface PersonSessionRepository {
 
     Optional<Session> find(String tokenHash);
 
+    /** Signing out: the session stops working. */
+    void delete(String tokenHash);
+
     void deleteForPerson(UUID personId);
 
     void deleteExpired(Instant now);

@@ -4,15 +4,17 @@ import java.util.Locale;
 
 /**
  * What an access does. Which of them staff may be permitted, by role, is {@link RoleTable}; the
- * rest are what a person does with their own access code and what the system does on its own
- * (retention, erasure, alerts). Every one of them is recorded in the access ledger.
+ * rest are what a person does with their own access code, what the system does on its own
+ * (retention, erasure, alerts), and the administration of organisations and staff accounts,
+ * which concerns no person. Every one of them is recorded in the access ledger.
  */
 public enum Action {
     CREATE_PERSON, READ, WRITE, CORRECT, CONSENT, REFER, RESPOND_REFERRAL,
     REQUEST_ACCESS_CODE, APPROVE_ACCESS_CODE, ISSUE_ACCESS_CODE,
     ANSWER_CORRECTION, ERASE, ANSWER_ERASURE, LIST,
     SIGN_IN, ACTIVATE_ACCESS_CODE, VIEW_OWN, EXPORT_OWN, RECEIPT, WITHDRAW_CONSENT, REQUEST_CORRECTION, REQUEST_ERASURE,
-    END_RETENTION, ERASED, ALERT;
+    END_RETENTION, ERASED, ALERT,
+    CREATE_ORGANISATION, CREATE_USER, CHANGE_PASSWORD, RESET_PASSWORD, DISABLE_USER, ENABLE_USER, DELETE_USER;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -184,6 +184,11 @@ public final class PersonSessions {
         return java.text.Normalizer.normalize(secret, java.text.Normalizer.Form.NFC);
     }
 
+    /** Signing out: the session stops working at once. */
+    public void signOut(Optional<String> authorization) {
+        sessions.delete(Tokens.hash(Tokens.bearer(authorization).orElseThrow(PersonSessions::unauthorized)));
+    }
+
     /** The person behind an {@code Authorization: Bearer} header, or 401. */
     public Self authenticate(Optional<String> authorization) {
         String token = Tokens.bearer(authorization).orElseThrow(PersonSessions::unauthorized);

@@ -1,5 +1,6 @@
 package eu.haven.core.staff;
 
+import eu.haven.core.access.Recorder;
 import eu.haven.core.crypto.PasswordHasher;
 import eu.haven.core.crypto.Tokens;
 import eu.haven.core.error.ErrorCode;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Staff sign-in with Argon2id passwords, and expiring bearer tokens stored only as hashes. */
 public final class AuthService {
@@ -19,6 +21,7 @@ public final class AuthService {
     private final PasswordHasher hasher;
     private final Framework framework;
     private final Duration tokenLifetime;
+    private final Recorder recorder;
     private final LoginThrottle perAccount;
     private final LoginThrottle perAddress;
     private final Clock clock;
@@ -27,7 +30,9 @@ public final class AuthService {
     static final java.time.Duration CACHE_FOR = java.time.Duration.ofSeconds(10);
 
     public AuthService(StaffRepository staff, OrganisationRepository organisations, TokenRepository tokens,
-                       PasswordHasher hasher, Framework framework, Duration tokenLifetime, Clock clock) {
+                       PasswordHasher hasher, Framework framework, Duration tokenLifetime, Recorder recorder) {
+        Clock clock = recorder.clock();
+        this.recorder = recorder;
         this.staff = staff;
         this.organisations = organisations;
         this.tokens = tokens;
@@ -57,7 +62,7 @@ public final class AuthService {
         perAccount.attempt(account);
         Optional<StaffUser> user = staff.findByUsername(username);
         boolean ok = hasher.verify(password, user.map(StaffUser::passwordHash).orElse(dummyHash))
-            && user.isPresent() && !user.get().disabled();
+            && user.isPresent() && user.get().active();
         if (!ok) {
             throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.");
         }
@@ -67,6 +72,45 @@ public final class AuthService {
         tokens.deleteExpired(clock.instant());
         Instant expires = clock.instant().plus(tokenLifetime);
         tokens.save(Tokens.hash(token), user.get().id(), expires);
+        return new IssuedToken(token, expires);
+    }
+
+    /** The user's tokens were revoked (account disabled, deleted, password reset): forget them at once. */
+    public void forgetUser(UUID userId) {
+        recent.values().removeIf(c -> c.actor().userId().equals(userId));
+    }
+
+    /** Signing out: the token stops working at once. */
+    public void signOut(Optional<String> authorization) {
+        String hash = Tokens.hash(Tokens.bearer(authorization).orElseThrow(AuthService::unauthorized));
+        tokens.delete(hash);
+        recent.remove(hash);
+    }
+
+    /**
+     * Changes the signed-in member of staff's own password: the current one must be given (and
+     * counts as a sign-in try); every token of the account stops working, and a fresh one is
+     * returned. Recorded in the ledger.
+     */
+    public IssuedToken changePassword(Actor actor, String current, String replacement, String client) {
+        StaffAdmin.checkPassword(replacement);
+        StaffUser user = staff.find(actor.userId()).filter(StaffUser::active).orElseThrow(AuthService::unauthorized);
+        String account = user.username().toLowerCase(Locale.ROOT) + "\n" + client;
+        perAddress.attempt(client);
+        perAccount.attempt(account);
+        if (current == null || current.length() > 1000 || !hasher.verify(current, user.passwordHash())) {
+            throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "The current password is not right.");
+        }
+        perAccount.succeeded(account);
+        perAddress.refund(client);
+        String hash = hasher.hash(replacement);
+        recorder.administrative(Optional.of(actor), eu.haven.core.policy.Action.CHANGE_PASSWORD, Optional.of(user.id()));
+        staff.setPasswordHash(user.id(), hash);
+        tokens.deleteForUser(user.id());
+        forgetUser(user.id());
+        String token = Tokens.generate();
+        Instant expires = clock.instant().plus(tokenLifetime);
+        tokens.save(Tokens.hash(token), user.id(), expires);
         return new IssuedToken(token, expires);
     }
 
@@ -96,7 +140,7 @@ public final class AuthService {
     private Cached lookUp(String hash, Instant now) {
         TokenRepository.StoredToken stored = tokens.find(hash)
             .filter(t -> t.expiresAt().isAfter(now)).orElseThrow(AuthService::unauthorized);
-        StaffUser user = staff.find(stored.userId()).filter(u -> !u.disabled()).orElseThrow(AuthService::unauthorized);
+        StaffUser user = staff.find(stored.userId()).filter(StaffUser::active).orElseThrow(AuthService::unauthorized);
         Organisation org = organisations.find(user.organisationId()).orElseThrow(AuthService::unauthorized);
         if (framework.organisationType(org.type()).isEmpty()) {
             throw unauthorized();

@@ -1,32 +1,58 @@
 package eu.haven.core.staff;
 
+import eu.haven.core.access.Recorder;
 import eu.haven.core.crypto.PasswordHasher;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.OrganisationType;
+import eu.haven.core.policy.Action;
+import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Creates organisations and staff accounts (the command line's {@code haven admin}). */
+/**
+ * Organisations and staff accounts: created, disabled, enabled, deleted, passwords reset. Each act
+ * is recorded in the access ledger as an administrative event naming no person, by the member of
+ * staff with the admin role who did it ({@code by}) or, when {@code by} is empty, by the operator
+ * on the server's command line ({@code haven admin}).
+ */
 public final class StaffAdmin {
     public static final int MIN_PASSWORD = 10;
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final OrganisationRepository organisations;
     private final StaffRepository staff;
+    private final TokenRepository tokens;
     private final PasswordHasher hasher;
     private final Framework framework;
-    private final java.time.Clock clock;
+    private final Recorder recorder;
+    private final java.util.function.Consumer<UUID> revoked;
 
-    public StaffAdmin(OrganisationRepository organisations, StaffRepository staff, PasswordHasher hasher,
-                      Framework framework, java.time.Clock clock) {
-        this.clock = clock;
+    /** {@code revoked} is told when an account's tokens stop working, so that no cache trusts them any longer. */
+    public StaffAdmin(OrganisationRepository organisations, StaffRepository staff, TokenRepository tokens, PasswordHasher hasher,
+                      Framework framework, Recorder recorder, java.util.function.Consumer<UUID> revoked) {
+        this.revoked = revoked;
         this.organisations = organisations;
         this.staff = staff;
+        this.tokens = tokens;
         this.hasher = hasher;
         this.framework = framework;
+        this.recorder = recorder;
     }
 
-    public Organisation createOrganisation(String id, String name, String type) {
+    /** A strong password to hand over once: 20 characters without look-alikes. */
+    public static String generatePassword() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    public Organisation createOrganisation(Optional<Actor> by, String id, String name, String type) {
+        requireAdmin(by);
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,62}")) {
             throw HavenException.invalid("An organisation id is 2 to 63 lower-case letters, digits and '-'.");
         }
@@ -40,37 +66,103 @@ public final class StaffAdmin {
             throw new HavenException(ErrorCode.CONFLICT, "An organisation with this id exists already.");
         }
         Organisation org = new Organisation(id, name == null || name.isBlank() ? id : name.strip(), type);
-        organisations.save(org, clock.instant());
+        recorder.administrative(by, Action.CREATE_ORGANISATION, Optional.empty());
+        organisations.save(org, recorder.clock().instant());
         return org;
     }
 
-    public StaffUser createUser(String username, String organisationId, Role role, String password) {
+    public StaffUser createUser(Optional<Actor> by, String username, String organisationId, Role role, String password) {
+        requireAdmin(by);
         if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,62}")) {
             throw HavenException.invalid("A username is 2 to 63 lower-case letters, digits, '.', '_' and '-'.");
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw HavenException.invalid("A password has at least " + MIN_PASSWORD + " characters.");
-        }
-        if (organisations.find(organisationId).isEmpty()) {
+        checkPassword(password);
+        if (organisationId == null || organisations.find(organisationId).isEmpty()) {
             throw new HavenException(ErrorCode.UNKNOWN_ORGANISATION, "No organisation with this id.");
         }
         if (staff.findByUsername(username).isPresent()) {
             throw new HavenException(ErrorCode.CONFLICT, "This username is taken.");
         }
-        StaffUser user = new StaffUser(UUID.randomUUID(), username, organisationId, role, hasher.hash(password), false);
-        staff.save(user, clock.instant());
+        StaffUser user = new StaffUser(UUID.randomUUID(), username, organisationId, role, hasher.hash(password), false, false);
+        recorder.administrative(by, Action.CREATE_USER, Optional.of(user.id()));
+        staff.save(user, recorder.clock().instant());
         return user;
+    }
+
+    /** A new password for the account, to hand over once; every token of the account stops working. */
+    public String resetPassword(Optional<Actor> by, String username) {
+        StaffUser user = account(by, username);
+        String password = generatePassword();
+        String hash = hasher.hash(password);
+        recorder.administrative(by, Action.RESET_PASSWORD, Optional.of(user.id()));
+        staff.setPasswordHash(user.id(), hash);
+        tokens.deleteForUser(user.id());
+        revoked.accept(user.id());
+        return password;
+    }
+
+    /** The account cannot sign in until enabled again; its tokens stop working at once. */
+    public void disable(Optional<Actor> by, String username) {
+        StaffUser user = account(by, username);
+        if (by.isPresent() && by.get().userId().equals(user.id())) {
+            throw HavenException.invalid("You cannot disable your own account.");
+        }
+        recorder.administrative(by, Action.DISABLE_USER, Optional.of(user.id()));
+        staff.setDisabled(user.id(), true);
+        tokens.deleteForUser(user.id());
+        revoked.accept(user.id());
+    }
+
+    public void enable(Optional<Actor> by, String username) {
+        StaffUser user = account(by, username);
+        recorder.administrative(by, Action.ENABLE_USER, Optional.of(user.id()));
+        staff.setDisabled(user.id(), false);
+    }
+
+    /** The account never signs in again; its id and username stay, since people's histories name them. */
+    public void delete(Optional<Actor> by, String username) {
+        StaffUser user = account(by, username);
+        if (by.isPresent() && by.get().userId().equals(user.id())) {
+            throw HavenException.invalid("You cannot delete your own account.");
+        }
+        recorder.administrative(by, Action.DELETE_USER, Optional.of(user.id()));
+        staff.markDeleted(user.id(), recorder.clock().instant());
+        tokens.deleteForUser(user.id());
+        revoked.accept(user.id());
     }
 
     public Optional<Organisation> organisation(String id) {
         return organisations.find(id);
     }
 
-    public java.util.List<StaffUser> users() {
+    public List<StaffUser> users(Optional<Actor> by) {
+        requireAdmin(by);
         return staff.all();
     }
 
     public Optional<StaffUser> user(String username) {
         return staff.findByUsername(username);
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 1000) {
+            throw HavenException.invalid("A password has at least " + MIN_PASSWORD + " characters.");
+        }
+    }
+
+    private StaffUser account(Optional<Actor> by, String username) {
+        requireAdmin(by);
+        StaffUser user = staff.findByUsername(Optional.ofNullable(username).orElse("")).orElseThrow(HavenException::notFound);
+        if (user.deleted()) {
+            throw new HavenException(ErrorCode.CONFLICT, "This account was deleted.");
+        }
+        return user;
+    }
+
+    /** Through the API only the admin role administers accounts; the operator on the command line always may. */
+    private static void requireAdmin(Optional<Actor> by) {
+        if (by.isPresent() && by.get().role() != Role.ADMIN) {
+            throw new HavenException(ErrorCode.ROLE, "Only an administrator manages organisations and accounts.");
+        }
     }
 }

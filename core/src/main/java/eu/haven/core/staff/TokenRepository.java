@@ -10,6 +10,12 @@ public interface TokenRepository {
 
     Optional<StoredToken> find(String tokenHash);
 
+    /** Signing out: the token stops working. */
+    void delete(String tokenHash);
+
+    /** Every token of the user stops working (password changed or reset, account disabled or deleted). */
+    void deleteForUser(UUID userId);
+
     void deleteExpired(Instant now);
 
     record StoredToken(UUID userId, Instant expiresAt) {}

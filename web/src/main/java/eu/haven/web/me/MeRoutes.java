@@ -50,6 +50,10 @@ public final class MeRoutes {
             IssuedToken token = sessions.activate(body.accessCode(), body.secret(), clients.of(ctx));
             ctx.status(201).json(new SessionJson(token.token(), token.expiresAt()));
         });
+        routes.post("/api/v1/me/sign-out", ctx -> {
+            sessions.signOut(Requests.header(ctx, "Authorization"));
+            ctx.status(204);
+        });
         routes.get("/api/v1/me", ctx -> {
             Self self = sessions.authenticate(Requests.header(ctx, "Authorization"));
             PersonalData data = rights.view(self);
