@@ -108,4 +108,46 @@ class AnswersTest {
         assertThat(server.send("POST", "/api/v1/consents/" + made + "/withdraw", health, "immigration-enforcement", null).error())
             .isEqualTo("firewall");
     }
+
+    @Test
+    void who_withdrew_a_consent_and_why_a_referral_was_declined_reach_the_person() {
+        Response created = create("en");
+        UUID person = UUID.fromString(created.body().get("id").asText());
+        String body = "{\"recipient\":\"legal-aid\",\"purposes\":[\"legal-aid\"],\"categories\":[\"identity\"],\"method\":\"verbal\","
+            + "\"language\":\"en\"}";
+        String byStaff = server.send("POST", "/api/v1/persons/" + person + "/consents", shelter, "shelter", body).body().get("id").asText();
+        String byPerson = server.send("POST", "/api/v1/persons/" + person + "/consents", shelter, "shelter", body).body().get("id").asText();
+        String forReferral = server.send("POST", "/api/v1/persons/" + person + "/consents", shelter, "shelter", body).body().get("id").asText();
+        Response withdrawn = server.send("POST", "/api/v1/consents/" + byStaff + "/withdraw", shelter, "shelter", null);
+        assertThat(withdrawn.body().get("withdrawnBy").asText()).isEqualTo("city-shelter");
+        String token = server.personToken(created.body().get("accessCode").asText());
+        assertThat(server.send("POST", "/api/v1/me/consents/" + byPerson + "/withdraw", token, null, null).status()).isEqualTo(200);
+
+        String legal = server.login("legal.worker");
+        String referral = server.send("POST", "/api/v1/referrals", shelter, "shelter", "{\"personId\":\"" + person
+            + "\",\"to\":\"legal-aid\",\"purpose\":\"legal-aid\",\"categories\":[\"identity\"],\"consentId\":\"" + forReferral + "\"}")
+            .body().get("id").asText();
+        Response declined = server.send("POST", "/api/v1/referrals/" + referral + "/decline", legal, "legal-aid",
+            "{\"reason\":\"We have no appointments left this month; try the city's legal clinic.\"}");
+        assertThat(declined.status()).isEqualTo(200);
+
+        JsonNode me = server.send("GET", "/api/v1/me", token, null, null).body();
+        assertThat(me.get("consents")).anySatisfy(c -> {
+            assertThat(c.get("id").asText()).isEqualTo(byStaff);
+            assertThat(c.at("/withdrawnBy/id").asText()).isEqualTo("city-shelter");
+            assertThat(c.get("withdrawnByLabel").asText()).isNotEqualTo("You");
+        });
+        assertThat(me.get("consents")).anySatisfy(c -> {
+            assertThat(c.get("id").asText()).isEqualTo(byPerson);
+            assertThat(c.get("withdrawnBy").isNull()).isTrue();
+            assertThat(c.get("withdrawnByLabel").asText()).isEqualTo("You");
+        });
+        assertThat(me.get("referrals")).singleElement().satisfies(r -> {
+            assertThat(r.get("status").asText()).isEqualTo("declined");
+            assertThat(r.get("declineReason").asText()).startsWith("We have no appointments left");
+        });
+        byte[] stored = server.haven.database().autonomous(h -> h.createQuery("SELECT sealed_decline_reason FROM referrals WHERE id = :id")
+            .bind("id", UUID.fromString(referral)).mapTo(byte[].class).one());
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).as("sealed at rest").doesNotContain("appointments");
+    }
 }

@@ -1,5 +1,6 @@
 package eu.haven.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.haven.app.TestServer.Response;
@@ -225,9 +226,20 @@ class PeopleRightsTest {
         Response own = server.send("POST", consents, shelter, "shelter", body + "\"verbal\"}");
         assertThat(own.status()).isEqualTo(403);
         assertThat(own.error()).isEqualTo("guardian-consent-required");
-        Response guardian = server.send("POST", consents, shelter, "shelter", body + "\"guardian\"}");
+        Response nobody = server.send("POST", consents, shelter, "shelter", body + "\"guardian\"}");
+        assertThat(nobody.status()).as("a guardian's consent names the guardian").isEqualTo(400);
+        Response guardian = server.send("POST", consents, shelter, "shelter",
+            body + "\"guardian\",\"guardian\":{\"name\":\"Maryam Example\",\"relationship\":\"mother\"}}");
         assertThat(guardian.status()).isEqualTo(201);
         assertThat(guardian.body().get("method").asText()).isEqualTo("guardian");
+        assertThat(guardian.body().get("guardianRelationship").asText()).isEqualTo("mother");
+        assertThat(guardian.raw()).as("the name is sealed, shown to the person only").doesNotContain("Maryam");
+        JsonNode mine = server.send("GET", "/api/v1/me", server.personToken(child.code()), null, null).body().get("consents");
+        assertThat(mine).anySatisfy(c -> {
+            assertThat(c.at("/guardian/name").asText()).isEqualTo("Maryam Example");
+            assertThat(c.at("/guardian/relationship").asText()).isEqualTo("mother");
+            assertThat(c.at("/guardian/relationshipLabel").asText()).isNotBlank();
+        });
         Response referral = server.send("POST", "/api/v1/referrals", shelter, "shelter", "{\"personId\":\"" + child.id()
             + "\",\"to\":\"legal-aid\",\"purpose\":\"legal-aid\",\"categories\":[\"identity\"],\"consentId\":\""
             + guardian.body().get("id").asText() + "\"}");

@@ -21,9 +21,10 @@ public final class JdbcConsentRepository implements ConsentRepository {
     public void insert(Consent c) {
         db.with(h -> h.createUpdate("INSERT INTO consents (id, schema_version, person_id, controller_id, recipient_id, purposes, "
                 + "categories, legal_basis, special_category, language, method, privacy_notice, jurisdiction, retention, "
-                + "storage_location, withdrawal_method, given_at, expires_at, withdrawn_at, recorded_by) VALUES (:id, :schema, "
+                + "storage_location, withdrawal_method, given_at, expires_at, withdrawn_at, recorded_by, guardian_relationship, sealed_guardian_name) "
+                + "VALUES (:id, :schema, "
                 + ":person, :controller, :recipient, :purposes, :categories, :basis, :special, :language, :method, :notice, "
-                + ":jurisdiction, :retention, :storage, :withdrawal, :given, :expires, :withdrawn, :by)")
+                + ":jurisdiction, :retention, :storage, :withdrawal, :given, :expires, :withdrawn, :by, :grel, :gname)")
             .bind("id", c.id()).bind("schema", c.schemaVersion()).bind("person", c.personId())
             .bind("controller", c.controller()).bind("recipient", c.recipient())
             .bind("purposes", Columns.join(c.purposes())).bind("categories", Columns.join(c.categories()))
@@ -32,7 +33,8 @@ public final class JdbcConsentRepository implements ConsentRepository {
             .bind("jurisdiction", c.jurisdiction()).bind("retention", c.retention())
             .bind("storage", c.storageLocation()).bind("withdrawal", c.withdrawalMethod())
             .bind("given", Times.of(c.givenAt())).bindByType("expires", Times.of(c.expiresAt().orElse(null)), java.time.OffsetDateTime.class)
-            .bindByType("withdrawn", Times.of(c.withdrawnAt().orElse(null)), java.time.OffsetDateTime.class).bind("by", c.recordedBy()).execute());
+            .bindByType("withdrawn", Times.of(c.withdrawnAt().orElse(null)), java.time.OffsetDateTime.class).bind("by", c.recordedBy())
+            .bind("grel", c.guardianRelationship().orElse(null)).bind("gname", c.sealedGuardianName().orElse(null)).execute());
         db.personChanged(c.personId());
     }
 
@@ -48,11 +50,11 @@ public final class JdbcConsentRepository implements ConsentRepository {
     }
 
     @Override
-    public boolean withdraw(UUID id, Instant at) {
+    public boolean withdraw(UUID id, Instant at, Optional<String> by) {
         Optional<UUID> person = db.with(h -> h.createQuery("SELECT person_id FROM consents WHERE id = :id").bind("id", id)
             .mapTo(UUID.class).findOne());
-        boolean withdrawn = db.with(h -> h.createUpdate("UPDATE consents SET withdrawn_at = :at WHERE id = :id AND withdrawn_at IS NULL")
-            .bind("at", Times.of(at)).bind("id", id).execute()) > 0;
+        boolean withdrawn = db.with(h -> h.createUpdate("UPDATE consents SET withdrawn_at = :at, withdrawn_by = :by WHERE id = :id "
+                + "AND withdrawn_at IS NULL").bind("at", Times.of(at)).bind("by", by.orElse(null)).bind("id", id).execute()) > 0;
         person.ifPresent(db::personChanged);
         return withdrawn;
     }
@@ -65,6 +67,7 @@ public final class JdbcConsentRepository implements ConsentRepository {
             CollectionMethod.parse(rs.getString("method")).orElseThrow(), rs.getString("privacy_notice"),
             rs.getString("jurisdiction"), rs.getString("retention"), rs.getString("storage_location"),
             rs.getString("withdrawal_method"), Times.get(rs, "given_at"), Times.optional(rs, "expires_at"),
-            Times.optional(rs, "withdrawn_at"), Times.uuid(rs, "recorded_by"));
+            Times.optional(rs, "withdrawn_at"), Times.uuid(rs, "recorded_by"), Optional.ofNullable(rs.getString("withdrawn_by")),
+            Optional.ofNullable(rs.getString("guardian_relationship")), Optional.ofNullable(rs.getBytes("sealed_guardian_name")));
     }
 }

@@ -45,14 +45,21 @@ public final class JdbcReferralRepository implements ReferralRepository {
     }
 
     @Override
-    public boolean decide(UUID id, Status status, Instant at, UUID by) {
+    public boolean decide(UUID id, Status status, Instant at, UUID by, Optional<byte[]> sealedReason) {
         Optional<UUID> person = db.with(h -> h.createQuery("SELECT person_id FROM referrals WHERE id = :id").bind("id", id)
             .mapTo(UUID.class).findOne());
-        boolean decided = db.with(h -> h.createUpdate("UPDATE referrals SET status = :s, decided_at = :at, decided_by = :by "
-                + "WHERE id = :id AND status = 'PENDING'")
-            .bind("s", status.name()).bind("at", Times.of(at)).bind("by", by).bind("id", id).execute()) > 0;
+        boolean decided = db.with(h -> h.createUpdate("UPDATE referrals SET status = :s, decided_at = :at, decided_by = :by, "
+                + "sealed_decline_reason = :r WHERE id = :id AND status = 'PENDING'")
+            .bind("s", status.name()).bind("at", Times.of(at)).bind("by", by).bind("r", sealedReason.orElse(null)).bind("id", id)
+            .execute()) > 0;
         person.ifPresent(db::personChanged);
         return decided;
+    }
+
+    @Override
+    public Optional<byte[]> sealedDeclineReason(UUID id) {
+        return db.with(h -> h.createQuery("SELECT sealed_decline_reason FROM referrals WHERE id = :id").bind("id", id)
+            .map((rs, c) -> Optional.ofNullable(rs.getBytes(1))).findOne()).flatMap(r -> r);
     }
 
     static Referral map(ResultSet rs) throws SQLException {

@@ -118,20 +118,22 @@ abstract class RepositoryContract {
         Consent c = new Consent(UUID.randomUUID(), Consent.SCHEMA_VERSION, p, "shelter-a", "legal-b", List.of("legal-aid"),
             List.of("identity", "housing"), List.of("https://w3id.org/dpv/legal/eu/gdpr#A6-1-a"), false, "ar",
             CollectionMethod.VERBAL, "notice", "EU", "P3Y", "EU", "ask", now, Optional.of(now.plusSeconds(3600)),
-            Optional.empty(), UUID.randomUUID());
+            Optional.empty(), UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty());
         consents.insert(c);
         assertThat(consents.find(c.id())).contains(c);
-        assertThat(consents.withdraw(c.id(), now)).isTrue();
-        assertThat(consents.withdraw(c.id(), now.plusSeconds(5))).isFalse();
+        assertThat(consents.withdraw(c.id(), now, Optional.of("legal-b"))).isTrue();
+        assertThat(consents.withdraw(c.id(), now.plusSeconds(5), Optional.empty())).isFalse();
         assertThat(consents.forPerson(p).get(0).withdrawnAt()).contains(now);
+        assertThat(consents.forPerson(p).get(0).withdrawnBy()).contains("legal-b");
 
         var referrals = new JdbcReferralRepository(db);
         Referral r = new Referral(UUID.randomUUID(), p, "shelter-a", "legal-b", "legal-aid", List.of("identity"), c.id(),
             Status.PENDING, now, UUID.randomUUID(), Optional.empty(), Optional.empty());
         referrals.insert(r);
         assertThat(referrals.pendingTo("legal-b")).extracting(Referral::id).containsExactly(r.id());
-        assertThat(referrals.decide(r.id(), Status.ACCEPTED, now, UUID.randomUUID())).isTrue();
-        assertThat(referrals.decide(r.id(), Status.DECLINED, now, UUID.randomUUID())).isFalse();
+        assertThat(referrals.decide(r.id(), Status.ACCEPTED, now, UUID.randomUUID(), Optional.empty())).isTrue();
+        assertThat(referrals.decide(r.id(), Status.DECLINED, now, UUID.randomUUID(), Optional.of(new byte[] {7}))).isFalse();
+        assertThat(referrals.sealedDeclineReason(r.id())).isEmpty();
         assertThat(referrals.find(r.id()).orElseThrow().status()).isEqualTo(Status.ACCEPTED);
         assertThat(referrals.forPerson(p)).hasSize(1);
     }
@@ -207,7 +209,7 @@ abstract class RepositoryContract {
         var consents = new JdbcConsentRepository(db);
         Consent c = new Consent(UUID.randomUUID(), Consent.SCHEMA_VERSION, p, "shelter-a", "legal-b", List.of("legal-aid"),
             List.of("identity"), List.of("x"), false, "ar", CollectionMethod.GUARDIAN, "n", "EU", "P3Y", "EU", "ask", now,
-            Optional.empty(), Optional.empty(), UUID.randomUUID());
+            Optional.empty(), Optional.empty(), UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty());
         consents.insert(c);
         new JdbcReferralRepository(db).insert(new Referral(UUID.randomUUID(), p, "shelter-a", "legal-b", "legal-aid",
             List.of("identity"), c.id(), Status.PENDING, now, UUID.randomUUID(), Optional.empty(), Optional.empty()));
@@ -342,17 +344,17 @@ abstract class RepositoryContract {
         var consents = new JdbcConsentRepository(db);
         Consent c = new Consent(UUID.randomUUID(), Consent.SCHEMA_VERSION, p, "shelter-a", "legal-b", List.of("legal-aid"),
             List.of("identity"), List.of("https://w3id.org/dpv/legal/eu/gdpr#A6-1-a"), false, "ar",
-            CollectionMethod.VERBAL, "notice", "EU", "P3Y", "EU", "ask", now, Optional.empty(), Optional.empty(), UUID.randomUUID());
+            CollectionMethod.VERBAL, "notice", "EU", "P3Y", "EU", "ask", now, Optional.empty(), Optional.empty(), UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty());
         consents.insert(c);
         assertThat(facts.find(p).orElseThrow().consents()).extracting(Consent::id).containsExactly(c.id());
-        consents.withdraw(c.id(), now);
+        consents.withdraw(c.id(), now, Optional.empty());
         assertThat(facts.find(p).orElseThrow().consents().get(0).withdrawnAt()).contains(now);
         var referrals = new JdbcReferralRepository(db);
         Referral r = new Referral(UUID.randomUUID(), p, "shelter-a", "legal-b", "legal-aid", List.of("identity"), c.id(),
             Status.PENDING, now, UUID.randomUUID(), Optional.empty(), Optional.empty());
         referrals.insert(r);
         assertThat(facts.find(p).orElseThrow().referrals()).extracting(Referral::status).containsExactly(Status.PENDING);
-        referrals.decide(r.id(), Status.DECLINED, now, UUID.randomUUID());
+        referrals.decide(r.id(), Status.DECLINED, now, UUID.randomUUID(), Optional.empty());
         assertThat(facts.find(p).orElseThrow().referrals()).extracting(Referral::status).containsExactly(Status.DECLINED);
 
         CaseRecord rec = new CaseRecord(UUID.randomUUID(), p, "shelter-a", "housing", "shelter", new byte[] {1}, now, UUID.randomUUID());

@@ -12,6 +12,6 @@ public interface ConsentRepository {
 
     List<Consent> forPerson(UUID personId);
 
-    /** Marks withdrawn; returns false when it already was. */
-    boolean withdraw(UUID id, Instant at);
+    /** Marks withdrawn, by the organisation that registered it or (empty) by the person; false when it already was. */
+    boolean withdraw(UUID id, Instant at, Optional<String> by);
 }

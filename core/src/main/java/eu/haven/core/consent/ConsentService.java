@@ -1,6 +1,8 @@
 package eu.haven.core.consent;
 
 import eu.haven.core.access.AccessGuard;
+import eu.haven.core.crypto.PersonKeys;
+import eu.haven.core.crypto.Sealer;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Framework;
@@ -35,9 +37,11 @@ public final class ConsentService {
     private final ConsentRepository consents;
     private final OrganisationRepository organisations;
     private final Guardianship guardianship;
+    private final PersonKeys keys;
 
     public ConsentService(AccessGuard guard, ConsentRepository consents, OrganisationRepository organisations,
-                          Guardianship guardianship) {
+                          Guardianship guardianship, PersonKeys keys) {
+        this.keys = keys;
         this.guard = guard;
         this.guardianship = guardianship;
         this.consents = consents;
@@ -57,6 +61,7 @@ public final class ConsentService {
         CollectionMethod method = CollectionMethod.parse(Validation.text(input.method(), "method", 20))
             .orElseThrow(() -> HavenException.invalid("'method' must be one of verbal, written, electronic, guardian."));
         String language = Validation.language(input.language(), "language");
+        Optional<NewConsent.Guardian> guardian = guardian(method, input.guardian());
         Instant now = guard.clock().instant();
         input.expiresAt().filter(e -> !e.isAfter(now) || e.isAfter(now.plus(MAX_VALIDITY))).ifPresent(e -> {
             throw HavenException.invalid("'expiresAt' must lie in the future, and at most " + MAX_VALIDITY.toDays() / 365 + " years ahead.");
@@ -88,7 +93,9 @@ public final class ConsentService {
             info(framework, "jurisdiction", "EU"), retention(purposes),
             info(framework, "storageLocation", "this Haven installation"),
             info(framework, "withdrawal", "Ask any caseworker of either organisation, or use your access code."),
-            now, input.expiresAt(), Optional.empty(), actor.userId());
+            now, input.expiresAt(), Optional.empty(), actor.userId(), Optional.empty(), guardian.map(NewConsent.Guardian::relationship),
+            guardian.map(g -> Sealer.seal(keys.find(personId).orElseThrow(HavenException::notFound), guardianAad(id),
+                g.name().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         consents.insert(consent);
         return consent;
     }
@@ -100,8 +107,8 @@ public final class ConsentService {
         guard.check(actor, Action.CONSENT, purpose, consent.personId(), guard.framework().allCategories(),
             Optional.of(consentId));
         Instant now = guard.clock().instant();
-        consents.withdraw(consentId, now);
-        return consents.find(consentId).orElse(consent.withdrawn(now));
+        consents.withdraw(consentId, now, Optional.of(actor.organisation()));
+        return consents.find(consentId).orElse(consent.withdrawn(now, Optional.of(actor.organisation())));
     }
 
     /** The person's consents that concern the actor's organisation, as giver or as recipient. */
@@ -110,6 +117,31 @@ public final class ConsentService {
         return consents.forPerson(personId).stream()
             .filter(c -> c.controller().equals(actor.organisation()) || c.recipient().equals(actor.organisation()))
             .toList();
+    }
+
+    /** A guardian's consent names the guardian; no other consent does. */
+    private static Optional<NewConsent.Guardian> guardian(CollectionMethod method, Optional<NewConsent.Guardian> given) {
+        if (method != CollectionMethod.GUARDIAN) {
+            if (given.isPresent()) {
+                throw HavenException.invalid("'guardian' is only for a consent given by a guardian (method 'guardian').");
+            }
+            return Optional.empty();
+        }
+        NewConsent.Guardian g = given.orElseThrow(() -> HavenException.invalid(
+            "A consent given by a guardian needs 'guardian': {\"name\", \"relationship\"}."));
+        String name = Validation.text(g.name(), "guardian.name", 200);
+        String relationship = Optional.ofNullable(g.relationship()).filter(NewConsent.RELATIONSHIPS::contains).orElseThrow(() ->
+            HavenException.invalid("'guardian.relationship' must be one of " + String.join(", ", NewConsent.RELATIONSHIPS) + "."));
+        return Optional.of(new NewConsent.Guardian(name, relationship));
+    }
+
+    /** The guardian's name, opened with the person's key. */
+    public static Optional<String> guardianName(javax.crypto.SecretKey key, Consent c) {
+        return c.sealedGuardianName().map(s -> new String(Sealer.open(key, guardianAad(c.id()), s), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static byte[] guardianAad(UUID consentId) {
+        return ("consent-guardian/" + consentId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public Instant now() {

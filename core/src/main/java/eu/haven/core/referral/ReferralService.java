@@ -5,13 +5,16 @@ import eu.haven.core.consent.Consent;
 import eu.haven.core.consent.CollectionMethod;
 import eu.haven.core.consent.ConsentRepository;
 import eu.haven.core.consent.Guardianship;
+import eu.haven.core.crypto.PersonKeys;
+import eu.haven.core.crypto.Sealer;
+import eu.haven.core.error.Validation;
+import java.nio.charset.StandardCharsets;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.OrganisationType;
 import eu.haven.core.framework.Purpose;
 import eu.haven.core.framework.RequestedPurpose;
-import eu.haven.core.error.Validation;
 import eu.haven.core.policy.Action;
 import eu.haven.core.policy.ConsentFacts.ConsentStatus;
 import eu.haven.core.policy.DenyReason;
@@ -35,9 +38,11 @@ public final class ReferralService {
     private final ConsentRepository consents;
     private final OrganisationRepository organisations;
     private final Guardianship guardianship;
+    private final PersonKeys keys;
 
     public ReferralService(AccessGuard guard, ReferralRepository referrals, ConsentRepository consents,
-                           OrganisationRepository organisations, Guardianship guardianship) {
+                           OrganisationRepository organisations, Guardianship guardianship, PersonKeys keys) {
+        this.keys = keys;
         this.guard = guard;
         this.guardianship = guardianship;
         this.referrals = referrals;
@@ -104,14 +109,25 @@ public final class ReferralService {
     }
 
     public Referral accept(Actor actor, RequestedPurpose purpose, UUID referralId) {
-        return respond(actor, purpose, referralId, Status.ACCEPTED);
+        return respond(actor, purpose, referralId, Status.ACCEPTED, Optional.empty());
     }
 
-    public Referral decline(Actor actor, RequestedPurpose purpose, UUID referralId) {
-        return respond(actor, purpose, referralId, Status.DECLINED);
+    /** Declines, with the reason if one is given: sealed under the person's key, shown to them. */
+    public Referral decline(Actor actor, RequestedPurpose purpose, UUID referralId, Optional<String> reason) {
+        return respond(actor, purpose, referralId, Status.DECLINED,
+            reason.filter(r -> !r.isBlank()).map(r -> Validation.text(r, "reason", 2000)));
     }
 
-    private Referral respond(Actor actor, RequestedPurpose purpose, UUID referralId, Status answer) {
+    /** Why a referral was declined, opened with the person's key. */
+    public static Optional<String> declineReason(ReferralRepository referrals, javax.crypto.SecretKey key, Referral r) {
+        return referrals.sealedDeclineReason(r.id()).map(s -> new String(Sealer.open(key, reasonAad(r.id()), s), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] reasonAad(UUID referralId) {
+        return ("referral-decline/" + referralId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Referral respond(Actor actor, RequestedPurpose purpose, UUID referralId, Status answer, Optional<String> reason) {
         Referral referral = referrals.find(referralId)
             .orElseThrow(() -> guard.unknown(actor, Action.RESPOND_REFERRAL, purpose, Optional.of(referralId)));
         if (!referral.to().equals(actor.organisation())) {
@@ -123,7 +139,9 @@ public final class ReferralService {
         guard.check(actor, Action.RESPOND_REFERRAL, purpose, referral.personId(), guard.framework().allCategories(),
             Optional.of(referralId));
         Instant now = guard.clock().instant();
-        if (!referrals.decide(referralId, answer, now, actor.userId())) {
+        Optional<byte[]> sealed = reason.map(r -> Sealer.seal(keys.find(referral.personId()).orElseThrow(HavenException::notFound),
+            reasonAad(referralId), r.getBytes(StandardCharsets.UTF_8)));
+        if (!referrals.decide(referralId, answer, now, actor.userId(), sealed)) {
             throw new HavenException(ErrorCode.CONFLICT, "This referral was answered meanwhile.");
         }
         return referrals.find(referralId).orElseThrow(HavenException::notFound);

@@ -96,9 +96,19 @@ public final class RightsService {
         if (history.withheld() > 0) {
             alerts.raiseUnlessOpen(Alert.Kind.LEDGER_ALTERED, id);
         }
-        return new PersonalData(id, person.createdAt(), profile, opened, consents.forPerson(id), referrals.forPerson(id),
-            corrections.ofPerson(id, key), erasures.ofPerson(id, key), codeRequests.apply(id), history.events(), history.withheld(),
+        List<Consent> given = consents.forPerson(id);
+        Map<UUID, String> guardians = new HashMap<>();
+        given.forEach(c -> eu.haven.core.consent.ConsentService.guardianName(key, c).ifPresent(n -> guardians.put(c.id(), n)));
+        return new PersonalData(id, person.createdAt(), profile, opened, given, referrals.forPerson(id),
+            corrections.ofPerson(id, key), erasures.ofPerson(id, key), Map.copyOf(guardians), declineReasons(id, key), codeRequests.apply(id), history.events(), history.withheld(),
             organisations(), index, recorder.clock().instant());
+    }
+
+    private Map<UUID, String> declineReasons(UUID personId, SecretKey key) {
+        Map<UUID, String> out = new HashMap<>();
+        referrals.forPerson(personId).forEach(r ->
+            eu.haven.core.referral.ReferralService.declineReason(referrals, key, r).ifPresent(t -> out.put(r.id(), t)));
+        return Map.copyOf(out);
     }
 
     /** Organisations by id, to name them to the person. */
@@ -147,7 +157,7 @@ public final class RightsService {
         keys.find(id).orElseThrow(RightsService::gone);
         Consent consent = consents.find(consentId).filter(c -> c.personId().equals(id)).orElseThrow(HavenException::notFound);
         recorder.byPerson(id, Action.WITHDRAW_CONSENT, Set.copyOf(consent.categories()), Optional.of(consentId));
-        consents.withdraw(consentId, recorder.clock().instant());
+        consents.withdraw(consentId, recorder.clock().instant(), Optional.empty());
         return consents.find(consentId).orElseThrow(HavenException::notFound);
     }
 

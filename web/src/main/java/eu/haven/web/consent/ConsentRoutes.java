@@ -14,7 +14,7 @@ import java.util.UUID;
 /** Consents recorded by a caseworker on the person's behalf, and their withdrawal. */
 public final class ConsentRoutes {
     record NewConsentJson(String recipient, List<String> purposes, List<String> categories, Instant expiresAt,
-                          String method, String language) {}
+                          String method, String language, NewConsent.Guardian guardian) {}
 
     record ConsentsJson(List<ConsentJson> consents) {}
 
@@ -27,7 +27,7 @@ public final class ConsentRoutes {
             UUID person = Requests.uuid(ctx, "id");
             NewConsentJson b = requests.body(ctx, NewConsentJson.class);
             Consent c = consents.give(actor, purpose, person, new NewConsent(b.recipient(), b.purposes(), b.categories(),
-                Optional.ofNullable(b.expiresAt()), b.method(), b.language()));
+                Optional.ofNullable(b.expiresAt()), b.method(), b.language(), Optional.ofNullable(b.guardian())));
             ctx.status(201).json(ConsentJson.of(c, consents.now()));
         });
         routes.get("/api/v1/persons/{id}/consents", ctx -> {

@@ -122,6 +122,15 @@ final class MeJson {
             .put("givenAt", c.givenAt().toString());
         time(n, "expiresAt", c.expiresAt());
         time(n, "withdrawnAt", c.withdrawnAt());
+        if (c.withdrawnAt().isPresent()) {
+            n.set("withdrawnBy", c.withdrawnBy().map(o -> (com.fasterxml.jackson.databind.JsonNode) organisation(o, d.organisations(), lang))
+                .orElse(mapper.getNodeFactory().nullNode()));
+            n.put("withdrawnByLabel", c.withdrawnBy().map(o -> organisation(o, d.organisations(), lang).get("name").asText())
+                .orElse(labels.role(lang, "person")));
+        }
+        c.guardianRelationship().ifPresent(rel -> n.putObject("guardian").put("relationship", rel)
+            .put("relationshipLabel", labels.messages().text(lang, "guardian." + rel))
+            .put("name", d.guardianNames().getOrDefault(c.id(), "")));
         n.put("state", c.state(d.now())).put("stateLabel", labels.status(lang, "consent", state));
         if (status == ConsentStatus.LIVE || status == ConsentStatus.NOT_YET) {
             n.put("withdraw", "/api/v1/me/consents/" + c.id() + "/withdraw");
@@ -140,6 +149,7 @@ final class MeJson {
         n.put("consentId", r.consentId().toString()).put("status", status)
             .put("statusLabel", labels.status(lang, "referral", status)).put("createdAt", r.createdAt().toString());
         time(n, "decidedAt", r.decidedAt());
+        Optional.ofNullable(d.declineReasons().get(r.id())).ifPresent(reason -> n.put("declineReason", reason));
         return n;
     }
 

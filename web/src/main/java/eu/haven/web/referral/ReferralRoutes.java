@@ -8,6 +8,7 @@ import eu.haven.web.Requests;
 import io.javalin.config.RoutesConfig;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -24,6 +25,8 @@ public final class ReferralRoutes {
     }
 
     record ReferralsJson(List<ReferralJson> referrals) {}
+
+    record DeclineJson(String reason) {}
 
     private ReferralRoutes() {}
 
@@ -48,7 +51,9 @@ public final class ReferralRoutes {
         routes.post("/api/v1/referrals/{id}/decline", ctx -> {
             var actor = caller.actor(ctx);
             var purpose = caller.purpose(ctx);
-            ctx.json(ReferralJson.of(referrals.decline(actor, purpose, Requests.uuid(ctx, "id"))));
+            Optional<String> reason = ctx.contentLength() > 0 || ctx.header("Content-Type") != null
+                ? Optional.ofNullable(requests.body(ctx, DeclineJson.class).reason()) : Optional.empty();
+            ctx.json(ReferralJson.of(referrals.decline(actor, purpose, Requests.uuid(ctx, "id"), reason)));
         });
     }
 }
