@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Everything an installation is configured with. Command-line options win over environment
- * variables ({@code HAVEN_PORT}, {@code HAVEN_DATA_DIR}, {@code HAVEN_DB_URL}, ...), which win
- * over the defaults.
+ * Everything an installation is configured with. On the command line each value comes from the
+ * option, else the environment variable ({@code HAVEN_PORT}, ...), else the configuration file,
+ * else the default (docs/CONFIGURATION.md).
  */
 public record HavenConfig(String bind, int port, Optional<String> publicUrl, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
                           Path masterKeyFile, Path keyStoreDir, Duration tokenLifetime, Clock clock, LedgerConfig ledger,
@@ -45,6 +45,11 @@ public record HavenConfig(String bind, int port, Optional<String> publicUrl, Pat
         }
     }
 
+    /** An installation in {@code dataDir} with everything at its default: embedded database, keys in the folder, any free port. */
+    public static HavenConfig embedded(Path dataDir) {
+        return of(0, dataDir, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     public static HavenConfig of(int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
                                  Optional<Path> frameworkFile, Optional<Path> masterKeyFile, Optional<Path> keyDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -66,6 +71,10 @@ public record HavenConfig(String bind, int port, Optional<String> publicUrl, Pat
     /** The address people reach Haven at, e.g. https://haven.example-city.eu: printed on receipts; https turns on HSTS. */
     public HavenConfig withPublicUrl(Optional<String> url) {
         return new HavenConfig(bind, port, url, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+    }
+
+    public HavenConfig withTokenLifetime(Duration lifetime) {
+        return new HavenConfig(bind, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, lifetime, clock, ledger, people);
     }
 
     public HavenConfig withDatabase(DatabaseConfig d) {

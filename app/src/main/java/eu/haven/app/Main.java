@@ -13,7 +13,19 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(cli().execute(args));
+        System.exit(run(args));
+    }
+
+    /** Runs a command with settings from the options, the environment, then the configuration file. */
+    static int run(String... args) {
+        CommandLine cli = cli();
+        try {
+            cli.setDefaultValueProvider(ConfigFile.locate(args, System::getenv));
+        } catch (ConfigurationException e) {
+            cli.getErr().println("haven: " + e.getMessage());
+            return 2;
+        }
+        return cli.execute(args);
     }
 
     /** The command line with Haven's answers to failures: a plain message and an exit code, never a stack trace. */

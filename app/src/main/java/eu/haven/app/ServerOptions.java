@@ -9,6 +9,22 @@ public final class ServerOptions {
     @Option(names = "--port", defaultValue = "${env:HAVEN_PORT:-8080}", description = "HTTP port (HAVEN_PORT; default 8080).")
     int port;
 
+    @Option(names = "--config", description = "A configuration file of HAVEN_...=value lines (HAVEN_CONFIG); options and "
+        + "environment variables win over it.")
+    Optional<Path> config;
+
+    @Option(names = "--staff-token-lifetime", defaultValue = "${env:HAVEN_STAFF_TOKEN_LIFETIME:-PT8H}",
+        description = "How long a staff sign-in lasts, ISO 8601 (HAVEN_STAFF_TOKEN_LIFETIME; default PT8H).")
+    java.time.Duration staffTokenLifetime;
+
+    @Option(names = "--person-session-lifetime", defaultValue = "${env:HAVEN_PERSON_SESSION_LIFETIME:-PT30M}",
+        description = "How long a person's sign-in with their access code lasts (HAVEN_PERSON_SESSION_LIFETIME; default PT30M).")
+    java.time.Duration personSessionLifetime;
+
+    @Option(names = "--activation-window", defaultValue = "${env:HAVEN_ACTIVATION_WINDOW:-P7D}",
+        description = "How long a new access code may wait to be activated (HAVEN_ACTIVATION_WINDOW; default P7D).")
+    java.time.Duration activationWindow;
+
     @Option(names = "--bind", defaultValue = "${env:HAVEN_BIND}",
         description = "Address to listen on (HAVEN_BIND): 127.0.0.1 for this machine only, 0.0.0.0 for every interface; "
             + "default 0.0.0.0 for serve, 127.0.0.1 for demo.")
@@ -19,7 +35,8 @@ public final class ServerOptions {
             + "access-code receipts; https also sends HSTS. Default: http://localhost:<port>/.")
     Optional<String> publicUrl;
 
-    @Option(names = "--data-dir", description = "Data directory (HAVEN_DATA_DIR; default ./data, ./data/demo for demo).")
+    @Option(names = "--data-dir", defaultValue = "${env:HAVEN_DATA_DIR}",
+        description = "Data directory (HAVEN_DATA_DIR; default ./data, ./data/demo for demo).")
     Optional<Path> dataDir;
 
     @Option(names = "--db-url", defaultValue = "${env:HAVEN_DB_URL}", description = "JDBC URL of a PostgreSQL database (HAVEN_DB_URL); default: embedded H2 in the data directory.")
@@ -65,6 +82,15 @@ public final class ServerOptions {
             + "without it, wrong access codes are counted per proxy.")
     java.util.List<String> trustedProxies;
 
+    private eu.haven.core.rights.PersonSessions.Settings sessions(eu.haven.core.rights.PersonSessions.Settings d) {
+        if (personSessionLifetime.isNegative() || personSessionLifetime.isZero() || activationWindow.isNegative() || activationWindow.isZero()
+            || staffTokenLifetime.isNegative() || staffTokenLifetime.isZero()) {
+            throw new ConfigurationException("Lifetimes and windows must be positive durations such as PT30M or P7D.");
+        }
+        return new eu.haven.core.rights.PersonSessions.Settings(d.failures(), d.window(), personSessionLifetime, activationWindow,
+            d.secretFailures());
+    }
+
     /** Says in one line, before anything is created, that the port is taken. */
     static void requireFreePort(String bind, int port) {
         if (port == 0) {
@@ -97,11 +123,11 @@ public final class ServerOptions {
     }
 
     HavenConfig config(Path defaultDataDir) {
-        Path dir = dataDir.or(() -> Optional.ofNullable(System.getenv("HAVEN_DATA_DIR")).filter(s -> !s.isBlank()).map(Path::of))
-            .orElse(defaultDataDir);
+        Path dir = dataDir.filter(d -> !d.toString().isBlank()).orElse(defaultDataDir);
         HavenConfig c = HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
         return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin.filter(o -> !o.isBlank()), ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval))
-            .withPeople(new HavenConfig.PeopleConfig(guardianAge, retentionInterval, c.people().sessions(),
+            .withTokenLifetime(staffTokenLifetime)
+            .withPeople(new HavenConfig.PeopleConfig(guardianAge, retentionInterval, sessions(c.people().sessions()),
                 java.util.Set.copyOf(trustedProxies == null ? java.util.List.<String>of()
                     : trustedProxies.stream().map(String::trim).filter(t -> !t.isEmpty()).toList())));
     }

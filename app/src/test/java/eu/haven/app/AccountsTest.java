@@ -132,8 +132,7 @@ class AccountsTest {
 
     @Test
     void the_command_line_records_the_operator() {
-        HavenConfig config = HavenConfig.of(0, tmp.resolve("data"), Optional.empty(), "", "", Optional.empty(), Optional.empty(),
-            Optional.empty());
+        HavenConfig config = HavenConfig.embedded(tmp.resolve("data"));
         try (TestServer s = new TestServer(config, UnaryOperator.identity())) {
             s.login("social.worker");
         }

@@ -104,7 +104,7 @@ class CrashTest {
             assertThat(total).as("acknowledged requests before the kill").isGreaterThan(100);
             assertThat(checkpoints).hasSizeGreaterThan(1);
 
-            HavenConfig config = HavenConfig.of(0, data, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty());
+            HavenConfig config = HavenConfig.embedded(data);
             try (Haven reopened = new Haven(config)) {
                 Ledger ledger = reopened.ledger();
                 for (UUID p : persons) {

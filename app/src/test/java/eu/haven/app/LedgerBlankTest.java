@@ -26,7 +26,7 @@ class LedgerBlankTest {
     Path tmp;
 
     private HavenConfig config() {
-        return HavenConfig.of(0, tmp.resolve("data"), Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty());
+        return HavenConfig.embedded(tmp.resolve("data"));
     }
 
     private record Person(UUID id, String code) {}

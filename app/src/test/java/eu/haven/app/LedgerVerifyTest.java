@@ -80,7 +80,7 @@ class LedgerVerifyTest {
 
     @Test
     void refusesToStartWhenTheStoredTreeDisagreesWithItsCheckpoint() {
-        HavenConfig config = HavenConfig.of(0, tmp.resolve("data"), Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty());
+        HavenConfig config = HavenConfig.embedded(tmp.resolve("data"));
         try (TestServer server = new TestServer(config, java.util.function.UnaryOperator.identity())) {
             String token = server.login("shelter.worker");
             server.send("POST", "/api/v1/persons", token, "shelter", "{\"displayName\":\"Start Check\",\"preferredLanguage\":\"en\"}");

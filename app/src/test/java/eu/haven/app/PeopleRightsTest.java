@@ -27,8 +27,7 @@ class PeopleRightsTest {
     @BeforeEach
     void start() throws IOException {
         clock = new MovableClock();
-        HavenConfig config = HavenConfig.of(0, Files.createTempDirectory("haven-rights"), Optional.empty(), "", "",
-                Optional.empty(), Optional.empty(), Optional.empty())
+        HavenConfig config = HavenConfig.embedded(Files.createTempDirectory("haven-rights"))
             .withDatabase(DatabaseConfig.h2Memory("r" + UUID.randomUUID())).withClock(clock);
         server = new TestServer(config, UnaryOperator.identity());
     }
@@ -78,8 +77,7 @@ class PeopleRightsTest {
     @Test
     void behind_a_trusted_proxy_wrong_codes_are_counted_per_client() throws Exception {
         server.close();
-        HavenConfig base = HavenConfig.of(0, Files.createTempDirectory("haven-proxy"), Optional.empty(), "", "", Optional.empty(),
-                Optional.empty(), Optional.empty()).withDatabase(DatabaseConfig.h2Memory("p" + UUID.randomUUID())).withClock(clock);
+        HavenConfig base = HavenConfig.embedded(Files.createTempDirectory("haven-proxy")).withDatabase(DatabaseConfig.h2Memory("p" + UUID.randomUUID())).withClock(clock);
         server = new TestServer(base.withPeople(new HavenConfig.PeopleConfig(16, Duration.ofHours(24),
             base.people().sessions(), java.util.Set.of("127.0.0.1", "0:0:0:0:0:0:0:1"))), UnaryOperator.identity());
         Created p = create(server.login("shelter.worker"), "shelter", null);

@@ -52,8 +52,7 @@ class PersonJourneyTest {
         DatabaseConfig pg = new DatabaseConfig(System.getenv("HAVEN_TEST_POSTGRES"),
             System.getenv().getOrDefault("HAVEN_TEST_POSTGRES_USER", "postgres"),
             System.getenv().getOrDefault("HAVEN_TEST_POSTGRES_PASSWORD", ""), java.util.Optional.of(schema));
-        HavenConfig config = HavenConfig.of(0, Files.createTempDirectory("haven-journey-pg"), java.util.Optional.empty(), "", "",
-            java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()).withDatabase(pg);
+        HavenConfig config = HavenConfig.embedded(Files.createTempDirectory("haven-journey-pg")).withDatabase(pg);
         try (TestServer server = new TestServer(config, UnaryOperator.identity())) {
             journey(server, false);
             server.haven.database().autonomous(h -> h.execute("DROP SCHEMA " + schema + " CASCADE"));

@@ -42,7 +42,7 @@ final class TestServer implements AutoCloseable {
     static HavenConfig inMemory() {
         try {
             Path dir = Files.createTempDirectory("haven-test");
-            return HavenConfig.of(0, dir, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty())
+            return HavenConfig.embedded(dir)
                 .withDatabase(DatabaseConfig.h2Memory("t" + UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -90,9 +90,8 @@ final class LedgerBench {
 
     private static AccessEvent event() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return new AccessEvent(UUID.randomUUID(), Instant.now(), Optional.of(new UUID(r.nextLong(), r.nextLong())), Optional.of("city-shelter"),
-            Optional.of("caseworker"), "read", "shelter", Optional.of(new UUID(r.nextLong(), r.nextLong())),
-            new LinkedHashSet<>(List.of("identity", "housing")), true, Optional.empty(), Optional.empty());
+        return AccessEvent.byCaseworker(Instant.now(), new UUID(r.nextLong(), r.nextLong()), "city-shelter", "read", "shelter",
+            new UUID(r.nextLong(), r.nextLong()), new LinkedHashSet<>(List.of("identity", "housing")), Optional.empty());
     }
 
     private static boolean appends(String label, DatabaseConfig config, boolean quick) throws Exception {

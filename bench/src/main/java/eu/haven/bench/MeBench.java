@@ -35,7 +35,7 @@ final class MeBench {
         Path dir = Files.createTempDirectory("haven-bench-me");
         System.out.println("== me: GET /api/v1/me, person with " + OWN_EVENTS + " access events in a ledger of " + total
             + " events, embedded H2 (file, " + dir + ")");
-        HavenConfig config = HavenConfig.of(0, dir, Optional.empty(), "", "", Optional.empty(), Optional.empty(), Optional.empty());
+        HavenConfig config = HavenConfig.embedded(dir);
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("haven.http")).setLevel(ch.qos.logback.classic.Level.WARN);
         try (Haven haven = new Haven(config)) {
             DemoData.seed(haven.staffAdmin());
@@ -103,9 +103,8 @@ final class MeBench {
 
     private static AccessEvent event(UUID person, boolean refused) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return new AccessEvent(UUID.randomUUID(), Instant.now(), Optional.of(new UUID(r.nextLong(), r.nextLong())),
-            Optional.of(refused ? "city-shelter" : "legal-aid"), Optional.of("caseworker"), "read",
-            refused ? "immigration-enforcement" : "legal-aid", Optional.of(person), new LinkedHashSet<>(List.of("identity", "housing")),
-            !refused, refused ? Optional.of("firewall") : Optional.empty(), Optional.empty());
+        return AccessEvent.byCaseworker(Instant.now(), new UUID(r.nextLong(), r.nextLong()), refused ? "city-shelter" : "legal-aid", "read",
+            refused ? "immigration-enforcement" : "legal-aid", person, new LinkedHashSet<>(List.of("identity", "housing")),
+            refused ? Optional.of("firewall") : Optional.empty());
     }
 }

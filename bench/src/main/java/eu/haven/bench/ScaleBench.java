@@ -152,10 +152,9 @@ final class ScaleBench {
         Parallel.forEach(256, count, i -> {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             boolean refused = i % 97 == 0;
-            ledger.append(new AccessEvent(UUID.randomUUID(), Instant.now(), Optional.of(new UUID(r.nextLong(), r.nextLong())),
-                Optional.of("city-shelter"), Optional.of("caseworker"), "read", refused ? "immigration-enforcement" : "shelter",
-                Optional.of(people.get(r.nextInt(people.size()))), new LinkedHashSet<>(List.of("identity", "housing")),
-                !refused, refused ? Optional.of("firewall") : Optional.empty(), Optional.empty()));
+            ledger.append(AccessEvent.byCaseworker(Instant.now(), new UUID(r.nextLong(), r.nextLong()), "city-shelter", "read",
+                refused ? "immigration-enforcement" : "shelter", people.get(r.nextInt(people.size())),
+                new LinkedHashSet<>(List.of("identity", "housing")), refused ? Optional.of("firewall") : Optional.empty()));
         });
         ledger.checkpoint();
     }

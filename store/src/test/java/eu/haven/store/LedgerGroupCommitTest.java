@@ -75,9 +75,8 @@ class LedgerGroupCommitTest {
     }
 
     private static AccessEvent event() {
-        return new AccessEvent(UUID.randomUUID(), Instant.now(), Optional.of(UUID.randomUUID()), Optional.of("city-shelter"),
-            Optional.of("caseworker"), "read", "shelter", Optional.of(UUID.randomUUID()),
-            new LinkedHashSet<>(List.of("identity")), true, Optional.empty(), Optional.empty());
+        return AccessEvent.byCaseworker(Instant.now(), UUID.randomUUID(), "city-shelter", "read", "shelter", UUID.randomUUID(),
+            new LinkedHashSet<>(List.of("identity")), Optional.empty());
     }
 
     @Test

@@ -66,10 +66,9 @@ class LedgerTamperTest {
         try (Ledger ledger = Ledger.open(new JdbcLedgerStore(db), signer, mirror, Ledger.Settings.defaults(ORIGIN))) {
             UUID person = UUID.randomUUID();
             for (int i = 0; i < EVENTS; i++) {
-                ledger.append(new AccessEvent(UUID.randomUUID(), Instant.now(), Optional.of(UUID.randomUUID()), Optional.of("city-shelter"),
-                    Optional.of("caseworker"), i % 2 == 0 ? "read" : "write", i % 7 == 0 ? "immigration-enforcement" : "shelter",
-                    Optional.of(i % 3 == 0 ? person : UUID.randomUUID()), new LinkedHashSet<>(List.of("identity", "housing")),
-                    i % 7 != 0, i % 7 == 0 ? Optional.of("firewall") : Optional.empty(), Optional.empty()));
+                ledger.append(AccessEvent.byCaseworker(Instant.now(), UUID.randomUUID(), "city-shelter", i % 2 == 0 ? "read" : "write",
+                    i % 7 == 0 ? "immigration-enforcement" : "shelter", i % 3 == 0 ? person : UUID.randomUUID(),
+                    new LinkedHashSet<>(List.of("identity", "housing")), i % 7 == 0 ? Optional.of("firewall") : Optional.empty()));
             }
             ledger.checkpoint();
         }

@@ -428,8 +428,7 @@ abstract class RepositoryContract {
     }
 
     private AccessEvent event(UUID person, boolean permitted, Optional<String> reason) {
-        return new AccessEvent(UUID.randomUUID(), now, Optional.of(UUID.randomUUID()), Optional.of("shelter-a"),
-            Optional.of("caseworker"), "read", "shelter", Optional.of(person), new java.util.LinkedHashSet<>(List.of("identity", "housing")),
-            permitted, reason, Optional.empty());
+        return AccessEvent.byCaseworker(now, UUID.randomUUID(), "shelter-a", "read", "shelter", person,
+            new java.util.LinkedHashSet<>(List.of("identity", "housing")), permitted ? Optional.empty() : reason);
     }
 }
