@@ -150,4 +150,31 @@ class AnswersTest {
             .bind("id", UUID.fromString(referral)).mapTo(byte[].class).one());
         assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).as("sealed at rest").doesNotContain("appointments");
     }
+
+    @Test
+    void a_permitted_write_the_database_then_refuses_is_recorded_as_not_completed() {
+        Response created = create("en");
+        UUID person = UUID.fromString(created.body().get("id").asText());
+        server.haven.database().autonomous(h -> h.execute(
+            "CREATE TRIGGER refuse_consents BEFORE INSERT ON consents FOR EACH ROW CALL \"eu.haven.app.RefusingTrigger\""));
+        Response r = server.send("POST", "/api/v1/persons/" + person + "/consents", shelter, "shelter",
+            "{\"recipient\":\"legal-aid\",\"purposes\":[\"legal-aid\"],\"categories\":[\"identity\"],\"method\":\"verbal\","
+                + "\"language\":\"en\"}");
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.raw()).doesNotContain("disk is full").doesNotContain("Exception");
+        var consentEvents = server.haven.ledger().forPerson(person).stream().map(e -> e.event())
+            .filter(e -> e.action().equals("consent")).toList();
+        assertThat(consentEvents).hasSize(2);
+        assertThat(consentEvents.get(0).permitted()).isTrue();
+        assertThat(consentEvents.get(1).permitted()).isFalse();
+        assertThat(consentEvents.get(1).reason()).contains("not-completed");
+        assertThat(consentEvents.get(1).target()).isEqualTo(consentEvents.get(0).target());
+
+        JsonNode history = server.send("GET", "/api/v1/me", server.personToken(created.body().get("accessCode").asText()), null, null)
+            .body().get("accessHistory");
+        assertThat(history).anySatisfy(e -> {
+            assertThat(e.path("reason").asText()).isEqualTo("not-completed");
+            assertThat(e.get("summary").asText()).contains("nothing was changed");
+        });
+    }
 }

@@ -118,6 +118,26 @@ public final class AccessGuard {
         return HavenException.notFound();
     }
 
+    /** The reason recorded when a permitted operation could not be carried out. */
+    public static final String NOT_COMPLETED = "not-completed";
+
+    /**
+     * Carries out a permitted operation. Should it fail (the database refuses the write, say), the
+     * failure is recorded after the permit, as a refusal with reason {@code not-completed}, so that
+     * the ledger and the person's history never show as done what did not happen; then the
+     * failure goes on to the caller.
+     */
+    public void complete(Actor actor, Action action, RequestedPurpose purpose, UUID personId, Optional<UUID> target, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException failed) {
+            log.append(new AccessEvent(Randomness.uuid(), clock.instant(), Optional.of(actor.userId()), Optional.of(actor.organisation()),
+                Optional.of(actor.role().code()), action.code(), purpose.recorded(), Optional.of(personId), java.util.Set.of(), false,
+                Optional.of(NOT_COMPLETED), target));
+            throw failed;
+        }
+    }
+
     /** Refusals that depend on the person: the item is left out of a queue, the rest is listed. */
     private static final java.util.Set<eu.haven.core.error.ErrorCode> PER_PERSON = java.util.EnumSet.of(
         eu.haven.core.error.ErrorCode.NOT_FOUND, eu.haven.core.error.ErrorCode.NO_CONSENT,

@@ -96,7 +96,7 @@ public final class ConsentService {
             now, input.expiresAt(), Optional.empty(), actor.userId(), Optional.empty(), guardian.map(NewConsent.Guardian::relationship),
             guardian.map(g -> Sealer.seal(keys.find(personId).orElseThrow(HavenException::notFound), guardianAad(id),
                 g.name().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-        consents.insert(consent);
+        guard.complete(actor, Action.CONSENT, purpose, personId, Optional.of(id), () -> consents.insert(consent));
         return consent;
     }
 
@@ -107,7 +107,8 @@ public final class ConsentService {
         guard.check(actor, Action.CONSENT, purpose, consent.personId(), guard.framework().allCategories(),
             Optional.of(consentId));
         Instant now = guard.clock().instant();
-        consents.withdraw(consentId, now, Optional.of(actor.organisation()));
+        guard.complete(actor, Action.CONSENT, purpose, consent.personId(), Optional.of(consentId),
+            () -> consents.withdraw(consentId, now, Optional.of(actor.organisation())));
         return consents.find(consentId).orElse(consent.withdrawn(now, Optional.of(actor.organisation())));
     }
 

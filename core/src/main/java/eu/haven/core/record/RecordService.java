@@ -38,8 +38,9 @@ public final class RecordService {
         UUID id = UUID.randomUUID();
         guard.check(actor, Action.WRITE, purpose, personId, mask, Optional.of(id));
         SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);
-        records.insert(new CaseRecord(id, personId, actor.organisation(), category, purpose.recorded(),
-            Records.seal(key, id, personId, category, json), guard.clock().instant(), actor.userId()));
+        CaseRecord record = new CaseRecord(id, personId, actor.organisation(), category, purpose.recorded(),
+            Records.seal(key, id, personId, category, json), guard.clock().instant(), actor.userId());
+        guard.complete(actor, Action.WRITE, purpose, personId, Optional.of(id), () -> records.insert(record));
         return id;
     }
 
@@ -54,7 +55,8 @@ public final class RecordService {
         long mask = guard.framework().maskOf(List.of(record.category()));
         guard.check(actor, Action.CORRECT, purpose, personId, mask, Optional.of(recordId));
         SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);
-        records.replaceData(recordId, Records.seal(key, recordId, personId, record.category(), json));
+        byte[] sealed = Records.seal(key, recordId, personId, record.category(), json);
+        guard.complete(actor, Action.CORRECT, purpose, personId, Optional.of(recordId), () -> records.replaceData(recordId, sealed));
     }
 
     /** The records the policy lets this actor see, optionally only some categories. */

@@ -85,7 +85,7 @@ public final class ReferralService {
         });
         Referral referral = new Referral(id, input.personId(), actor.organisation(), to.id(), referralPurpose.code(),
             categories, input.consentId(), Status.PENDING, now, actor.userId(), Optional.empty(), Optional.empty());
-        referrals.insert(referral);
+        guard.complete(actor, Action.REFER, purpose, referral.personId(), Optional.of(referral.id()), () -> referrals.insert(referral));
         return referral;
     }
 

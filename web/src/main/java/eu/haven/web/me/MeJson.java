@@ -230,7 +230,8 @@ final class MeJson {
         } else {
             String reason = e.reason().orElse("");
             n.put("reason", reason).put("reasonLabel", labels.reason(lang, reason));
-            n.put("summary", labels.refused(lang, e.purpose(), "firewall".equals(reason)) + " " + labels.reason(lang, reason));
+            n.put("summary", "not-completed".equals(reason) ? labels.action(lang, e.action()) + ". " + labels.reason(lang, reason)
+                : labels.refused(lang, e.purpose(), "firewall".equals(reason)) + " " + labels.reason(lang, reason));
         }
         n.put("receipt", "/api/v1/me/receipts/" + logged.index());
         return n;
