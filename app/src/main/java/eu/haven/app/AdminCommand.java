@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(mixinStandardHelpOptions = true, name = "admin", description = "Organisations and staff accounts; every change is recorded in the access ledger. With the embedded "
-        + "database, stop the server first (one process opens it at a time); with PostgreSQL, run it while the server runs.",
+@Command(mixinStandardHelpOptions = true, name = "admin", description = "Organisations and staff accounts; every change is recorded in the access ledger, which one process "
+        + "writes at a time: stop the server first, or use /api/v1/admin/... with an admin account while it runs.",
     subcommands = {AdminCommand.CreateOrganisation.class, AdminCommand.CreateUser.class, AdminCommand.ListUsers.class,
         AdminCommand.ResetPassword.class, AdminCommand.DisableUser.class, AdminCommand.EnableUser.class, AdminCommand.DeleteUser.class})
 public final class AdminCommand implements Runnable {

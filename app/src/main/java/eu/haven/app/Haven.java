@@ -110,6 +110,11 @@ public final class Haven implements AutoCloseable {
         var records = new JdbcRecordRepository(db);
         var consents = new JdbcConsentRepository(db);
         var referrals = new JdbcReferralRepository(db);
+        if (!db.claimLedgerWriter()) {
+            db.close();
+            throw new ConfigurationException("Another Haven process (a server, or haven admin) is writing this installation's "
+                + "access ledger. One process at a time may: stop it first, or, while a server runs, use /api/v1/admin/... .");
+        }
         this.ledger = openLedger(config.ledger(), ledgerStoreDecorator.apply(new JdbcLedgerStore(db)));
         PolicyEngine engine = new PolicyEngine(framework);
         AccessGuard guard = new AccessGuard(engine, ledger, new JdbcPersonFactsRepository(db, JdbcPersonFactsRepository.DEFAULT_CACHE_SIZE),

@@ -25,7 +25,11 @@ public final class Database implements Transactions, AutoCloseable {
     private final ThreadLocal<List<UUID>> changedInTransaction = new ThreadLocal<>();
     private final List<Consumer<UUID>> changeListeners = new CopyOnWriteArrayList<>();
 
-    private Database(HikariDataSource dataSource) {
+    private final boolean postgres;
+    private java.sql.Connection writerLock;
+
+    private Database(HikariDataSource dataSource, boolean postgres) {
+        this.postgres = postgres;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
     }
@@ -51,7 +55,7 @@ public final class Database implements Transactions, AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds);
+        return new Database(ds, config.url().startsWith("jdbc:postgresql:"));
     }
 
     public <T> T with(HandleCallback<T, RuntimeException> work) {
@@ -133,6 +137,39 @@ public final class Database implements Transactions, AutoCloseable {
 
     @Override
     public void close() {
+        if (writerLock != null) {
+            try {
+                writerLock.close();
+            } catch (java.sql.SQLException e) {
+                // closing the pool below ends the session, and its lock, anyway
+            }
+        }
         dataSource.close();
+    }
+
+    /**
+     * Makes this process the one writer of the ledger in this database (schema), for as long as
+     * this {@code Database} is open; false when another process already is. On PostgreSQL a
+     * session advisory lock held on a connection of its own; the embedded database is opened by one
+     * process at a time anyway.
+     */
+    public synchronized boolean claimLedgerWriter() {
+        if (!postgres || writerLock != null) {
+            return true;
+        }
+        try {
+            java.sql.Connection c = dataSource.getConnection();
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT pg_try_advisory_lock(hashtext('haven-ledger:' || current_schema()))");
+                 java.sql.ResultSet rs = st.executeQuery()) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    writerLock = c;
+                    return true;
+                }
+            }
+            c.close();
+            return false;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot take the ledger's writer lock: " + e.getSQLState(), e);
+        }
     }
 }
