@@ -143,7 +143,7 @@ final class Installation {
 
     private static DatabaseConfig withPassword(HavenConfig c, String password) {
         DatabaseConfig d = c.database();
-        return new DatabaseConfig(d.url(), d.user(), password, d.schema());
+        return new DatabaseConfig(d.url(), d.user(), password, d.schema(), d.poolSize());
     }
 
     private static String read(Path file) throws IOException {

@@ -48,6 +48,10 @@ public final class ServerOptions {
     @Option(names = "--db-password", defaultValue = "${env:HAVEN_DB_PASSWORD:-}", description = "Database password (HAVEN_DB_PASSWORD).")
     String dbPassword;
 
+    @Option(names = "--db-pool", defaultValue = "${env:HAVEN_DB_POOL:-16}",
+        description = "Most database connections held at once (HAVEN_DB_POOL; default 16).")
+    int dbPool;
+
     @Option(names = "--framework", defaultValue = "${env:HAVEN_FRAMEWORK}", description = "The city's data-sharing framework file, YAML or JSON (HAVEN_FRAMEWORK); default: the demo city's.")
     Optional<Path> framework;
 
@@ -124,7 +128,11 @@ public final class ServerOptions {
 
     HavenConfig config(Path defaultDataDir) {
         Path dir = dataDir.filter(d -> !d.toString().isBlank()).orElse(defaultDataDir);
-        HavenConfig c = HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
+        if (dbPool < 2 || dbPool > 1000) {
+            throw new ConfigurationException("--db-pool must be between 2 and 1000.");
+        }
+        HavenConfig base = HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
+        HavenConfig c = base.withDatabase(base.database().withPoolSize(dbPool));
         return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin.filter(o -> !o.isBlank()), ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval))
             .withTokenLifetime(staffTokenLifetime)
             .withPeople(new HavenConfig.PeopleConfig(guardianAge, retentionInterval, sessions(c.people().sessions()),

@@ -28,13 +28,14 @@ class ConfigFileTest {
     void the_file_fills_in_what_neither_option_nor_environment_says() throws Exception {
         Path file = tmp.resolve("haven.properties");
         Files.writeString(file, "HAVEN_PORT=9999\nHAVEN_GUARDIAN_AGE=14\nHAVEN_DATA_DIR=" + tmp.resolve("d") + "\n"
-            + "HAVEN_STAFF_TOKEN_LIFETIME=PT2H\nHAVEN_BIND=127.0.0.1\n");
+            + "HAVEN_STAFF_TOKEN_LIFETIME=PT2H\nHAVEN_BIND=127.0.0.1\nHAVEN_DB_POOL=7\n");
         HavenConfig fromFile = parse(Map.of(), "--config", file.toString());
         assertThat(fromFile.port()).isEqualTo(9999);
         assertThat(fromFile.people().guardianAge()).isEqualTo(14);
         assertThat(fromFile.dataDir()).isEqualTo(tmp.resolve("d").toAbsolutePath());
         assertThat(fromFile.tokenLifetime()).isEqualTo(Duration.ofHours(2));
         assertThat(fromFile.bind()).isEqualTo("127.0.0.1");
+        assertThat(fromFile.database().poolSize()).as("no undocumented system property: an option like the others").isEqualTo(7);
 
         HavenConfig flagWins = parse(Map.of(), "--config", file.toString(), "--port", "7777");
         assertThat(flagWins.port()).isEqualTo(7777);

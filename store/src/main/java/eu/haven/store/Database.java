@@ -40,7 +40,7 @@ public final class Database implements Transactions, AutoCloseable {
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(Integer.getInteger("haven.db.pool", 16));
+        hikari.setMaximumPoolSize(config.poolSize());
         hikari.setPoolName("haven");
         config.schema().ifPresent(hikari::setSchema);
         if (config.url().startsWith("jdbc:postgresql:")) {

@@ -4,13 +4,27 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Where the database is. {@code schema} isolates an installation (or a test) inside one database. */
-public record DatabaseConfig(String url, String user, String password, Optional<String> schema) {
+public record DatabaseConfig(String url, String user, String password, Optional<String> schema, int poolSize) {
+    public static final int DEFAULT_POOL = 16;
+
+    public DatabaseConfig(String url, String user, String password, Optional<String> schema) {
+        this(url, user, password, schema, DEFAULT_POOL);
+    }
+
+    /** How many connections the pool keeps at most. */
+    public DatabaseConfig withPoolSize(int size) {
+        if (size < 2 || size > 1000) {
+            throw new IllegalArgumentException("the database pool needs 2 to 1000 connections");
+        }
+        return new DatabaseConfig(url, user, password, schema, size);
+    }
+
 
     /** Never prints the password. */
     @Override
     public String toString() {
         return "DatabaseConfig[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "(none)" : "(set)")
-            + ", schema=" + schema.orElse("(default)") + "]";
+            + ", schema=" + schema.orElse("(default)") + ", poolSize=" + poolSize + "]";
     }
 
     /** The embedded H2 file database in the data directory, in PostgreSQL mode, flushed on commit. */
