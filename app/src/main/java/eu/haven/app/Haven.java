@@ -172,7 +172,8 @@ public final class Haven implements AutoCloseable {
 
     public Haven start() {
         Javalin app = HavenApi.create(api, new ClientAddress(config.people().trustedProxies()),
-            HavenApi.Listen.on(config.bind(), config.port()).withPublicUrl(config.publicUrl()));
+            HavenApi.Listen.on(config.bind(), config.port()).withPublicUrl(config.publicUrl())
+                .withConnectionsPerAddress(config.connectionsPerAddress()));
         app.start();
         server = Optional.of(app);
         ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -13,11 +13,12 @@ import java.util.Optional;
  * option, else the environment variable ({@code HAVEN_PORT}, ...), else the configuration file,
  * else the default (docs/CONFIGURATION.md).
  */
-public record HavenConfig(String bind, int port, Optional<String> publicUrl, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
+public record HavenConfig(String bind, int port, int connectionsPerAddress, Optional<String> publicUrl, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
                           Path masterKeyFile, Path keyStoreDir, Duration tokenLifetime, Clock clock, LedgerConfig ledger,
                           PeopleConfig people) {
 
     public static final String DEFAULT_ORIGIN = "haven.localhost/access";
+    public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 64;
 
     /**
      * The access ledger's origin (its public name, e.g. {@code haven.example-city.eu/access}) as
@@ -56,7 +57,7 @@ public record HavenConfig(String bind, int port, Optional<String> publicUrl, Pat
         DatabaseConfig db = dbUrl.filter(u -> !u.isBlank())
             .map(u -> new DatabaseConfig(u, dbUser, dbPassword, Optional.empty()))
             .orElseGet(() -> DatabaseConfig.h2File(dir));
-        return new HavenConfig("127.0.0.1", port, Optional.empty(), dir, db, frameworkFile,
+        return new HavenConfig("127.0.0.1", port, DEFAULT_CONNECTIONS_PER_ADDRESS, Optional.empty(), dir, db, frameworkFile,
             masterKeyFile.orElse(dir.resolve("keys").resolve("master.key")),
             keyDir.orElse(dir.resolve("keys").resolve("persons")), Duration.ofHours(8), Clock.systemUTC(),
             new LedgerConfig(Optional.empty(), dir.resolve("keys").resolve("ledger.key"), Duration.ofSeconds(1)),
@@ -65,31 +66,36 @@ public record HavenConfig(String bind, int port, Optional<String> publicUrl, Pat
 
     /** The address to listen on: 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface), or one address. */
     public HavenConfig withBind(String address) {
-        return new HavenConfig(address, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(address, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
     }
 
     /** The address people reach Haven at, e.g. https://haven.example-city.eu: printed on receipts; https turns on HSTS. */
     public HavenConfig withPublicUrl(Optional<String> url) {
-        return new HavenConfig(bind, port, url, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, url, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+    }
+
+    /** Open connections one client address may hold (trusted proxies are not limited). */
+    public HavenConfig withConnectionsPerAddress(int limit) {
+        return new HavenConfig(bind, port, limit, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
     }
 
     public HavenConfig withTokenLifetime(Duration lifetime) {
-        return new HavenConfig(bind, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, lifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, lifetime, clock, ledger, people);
     }
 
     public HavenConfig withDatabase(DatabaseConfig d) {
-        return new HavenConfig(bind, port, publicUrl, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
     }
 
     public HavenConfig withLedger(LedgerConfig l) {
-        return new HavenConfig(bind, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l, people);
     }
 
     public HavenConfig withPeople(PeopleConfig p) {
-        return new HavenConfig(bind, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, p);
+        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, p);
     }
 
     public HavenConfig withClock(Clock c) {
-        return new HavenConfig(bind, port, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c, ledger, people);
     }
 }

@@ -30,6 +30,11 @@ public final class ServerOptions {
             + "default 0.0.0.0 for serve, 127.0.0.1 for demo.")
     Optional<String> bind;
 
+    @Option(names = "--connections-per-address", defaultValue = "${env:HAVEN_CONNECTIONS_PER_ADDRESS:-64}",
+        description = "Open connections one client address may hold; trusted proxies are not limited "
+            + "(HAVEN_CONNECTIONS_PER_ADDRESS; default 64).")
+    int connectionsPerAddress;
+
     @Option(names = "--public-url", defaultValue = "${env:HAVEN_PUBLIC_URL}",
         description = "The address people reach Haven at, e.g. https://haven.example-city.eu (HAVEN_PUBLIC_URL): printed on "
             + "access-code receipts; https also sends HSTS. Default: http://localhost:<port>/.")
@@ -122,7 +127,11 @@ public final class ServerOptions {
         publicUrl.filter(u -> !u.isBlank() && !u.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")).ifPresent(u -> {
             throw new ConfigurationException("--public-url must be an http:// or https:// address such as https://haven.example-city.eu.");
         });
+        if (connectionsPerAddress < 1) {
+            throw new ConfigurationException("--connections-per-address must be at least 1.");
+        }
         return config(defaultDataDir).withBind(bind.filter(b -> !b.isBlank()).orElse(defaultBind))
+            .withConnectionsPerAddress(connectionsPerAddress)
             .withPublicUrl(publicUrl.filter(u -> !u.isBlank()));
     }
 

@@ -104,8 +104,9 @@ final class HttpBench {
                 cmd.add(option);
             }
         }
+        // wrk and the filling clients all come from this one address, as only a trusted proxy would in production.
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "eu.haven.app.Main", command, "--port", String.valueOf(port),
-            "--data-dir", dir.toString()));
+            "--data-dir", dir.toString(), "--connections-per-address", "4096"));
         dbUrl.ifPresent(u -> cmd.addAll(List.of("--db-url", u, "--db-user", ScratchDatabase.user(), "--db-password",
             ScratchDatabase.password())));
         Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();

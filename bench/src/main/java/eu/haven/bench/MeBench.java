@@ -35,7 +35,7 @@ final class MeBench {
         Path dir = Files.createTempDirectory("haven-bench-me");
         System.out.println("== me: GET /api/v1/me, person with " + OWN_EVENTS + " access events in a ledger of " + total
             + " events, embedded H2 (file, " + dir + ")");
-        HavenConfig config = HavenConfig.embedded(dir);
+        HavenConfig config = HavenConfig.embedded(dir).withConnectionsPerAddress(4096);
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("haven.http")).setLevel(ch.qos.logback.classic.Level.WARN);
         try (Haven haven = new Haven(config)) {
             DemoData.seed(haven.staffAdmin());

@@ -60,7 +60,7 @@ final class ScaleBench {
         try (ScratchDatabase scratch = ScratchDatabase.create(admin.get(), "haven_scale_")) {
             String url = scratch.url();
             HavenConfig config = HavenConfig.of(0, dir, Optional.of(url), ScratchDatabase.user(), ScratchDatabase.password(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty()).withConnectionsPerAddress(4096);
             long t0 = System.nanoTime();
             List<UUID> people;
             long size;

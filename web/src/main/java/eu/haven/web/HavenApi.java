@@ -45,6 +45,10 @@ public final class HavenApi {
             return new Listen(host, port, Duration.ofSeconds(15), 64, 256, Optional.empty());
         }
 
+        public Listen withConnectionsPerAddress(int limit) {
+            return new Listen(host, port, idleTimeout, limit, minBytesPerSecond, publicUrl);
+        }
+
         /** The address people are given (printed on access-code receipts): configured, never taken from a request. */
         public Listen withPublicUrl(Optional<String> url) {
             return new Listen(host, port, idleTimeout, connectionsPerAddress, minBytesPerSecond, url);
