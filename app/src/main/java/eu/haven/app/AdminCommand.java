@@ -1,7 +1,7 @@
 package eu.haven.app;
 
 import eu.haven.core.staff.Role;
-import eu.haven.core.staff.StaffAdmin;
+import eu.haven.core.admin.StaffAdmin;
 import eu.haven.core.staff.StaffUser;
 import java.io.BufferedReader;
 import java.io.IOException;

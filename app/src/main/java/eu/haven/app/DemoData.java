@@ -1,7 +1,7 @@
 package eu.haven.app;
 
+import eu.haven.core.admin.StaffAdmin;
 import eu.haven.core.staff.Role;
-import eu.haven.core.staff.StaffAdmin;
 import java.util.List;
 
 /** The demo city's organisations and staff. Demo only: every account shares one known password. */

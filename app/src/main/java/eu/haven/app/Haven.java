@@ -1,5 +1,6 @@
 package eu.haven.app;
 
+import eu.haven.core.admin.StaffAdmin;
 import eu.haven.core.access.AccessGuard;
 import eu.haven.core.access.Recorder;
 import eu.haven.core.consent.Guardianship;
@@ -33,7 +34,6 @@ import eu.haven.core.policy.PolicyEngine;
 import eu.haven.core.record.RecordService;
 import eu.haven.core.referral.ReferralService;
 import eu.haven.core.staff.AuthService;
-import eu.haven.core.staff.StaffAdmin;
 import eu.haven.store.Database;
 import eu.haven.store.FilePersonKeyStore;
 import eu.haven.store.FileCheckpointMirror;
@@ -130,7 +130,8 @@ public final class Haven implements AutoCloseable {
         this.erasure = new ErasureService(guard, recorder, ledger, new JdbcErasureRepository(db), records, persons, sessions, keys);
         this.retention = new RetentionJob(framework, records, persons, erasure, recorder);
         var tokens = new JdbcTokenRepository(db);
-        AuthService auth = new AuthService(staff, organisations, tokens, hasher, framework, config.tokenLifetime(), recorder);
+        AuthService auth = new AuthService(staff, organisations, tokens, hasher, framework, config.tokenLifetime(), config.clock(),
+            (actor, user) -> recorder.administrative(Optional.of(actor), eu.haven.core.policy.Action.CHANGE_PASSWORD, Optional.of(user)));
         this.staffAdmin = new StaffAdmin(organisations, staff, tokens, hasher, framework, recorder, auth::forgetUser);
         AlertService alerts = new AlertService(new JdbcAlertRepository(db), recorder);
         java.time.Duration activation = people.sessions().activationWindow();

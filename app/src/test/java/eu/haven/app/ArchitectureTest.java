@@ -47,4 +47,10 @@ class ArchitectureTest {
             .should().callMethod(eu.haven.core.policy.PolicyEngine.class, "decide", eu.haven.core.policy.AccessRequest.class)
             .check(CLASSES);
     }
+
+    @Test
+    void the_features_of_core_depend_on_each_other_without_cycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("eu.haven.core.(*)..")
+            .should().beFreeOfCycles().check(CLASSES);
+    }
 }

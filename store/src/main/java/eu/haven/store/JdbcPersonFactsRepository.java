@@ -35,9 +35,11 @@ public final class JdbcPersonFactsRepository implements PersonFactsRepository {
                 return Optional.empty();
             }
             var consents = h.createQuery("SELECT * FROM consents WHERE person_id = :p ORDER BY given_at, id").bind("p", personId)
-                .map((rs, ctx) -> JdbcConsentRepository.map(rs)).list();
+                .map((rs, ctx) -> JdbcConsentRepository.map(rs)).list().stream()
+                .map(c -> new eu.haven.core.access.ConsentTerms(c.id(), c.controller(), c.recipient(), java.util.Set.copyOf(c.purposes()),
+                    c.categories(), c.givenAt(), c.expiresAt(), c.withdrawnAt())).toList();
             var referrals = h.createQuery("SELECT * FROM referrals WHERE person_id = :p ORDER BY created_at, id")
-                .bind("p", personId).map((rs, ctx) -> JdbcReferralRepository.map(rs)).list();
+                .bind("p", personId).map((rs, ctx) -> JdbcReferralRepository.map(rs).facts()).list();
             var organisations = new HashSet<>(h.createQuery("SELECT organisation_id FROM relationships WHERE person_id = :p "
                 + "UNION SELECT organisation_id FROM records WHERE person_id = :p").bind("p", personId).mapTo(String.class).list());
             return Optional.of(new PersonFacts(consents, referrals, organisations));

@@ -346,16 +346,16 @@ abstract class RepositoryContract {
             List.of("identity"), List.of("https://w3id.org/dpv/legal/eu/gdpr#A6-1-a"), false, "ar",
             CollectionMethod.VERBAL, "notice", "EU", "P3Y", "EU", "ask", now, Optional.empty(), Optional.empty(), UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty());
         consents.insert(c);
-        assertThat(facts.find(p).orElseThrow().consents()).extracting(Consent::id).containsExactly(c.id());
+        assertThat(facts.find(p).orElseThrow().consents()).extracting(eu.haven.core.access.ConsentTerms::id).containsExactly(c.id());
         consents.withdraw(c.id(), now, Optional.empty());
         assertThat(facts.find(p).orElseThrow().consents().get(0).withdrawnAt()).contains(now);
         var referrals = new JdbcReferralRepository(db);
         Referral r = new Referral(UUID.randomUUID(), p, "shelter-a", "legal-b", "legal-aid", List.of("identity"), c.id(),
             Status.PENDING, now, UUID.randomUUID(), Optional.empty(), Optional.empty());
         referrals.insert(r);
-        assertThat(facts.find(p).orElseThrow().referrals()).extracting(Referral::status).containsExactly(Status.PENDING);
+        assertThat(facts.find(p).orElseThrow().referrals()).extracting(eu.haven.core.policy.ReferralFacts::status).containsExactly(Status.PENDING);
         referrals.decide(r.id(), Status.DECLINED, now, UUID.randomUUID(), Optional.empty());
-        assertThat(facts.find(p).orElseThrow().referrals()).extracting(Referral::status).containsExactly(Status.DECLINED);
+        assertThat(facts.find(p).orElseThrow().referrals()).extracting(eu.haven.core.policy.ReferralFacts::status).containsExactly(Status.DECLINED);
 
         CaseRecord rec = new CaseRecord(UUID.randomUUID(), p, "shelter-a", "housing", "shelter", new byte[] {1}, now, UUID.randomUUID());
         records.insert(rec);

@@ -20,4 +20,4 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
                           ReferralService referrals, Ledger ledger, PersonSessions sessions, RightsService rights,
                           CorrectionService corrections, ErasureService erasure,
                           eu.haven.core.code.CodeReplacementService codes, eu.haven.core.alert.AlertService alerts,
-                          eu.haven.core.staff.StaffAdmin staffAdmin, java.util.function.BooleanSupplier ready) {}
+                          eu.haven.core.admin.StaffAdmin staffAdmin, java.util.function.BooleanSupplier ready) {}

@@ -22,7 +22,7 @@ public final class Caller {
         if (cached != null) {
             return cached;
         }
-        Actor actor = auth.authenticate(Requests.header(ctx, "Authorization"));
+        Actor actor = auth.authenticate(Requests.bearer(ctx));
         ctx.attribute(ACTOR, actor);
         return actor;
     }

@@ -109,6 +109,15 @@ public final class Requests {
         }
     }
 
+    /** The token of an {@code Authorization: Bearer <token>} header; empty when there is none. */
+    public static Optional<String> bearer(Context ctx) {
+        String header = Optional.ofNullable(ctx.header("Authorization")).orElse("").trim();
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).trim());
+    }
+
     public static Optional<String> header(Context ctx, String name) {
         return Optional.ofNullable(ctx.header(name));
     }

@@ -2,7 +2,6 @@ package eu.haven.core.access;
 
 import eu.haven.core.audit.AccessEvent;
 import eu.haven.core.audit.AccessLog;
-import eu.haven.core.consent.Consent;
 import eu.haven.core.crypto.Randomness;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Framework;
@@ -14,7 +13,6 @@ import eu.haven.core.policy.Decision;
 import eu.haven.core.policy.DenyReason;
 import eu.haven.core.policy.PolicyEngine;
 import eu.haven.core.policy.ReferralFacts;
-import eu.haven.core.referral.Referral;
 import eu.haven.core.staff.Actor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -197,10 +195,10 @@ public final class AccessGuard {
     private AccessRequest withFacts(Actor actor, Action action, RequestedPurpose purpose, PersonFacts person, long asked,
                                     Instant now) {
         List<ConsentFacts> consents = new ArrayList<>(person.consents().size());
-        for (Consent c : person.consents()) {
+        for (ConsentTerms c : person.consents()) {
             consents.add(c.facts(engine.framework().maskOf(c.categories())));
         }
-        List<ReferralFacts> refs = person.referrals().stream().map(Referral::facts).toList();
+        List<ReferralFacts> refs = person.referrals();
         boolean own = person.organisations().contains(actor.organisation());
         return request(actor, action, purpose, own, asked, consents, refs, now);
     }

@@ -1,7 +1,6 @@
 package eu.haven.core.access;
 
-import eu.haven.core.consent.Consent;
-import eu.haven.core.referral.Referral;
+import eu.haven.core.policy.ReferralFacts;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +10,7 @@ import java.util.Set;
  * that hold records of their own about them (written under their own purpose, so that a withdrawn
  * consent ends the sharing, not the organisation's access to what it holds itself).
  */
-public record PersonFacts(List<Consent> consents, List<Referral> referrals, Set<String> organisations) {
+public record PersonFacts(List<ConsentTerms> consents, List<ReferralFacts> referrals, Set<String> organisations) {
     public PersonFacts {
         consents = List.copyOf(consents);
         referrals = List.copyOf(referrals);

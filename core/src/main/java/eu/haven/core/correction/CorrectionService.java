@@ -10,7 +10,7 @@ import eu.haven.core.error.Validation;
 import eu.haven.core.framework.RequestedPurpose;
 import eu.haven.core.policy.Action;
 import eu.haven.core.record.RecordRepository;
-import eu.haven.core.rights.Self;
+import eu.haven.core.person.Self;
 import eu.haven.core.staff.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

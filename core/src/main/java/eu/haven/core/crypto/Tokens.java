@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 
 /** Bearer tokens: 256 random bits handed out once, stored only as their SHA-256 hash. */
 public final class Tokens {
@@ -30,14 +29,5 @@ public final class Tokens {
     /** SHA-256 of the token, in hex; one digest per thread, as every authenticated request needs it. */
     public static String hash(String token) {
         return HexFormat.of().formatHex(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** The token of an {@code Authorization: Bearer <token>} header; empty when there is none. */
-    public static Optional<String> bearer(Optional<String> authorization) {
-        String header = authorization.orElse("").trim();
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
-            return Optional.empty();
-        }
-        return Optional.of(header.substring(7).trim());
     }
 }

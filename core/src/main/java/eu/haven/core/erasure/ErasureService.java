@@ -17,7 +17,7 @@ import eu.haven.core.person.PersonSessionRepository;
 import eu.haven.core.policy.Action;
 import eu.haven.core.record.CaseRecord;
 import eu.haven.core.record.RecordRepository;
-import eu.haven.core.rights.Self;
+import eu.haven.core.person.Self;
 import eu.haven.core.staff.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

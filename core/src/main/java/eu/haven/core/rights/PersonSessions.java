@@ -14,6 +14,7 @@ import eu.haven.core.person.CodeState;
 import eu.haven.core.person.Person;
 import eu.haven.core.person.PersonRepository;
 import eu.haven.core.person.PersonSessionRepository;
+import eu.haven.core.person.Self;
 import eu.haven.core.policy.Action;
 import eu.haven.core.staff.IssuedToken;
 import eu.haven.core.staff.LoginThrottle;
@@ -185,13 +186,13 @@ public final class PersonSessions {
     }
 
     /** Signing out: the session stops working at once. */
-    public void signOut(Optional<String> authorization) {
-        sessions.delete(Tokens.hash(Tokens.bearer(authorization).orElseThrow(PersonSessions::unauthorized)));
+    public void signOut(Optional<String> token) {
+        sessions.delete(Tokens.hash(token.orElseThrow(PersonSessions::unauthorized)));
     }
 
-    /** The person behind an {@code Authorization: Bearer} header, or 401. */
-    public Self authenticate(Optional<String> authorization) {
-        String token = Tokens.bearer(authorization).orElseThrow(PersonSessions::unauthorized);
+    /** The person behind a session token (as the client sent it), or 401. */
+    public Self authenticate(Optional<String> bearer) {
+        String token = bearer.orElseThrow(PersonSessions::unauthorized);
         Instant now = recorder.clock().instant();
         PersonSessionRepository.Session session = sessions.find(Tokens.hash(token))
             .filter(s -> s.expiresAt().isAfter(now)).orElseThrow(PersonSessions::unauthorized);
@@ -200,6 +201,6 @@ public final class PersonSessions {
 
     private static HavenException unauthorized() {
         return new HavenException(ErrorCode.UNAUTHORIZED,
-            "Sign in with your access code first: POST /api/v1/me/session, then send Authorization: Bearer <token>.");
+            "Sign in with your access code first; a sign-in lasts for a limited time.");
     }
 }

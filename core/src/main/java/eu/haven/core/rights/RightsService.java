@@ -17,6 +17,7 @@ import eu.haven.core.person.Person;
 import eu.haven.core.person.PersonRepository;
 import eu.haven.core.person.Profile;
 import eu.haven.core.person.Profiles;
+import eu.haven.core.person.Self;
 import eu.haven.core.policy.Action;
 import eu.haven.core.record.CaseRecord;
 import eu.haven.core.record.RecordRepository;

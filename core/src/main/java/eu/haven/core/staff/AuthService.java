@@ -1,6 +1,5 @@
 package eu.haven.core.staff;
 
-import eu.haven.core.access.Recorder;
 import eu.haven.core.crypto.PasswordHasher;
 import eu.haven.core.crypto.Tokens;
 import eu.haven.core.error.ErrorCode;
@@ -21,7 +20,8 @@ public final class AuthService {
     private final PasswordHasher hasher;
     private final Framework framework;
     private final Duration tokenLifetime;
-    private final Recorder recorder;
+    /** Told of every password change (who, whose), to record it; before the change is stored. */
+    private final java.util.function.BiConsumer<Actor, UUID> passwordChanged;
     private final LoginThrottle perAccount;
     private final LoginThrottle perAddress;
     private final Clock clock;
@@ -30,9 +30,9 @@ public final class AuthService {
     static final java.time.Duration CACHE_FOR = java.time.Duration.ofSeconds(10);
 
     public AuthService(StaffRepository staff, OrganisationRepository organisations, TokenRepository tokens,
-                       PasswordHasher hasher, Framework framework, Duration tokenLifetime, Recorder recorder) {
-        Clock clock = recorder.clock();
-        this.recorder = recorder;
+                       PasswordHasher hasher, Framework framework, Duration tokenLifetime, Clock clock,
+                       java.util.function.BiConsumer<Actor, UUID> passwordChanged) {
+        this.passwordChanged = passwordChanged;
         this.staff = staff;
         this.organisations = organisations;
         this.tokens = tokens;
@@ -81,8 +81,8 @@ public final class AuthService {
     }
 
     /** Signing out: the token stops working at once. */
-    public void signOut(Optional<String> authorization) {
-        String hash = Tokens.hash(Tokens.bearer(authorization).orElseThrow(AuthService::unauthorized));
+    public void signOut(Optional<String> token) {
+        String hash = Tokens.hash(token.orElseThrow(AuthService::unauthorized));
         tokens.delete(hash);
         recent.remove(hash);
     }
@@ -93,7 +93,7 @@ public final class AuthService {
      * returned. Recorded in the ledger.
      */
     public IssuedToken changePassword(Actor actor, String current, String replacement, String client) {
-        StaffAdmin.checkPassword(replacement);
+        Passwords.check(replacement);
         StaffUser user = staff.find(actor.userId()).filter(StaffUser::active).orElseThrow(AuthService::unauthorized);
         String account = user.username().toLowerCase(Locale.ROOT) + "\n" + client;
         perAddress.attempt(client);
@@ -104,7 +104,7 @@ public final class AuthService {
         perAccount.succeeded(account);
         perAddress.refund(client);
         String hash = hasher.hash(replacement);
-        recorder.administrative(Optional.of(actor), eu.haven.core.policy.Action.CHANGE_PASSWORD, Optional.of(user.id()));
+        passwordChanged.accept(actor, user.id());
         staff.setPasswordHash(user.id(), hash);
         tokens.deleteForUser(user.id());
         forgetUser(user.id());
@@ -114,9 +114,9 @@ public final class AuthService {
         return new IssuedToken(token, expires);
     }
 
-    /** The actor behind an {@code Authorization: Bearer} header, or 401. */
-    public Actor authenticate(Optional<String> authorization) {
-        String token = Tokens.bearer(authorization).orElseThrow(AuthService::unauthorized);
+    /** The actor behind a bearer token (as the client sent it), or 401. */
+    public Actor authenticate(Optional<String> bearer) {
+        String token = bearer.orElseThrow(AuthService::unauthorized);
         Instant now = clock.instant();
         String hash = Tokens.hash(token);
         Cached cached = recent.get(hash);
@@ -150,6 +150,6 @@ public final class AuthService {
     }
 
     private static HavenException unauthorized() {
-        return new HavenException(ErrorCode.UNAUTHORIZED, "Sign in first: send Authorization: Bearer <token>.");
+        return new HavenException(ErrorCode.UNAUTHORIZED, "Sign in first; a sign-in lasts for a limited time.");
     }
 }

@@ -3,7 +3,7 @@ package eu.haven.web.admin;
 import eu.haven.core.error.HavenException;
 import eu.haven.core.staff.Organisation;
 import eu.haven.core.staff.Role;
-import eu.haven.core.staff.StaffAdmin;
+import eu.haven.core.admin.StaffAdmin;
 import eu.haven.core.staff.StaffUser;
 import eu.haven.web.Caller;
 import eu.haven.web.Requests;

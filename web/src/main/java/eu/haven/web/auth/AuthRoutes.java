@@ -20,7 +20,7 @@ public final class AuthRoutes {
 
     public static void register(RoutesConfig routes, AuthService auth, Caller caller, Requests requests, ClientAddress clients) {
         routes.post("/api/v1/auth/sign-out", ctx -> {
-            auth.signOut(Requests.header(ctx, "Authorization"));
+            auth.signOut(Requests.bearer(ctx));
             ctx.status(204);
         });
         routes.post("/api/v1/auth/password", ctx -> {

@@ -1,4 +1,4 @@
-package eu.haven.core.rights;
+package eu.haven.core.person;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package eu.haven.core.staff;
+package eu.haven.core.admin;
 
 import eu.haven.core.access.Recorder;
 import eu.haven.core.crypto.PasswordHasher;
@@ -7,6 +7,14 @@ import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.OrganisationType;
 import eu.haven.core.policy.Action;
+import eu.haven.core.staff.Actor;
+import eu.haven.core.staff.Organisation;
+import eu.haven.core.staff.OrganisationRepository;
+import eu.haven.core.staff.Passwords;
+import eu.haven.core.staff.Role;
+import eu.haven.core.staff.StaffRepository;
+import eu.haven.core.staff.StaffUser;
+import eu.haven.core.staff.TokenRepository;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +27,6 @@ import java.util.UUID;
  * on the server's command line ({@code haven admin}).
  */
 public final class StaffAdmin {
-    public static final int MIN_PASSWORD = 10;
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final OrganisationRepository organisations;
@@ -76,7 +83,7 @@ public final class StaffAdmin {
         if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,62}")) {
             throw HavenException.invalid("A username is 2 to 63 lower-case letters, digits, '.', '_' and '-'.");
         }
-        checkPassword(password);
+        Passwords.check(password);
         if (organisationId == null || organisations.find(organisationId).isEmpty()) {
             throw new HavenException(ErrorCode.UNKNOWN_ORGANISATION, "No organisation with this id.");
         }
@@ -142,12 +149,6 @@ public final class StaffAdmin {
 
     public Optional<StaffUser> user(String username) {
         return staff.findByUsername(username);
-    }
-
-    static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 1000) {
-            throw HavenException.invalid("A password has at least " + MIN_PASSWORD + " characters.");
-        }
     }
 
     private StaffUser account(Optional<Actor> by, String username) {
