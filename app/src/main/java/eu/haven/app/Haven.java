@@ -54,7 +54,8 @@ import eu.haven.web.ClientAddress;
 import eu.haven.web.HavenApi;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,7 +74,7 @@ public final class Haven implements AutoCloseable {
     private final Ledger ledger;
     private final StaffAdmin staffAdmin;
     private final ApiServices api;
-    private final MeterRegistry metrics = new SimpleMeterRegistry();
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ErasureService erasure;
     private final RetentionJob retention;
     private Optional<Javalin> server = Optional.empty();
@@ -145,7 +146,11 @@ public final class Haven implements AutoCloseable {
             new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, alerts, people.sessions()),
             new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
                 organisations, codes::ofPerson, alerts),
-            corrections, erasure, codes, alerts, staffAdmin, this::ready);
+            corrections, erasure, codes, alerts, staffAdmin, this::ready,
+            new ApiServices.Metrics(metrics, config.metricsToken(), metrics::scrape));
+        metrics.gauge("haven.ledger.size", ledger, l -> l.size());
+        metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());
+        metrics.gauge("haven.ready", this, h -> h.ready() ? 1 : 0);
     }
 
     private Ledger openLedger(HavenConfig.LedgerConfig l, LedgerStore store) {

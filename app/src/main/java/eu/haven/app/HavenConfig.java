@@ -13,7 +13,7 @@ import java.util.Optional;
  * option, else the environment variable ({@code HAVEN_PORT}, ...), else the configuration file,
  * else the default (docs/CONFIGURATION.md).
  */
-public record HavenConfig(String bind, int port, int connectionsPerAddress, Optional<String> publicUrl, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
+public record HavenConfig(String bind, int port, int connectionsPerAddress, Optional<String> metricsToken, Optional<String> publicUrl, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
                           Path masterKeyFile, Path keyStoreDir, Duration tokenLifetime, Clock clock, LedgerConfig ledger,
                           PeopleConfig people) {
 
@@ -57,7 +57,7 @@ public record HavenConfig(String bind, int port, int connectionsPerAddress, Opti
         DatabaseConfig db = dbUrl.filter(u -> !u.isBlank())
             .map(u -> new DatabaseConfig(u, dbUser, dbPassword, Optional.empty()))
             .orElseGet(() -> DatabaseConfig.h2File(dir));
-        return new HavenConfig("127.0.0.1", port, DEFAULT_CONNECTIONS_PER_ADDRESS, Optional.empty(), dir, db, frameworkFile,
+        return new HavenConfig("127.0.0.1", port, DEFAULT_CONNECTIONS_PER_ADDRESS, Optional.empty(), Optional.empty(), dir, db, frameworkFile,
             masterKeyFile.orElse(dir.resolve("keys").resolve("master.key")),
             keyDir.orElse(dir.resolve("keys").resolve("persons")), Duration.ofHours(8), Clock.systemUTC(),
             new LedgerConfig(Optional.empty(), dir.resolve("keys").resolve("ledger.key"), Duration.ofSeconds(1)),
@@ -66,36 +66,50 @@ public record HavenConfig(String bind, int port, int connectionsPerAddress, Opti
 
     /** The address to listen on: 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface), or one address. */
     public HavenConfig withBind(String address) {
-        return new HavenConfig(address, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(address, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
     }
 
     /** The address people reach Haven at, e.g. https://haven.example-city.eu: printed on receipts; https turns on HSTS. */
     public HavenConfig withPublicUrl(Optional<String> url) {
-        return new HavenConfig(bind, port, connectionsPerAddress, url, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, url, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
     }
 
     /** Open connections one client address may hold (trusted proxies are not limited). */
     public HavenConfig withConnectionsPerAddress(int limit) {
-        return new HavenConfig(bind, port, limit, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, limit, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+    }
+
+    /** The token a Prometheus scraper sends to read {@code /metrics}; without one, {@code /metrics} is not served. */
+    public HavenConfig withMetricsToken(Optional<String> token) {
+        return new HavenConfig(bind, port, connectionsPerAddress, token, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir,
+            tokenLifetime, clock, ledger, people);
     }
 
     public HavenConfig withTokenLifetime(Duration lifetime) {
-        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, lifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, lifetime, clock, ledger, people);
     }
 
     public HavenConfig withDatabase(DatabaseConfig d) {
-        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
     }
 
     public HavenConfig withLedger(LedgerConfig l) {
-        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l, people);
     }
 
     public HavenConfig withPeople(PeopleConfig p) {
-        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, p);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, p);
     }
 
     public HavenConfig withClock(Clock c) {
-        return new HavenConfig(bind, port, connectionsPerAddress, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c, ledger, people);
+    }
+
+    /** Names no secret: the database's password and the metrics token are only said to be set. */
+    @Override
+    public String toString() {
+        return "HavenConfig[bind=" + bind + ", port=" + port + ", publicUrl=" + publicUrl.orElse("(none)") + ", dataDir=" + dataDir
+            + ", database=" + database + ", masterKeyFile=" + masterKeyFile + ", keyStoreDir=" + keyStoreDir
+            + ", metricsToken=" + (metricsToken.isPresent() ? "(set)" : "(none)") + ", ledger=" + ledger + "]";
     }
 }

@@ -35,6 +35,11 @@ public final class ServerOptions {
             + "(HAVEN_CONNECTIONS_PER_ADDRESS; default 64).")
     int connectionsPerAddress;
 
+    @Option(names = "--metrics-token", defaultValue = "${env:HAVEN_METRICS_TOKEN}",
+        description = "A secret of at least 20 characters that a Prometheus scraper sends as a bearer token to read /metrics "
+            + "(HAVEN_METRICS_TOKEN); without it /metrics is not served.")
+    Optional<String> metricsToken;
+
     @Option(names = "--public-url", defaultValue = "${env:HAVEN_PUBLIC_URL}",
         description = "The address people reach Haven at, e.g. https://haven.example-city.eu (HAVEN_PUBLIC_URL): printed on "
             + "access-code receipts; https also sends HSTS. Default: http://localhost:<port>/.")
@@ -100,6 +105,14 @@ public final class ServerOptions {
             d.secretFailures());
     }
 
+    private static Optional<String> metricsToken(Optional<String> given) {
+        Optional<String> token = given.map(String::strip).filter(t -> !t.isEmpty());
+        if (token.isPresent() && token.get().length() < 20) {
+            throw new ConfigurationException("--metrics-token must be at least 20 characters long.");
+        }
+        return token;
+    }
+
     /** Says in one line, before anything is created, that the port is taken. */
     static void requireFreePort(String bind, int port) {
         if (port == 0) {
@@ -132,6 +145,7 @@ public final class ServerOptions {
         }
         return config(defaultDataDir).withBind(bind.filter(b -> !b.isBlank()).orElse(defaultBind))
             .withConnectionsPerAddress(connectionsPerAddress)
+            .withMetricsToken(metricsToken(metricsToken))
             .withPublicUrl(publicUrl.filter(u -> !u.isBlank()));
     }
 

@@ -61,5 +61,6 @@ class ConfigFileTest {
             java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
         assertThat(c.toString()).doesNotContain("s3cret-password");
         assertThat(c.database().toString()).doesNotContain("s3cret-password");
+        assertThat(c.withMetricsToken(java.util.Optional.of("metrics-s3cret-0123456789")).toString()).doesNotContain("metrics-s3cret");
     }
 }

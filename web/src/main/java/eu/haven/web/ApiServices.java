@@ -20,4 +20,12 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
                           ReferralService referrals, Ledger ledger, PersonSessions sessions, RightsService rights,
                           CorrectionService corrections, ErasureService erasure,
                           eu.haven.core.code.CodeReplacementService codes, eu.haven.core.alert.AlertService alerts,
-                          eu.haven.core.admin.StaffAdmin staffAdmin, java.util.function.BooleanSupplier ready) {}
+                          eu.haven.core.admin.StaffAdmin staffAdmin, java.util.function.BooleanSupplier ready, Metrics metrics) {
+
+    /**
+     * The server's metrics: the registry that counts, and, when a token is configured, the
+     * Prometheus text a scraper reads at {@code /metrics} with that token. No label carries personal data.
+     */
+    public record Metrics(io.micrometer.core.instrument.MeterRegistry registry, java.util.Optional<String> token,
+                          java.util.function.Supplier<String> scrape) {}
+}

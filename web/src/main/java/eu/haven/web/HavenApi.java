@@ -69,6 +69,8 @@ public final class HavenApi {
         ObjectMapper mapper = Json.mapper();
         Requests requests = new Requests(mapper);
         Caller caller = new Caller(s.auth(), s.purposes());
+        // One timer per method, route template and status: a bounded set, and no identifier in any label.
+        java.util.Map<String, io.micrometer.core.instrument.Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -95,8 +97,16 @@ public final class HavenApi {
             // response; its default (Jetty's 32 KiB output buffer) made most of the server's garbage.
             config.http.responseBufferSize = 4096;
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), template(ctx), ctx.status().getCode(),
-                Math.round(ms)));
+            config.requestLogger.http((ctx, ms) -> {
+                String route = template(ctx);
+                LOG.info("{} {} {} {}ms", ctx.method(), route, ctx.status().getCode(), Math.round(ms));
+                String method = ctx.method().name();
+                String status = Integer.toString(ctx.status().getCode());
+                timers.computeIfAbsent(method + " " + route + " " + status, k -> io.micrometer.core.instrument.Timer
+                        .builder("haven.http.requests").tag("method", method).tag("route", route).tag("status", status)
+                        .register(s.metrics().registry()))
+                    .record(Math.round(ms * 1000), java.util.concurrent.TimeUnit.MICROSECONDS);
+            });
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
@@ -106,6 +116,15 @@ public final class HavenApi {
                 }
             });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/metrics", ctx -> {
+                String expected = s.metrics().token().orElseThrow(HavenException::notFound);
+                String given = Requests.bearer(ctx).orElse("");
+                if (!java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                    throw new HavenException(ErrorCode.UNAUTHORIZED, "Send the metrics token as a bearer token.");
+                }
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().scrape().get());
+            });
             config.routes.get("/ready", ctx -> {
                 if (!s.ready().getAsBoolean()) {
                     throw new HavenException(ErrorCode.LEDGER_UNAVAILABLE,
