@@ -143,6 +143,9 @@ public final class EventCommitment {
     }
 
     private static String escape(String v) {
+        if (v.indexOf('\\') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return v;
+        }
         return v.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
     }
 

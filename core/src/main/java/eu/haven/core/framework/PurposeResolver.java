@@ -18,11 +18,19 @@ public final class PurposeResolver {
     private final Framework framework;
     private final Firewall firewall;
     private final DpvTaxonomy dpv;
+    /** The framework's own purposes by code, resolved once: what nearly every request declares. */
+    private final java.util.Map<String, RequestedPurpose> byCode;
 
     public PurposeResolver(Framework framework, Firewall firewall, DpvTaxonomy dpv) {
         this.framework = framework;
         this.firewall = firewall;
         this.dpv = dpv;
+        java.util.Map<String, RequestedPurpose> codes = new java.util.HashMap<>();
+        for (Purpose p : framework.purposes()) {
+            codes.put(p.code().toLowerCase(Locale.ROOT),
+                new RequestedPurpose(p.code(), p.iri(), Optional.of(p), p.firewall() || firewall.blocks(p.iri())));
+        }
+        this.byCode = java.util.Map.copyOf(codes);
     }
 
     /** One declared value (or none). */
@@ -56,11 +64,8 @@ public final class PurposeResolver {
             return RequestedPurpose.refused(raw, false, RequestedPurpose.Problem.UNKNOWN);
         }
         if (raw.indexOf(':') < 0) {
-            Optional<Purpose> p = framework.purposeByCode(raw.toLowerCase(Locale.ROOT));
-            if (p.isEmpty()) {
-                return RequestedPurpose.refused(raw, false, RequestedPurpose.Problem.UNKNOWN);
-            }
-            return new RequestedPurpose(p.get().code(), p.get().iri(), p, p.get().firewall() || firewall.blocks(p.get().iri()));
+            RequestedPurpose known = byCode.get(raw.toLowerCase(Locale.ROOT));
+            return known != null ? known : RequestedPurpose.refused(raw, false, RequestedPurpose.Problem.UNKNOWN);
         }
         String iri = DpvTaxonomy.expand(raw);
         Optional<Purpose> named = framework.purposeByIri(iri);
