@@ -40,7 +40,7 @@ class MetricsTest {
             assertThat(ok.statusCode()).isEqualTo(200);
             String text = ok.body();
             assertThat(text).contains("haven_access_decisions_total", "reason=\"firewall\"", "haven_firewall_refusals_total",
-                "haven_ledger_size", "haven_ready 1.0", "haven_http_requests_seconds_count",
+                "haven_ledger_size", "haven_ledger_startup_audit_seconds", "haven_ready 1.0", "haven_http_requests_seconds_count",
                 "route=\"/api/v1/persons/{id}/records\"");
             assertThat(text).doesNotContain(person).doesNotContain("Zainab").doesNotContain("1990-04-05")
                 .doesNotContain(code).doesNotContain(shelter);
