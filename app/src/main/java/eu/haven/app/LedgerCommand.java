@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(mixinStandardHelpOptions = true, name = "ledger", description = "The access ledger's public files and key.",
-    subcommands = {LedgerCommand.Export.class, LedgerCommand.Vkey.class})
+    subcommands = {LedgerCommand.Export.class, LedgerCommand.Vkey.class, LedgerCommand.Audit.class})
 public final class LedgerCommand implements Runnable {
     @Override
     public void run() {
@@ -44,6 +44,29 @@ public final class LedgerCommand implements Runnable {
                 System.out.println("Check with: haven verify --vkey " + vkey + " " + dir);
             }
             return 0;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "audit", description = "Check the whole stored ledger as the server does at "
+        + "start: every private event against its public entry, every blank against the erasure records, every tile, the signed "
+        + "checkpoints. Reads only. Exit 0 when it holds, 4 when it does not. With the embedded database, stop the server first.")
+    static final class Audit implements Callable<Integer> {
+        @Mixin
+        ServerOptions options;
+
+        @Override
+        public Integer call() {
+            HavenConfig config = options.config(Path.of("data"));
+            String vkey = vkey(config);
+            System.err.println("Auditing the ledger of the installation in " + config.dataDir());
+            long started = System.nanoTime();
+            try (Database db = Database.open(Installation.existing(config))) {
+                eu.haven.core.audit.LedgerAudit.Report report = new eu.haven.core.audit.LedgerAudit(new JdbcLedgerStore(db),
+                    eu.haven.ledger.NoteVerifier.fromVkey(vkey), new eu.haven.store.FileCheckpointMirror(config.ledger().checkpointCopy())).run();
+                System.out.printf("OK: the ledger's %,d entries, their openings, erasure records, tiles and signed checkpoints "
+                    + "agree (%.1f s).%n", report.edge().size(), (System.nanoTime() - started) / 1e9);
+                return 0;
+            }
         }
     }
 

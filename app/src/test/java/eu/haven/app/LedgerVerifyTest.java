@@ -90,11 +90,14 @@ class LedgerVerifyTest {
             original = db.autonomous(h -> h.createQuery("SELECT purpose FROM ledger_events WHERE idx = 0").mapTo(String.class).one());
             db.autonomous(h -> h.execute("UPDATE ledger_events SET purpose = 'legal-aid' WHERE idx = 0"));
         }
+        assertThat(Main.cli().execute("ledger", "audit", "--data-dir", config.dataDir().toString())).as("the audit command sees it too")
+            .isEqualTo(4);
         assertThatThrownBy(() -> new Haven(config)).isInstanceOf(LedgerIntegrityException.class)
             .hasMessageContaining("index 0");
         try (Database db = Database.open(Installation.existing(config))) {
             db.autonomous(h -> h.createUpdate("UPDATE ledger_events SET purpose = :p WHERE idx = 0").bind("p", original).execute());
         }
         new Haven(config).close();
+        assertThat(Main.cli().execute("ledger", "audit", "--data-dir", config.dataDir().toString())).isZero();
     }
 }
