@@ -125,4 +125,19 @@ class BadInputTest {
         }
         assertThat(count).isEqualTo(3000);
     }
+
+    @Test
+    void a_refusal_about_one_field_names_it_for_a_form() {
+        String persons = "/api/v1/persons";
+        Response wrongType = server.send("POST", persons, token, "shelter", "{\"displayName\":12,\"preferredLanguage\":\"en\"}");
+        assertThat(wrongType.body().path("field").asText()).isEqualTo("displayName");
+        Response unknown = server.send("POST", persons, token, "shelter", "{\"displayName\":\"a\",\"preferredLanguage\":\"en\",\"x\":1}");
+        assertThat(unknown.body().path("field").asText()).isEqualTo("x");
+        Response language = server.send("POST", persons, token, "shelter", "{\"displayName\":\"a\",\"preferredLanguage\":\"xx\"}");
+        assertThat(language.body().path("field").asText()).isEqualTo("preferredLanguage");
+        Response missing = server.send("POST", persons, token, "shelter", "{\"preferredLanguage\":\"en\"}");
+        assertThat(missing.body().path("field").asText()).isEqualTo("displayName");
+        Response notAboutAField = server.send("POST", persons, token, null, "{}");
+        assertThat(notAboutAField.body().has("field")).isFalse();
+    }
 }

@@ -151,7 +151,7 @@ public final class HavenApi {
                 if (e instanceof RetryLater later) {
                     ctx.header("Retry-After", Long.toString(later.seconds()));
                 }
-                fail(ctx, e.code(), e.getMessage());
+                ctx.status(ErrorStatus.of(e.code())).json(ApiError.of(e.code(), e.getMessage(), e.field()));
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e.getStatus() == 405) {

@@ -40,11 +40,11 @@ public final class Requests {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw HavenException.invalid("Unknown field '" + clip(e.getPropertyName()) + "'.");
+            throw HavenException.invalid(clip(e.getPropertyName()), "Unknown field '" + clip(e.getPropertyName()) + "'.");
         } catch (MismatchedInputException e) {
             String field = path(e);
-            throw HavenException.invalid(field.isEmpty() ? "The body must be a JSON object of the documented shape."
-                : "Field '" + field + "' has the wrong type or format.");
+            throw field.isEmpty() ? HavenException.invalid("The body must be a JSON object of the documented shape.")
+                : HavenException.invalid(field, "Field '" + field + "' has the wrong type or format.");
         } catch (JsonParseException e) {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
                 throw new HavenException(ErrorCode.INVALID_JSON, "A field appears more than once in the body: send each field once.");
@@ -52,8 +52,8 @@ public final class Requests {
             throw new HavenException(ErrorCode.INVALID_JSON, "The body is not valid JSON.");
         } catch (JsonMappingException e) {
             String field = path(e);
-            throw HavenException.invalid(field.isEmpty() ? "The body does not have the documented shape."
-                : "Field '" + field + "' is not valid.");
+            throw field.isEmpty() ? HavenException.invalid("The body does not have the documented shape.")
+                : HavenException.invalid(field, "Field '" + field + "' is not valid.");
         } catch (JacksonException e) {
             throw new HavenException(ErrorCode.INVALID_JSON, "The body is not valid JSON.");
         } catch (java.io.IOException e) {

@@ -10,19 +10,32 @@ public class HavenException extends RuntimeException {
     public static final String BODY_TOO_LARGE_MESSAGE = "The body is larger than 1 MiB.";
     private static final long serialVersionUID = 1L;
     private final ErrorCode code;
+    private final transient java.util.Optional<String> field;
 
     public HavenException(ErrorCode code, String message) {
+        this(code, message, java.util.Optional.empty());
+    }
+
+    /** A refusal about one field of the input, named so that a form can show the message beside it. */
+    public HavenException(ErrorCode code, String message, java.util.Optional<String> field) {
         super(message, null, false, false);
         this.code = code;
+        this.field = field;
     }
 
     public HavenException(ErrorCode code, String message, Throwable cause) {
         super(message, cause, false, false);
         this.code = code;
+        this.field = java.util.Optional.empty();
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** The input field the refusal is about, when it is about one. */
+    public java.util.Optional<String> field() {
+        return field;
     }
 
     public static HavenException notFound() {
@@ -31,5 +44,10 @@ public class HavenException extends RuntimeException {
 
     public static HavenException invalid(String message) {
         return new HavenException(ErrorCode.INVALID_REQUEST, message);
+    }
+
+    /** Invalid input in one named field. */
+    public static HavenException invalid(String field, String message) {
+        return new HavenException(ErrorCode.INVALID_REQUEST, message, java.util.Optional.of(field));
     }
 }

@@ -9,13 +9,13 @@ public final class Validation {
 
     public static String text(String value, String field, int max) {
         if (value == null || value.isBlank()) {
-            throw HavenException.invalid("'" + field + "' is required.");
+            throw HavenException.invalid(field, "'" + field + "' is required.");
         }
         if (value.length() > max) {
-            throw HavenException.invalid("'" + field + "' is longer than " + max + " characters.");
+            throw HavenException.invalid(field, "'" + field + "' is longer than " + max + " characters.");
         }
         if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw HavenException.invalid("'" + field + "' contains control characters.");
+            throw HavenException.invalid(field, "'" + field + "' contains control characters.");
         }
         return value.strip();
     }
@@ -30,7 +30,7 @@ public final class Validation {
             }
             return locale.toLanguageTag();
         } catch (IllformedLocaleException e) {
-            throw HavenException.invalid("'" + field + "' must be a BCP 47 tag of a known language, such as en, ar, uk, ti or prs.");
+            throw HavenException.invalid(field, "'" + field + "' must be a BCP 47 tag of a known language, such as en, ar, uk, ti or prs.");
         }
     }
 
