@@ -221,6 +221,12 @@ public final class Haven implements AutoCloseable {
         Thread.currentThread().join();
     }
 
+    /** Every route the server answers, as "METHOD /path/{param}": for documentation and the tests of route groups. */
+    public java.util.List<String> routes() {
+        return server.map(app -> app.unsafe.internalRouter.allHttpHandlers().stream()
+            .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).sorted().toList()).orElse(java.util.List.of());
+    }
+
     public int port() {
         return server.map(Javalin::port).orElse(config.port());
     }

@@ -68,7 +68,7 @@ public final class HavenApi {
     public static Javalin create(ApiServices s, ClientAddress clients, Listen listen) {
         ObjectMapper mapper = Json.mapper();
         Requests requests = new Requests(mapper);
-        Caller caller = new Caller(s.auth(), s.purposes());
+        Caller caller = new Caller(s.auth(), s.purposes(), s.sessions());
         // One timer per method, route template and status: a bounded set, and no identifier in any label.
         java.util.Map<String, io.micrometer.core.instrument.Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
         return Javalin.create(config -> {
@@ -115,6 +115,7 @@ public final class HavenApi {
                     ctx.header("Strict-Transport-Security", "max-age=31536000");
                 }
             });
+            config.routes.beforeMatched(caller::establish);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/metrics", ctx -> {
                 String expected = s.metrics().token().orElseThrow(HavenException::notFound);
@@ -143,7 +144,7 @@ public final class HavenApi {
             ConsentRoutes.register(config.routes, s.consents(), caller, requests);
             ReferralRoutes.register(config.routes, s.referrals(), caller, requests);
             LedgerRoutes.register(config.routes, s.ledger());
-            MeRoutes.register(config.routes, s.sessions(), s.rights(), s.corrections(), s.erasure(), s.ledger(), labels,
+            MeRoutes.register(config.routes, s.sessions(), caller, s.rights(), s.corrections(), s.erasure(), s.ledger(), labels,
                 requests, mapper, clients);
             CorrectionRoutes.register(config.routes, s.corrections(), caller, requests);
             ErasureRoutes.register(config.routes, s.erasure(), caller, requests);

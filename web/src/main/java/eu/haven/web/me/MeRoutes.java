@@ -12,6 +12,7 @@ import eu.haven.core.rights.PersonalData;
 import eu.haven.core.rights.RightsService;
 import eu.haven.core.person.Self;
 import eu.haven.core.staff.IssuedToken;
+import eu.haven.web.Caller;
 import eu.haven.web.ClientAddress;
 import eu.haven.web.Requests;
 import eu.haven.web.i18n.Labels;
@@ -36,7 +37,7 @@ public final class MeRoutes {
 
     private MeRoutes() {}
 
-    public static void register(RoutesConfig routes, PersonSessions sessions, RightsService rights,
+    public static void register(RoutesConfig routes, PersonSessions sessions, Caller caller, RightsService rights,
                                 CorrectionService corrections, ErasureService erasure, Ledger ledger, Labels labels,
                                 Requests requests, ObjectMapper mapper, ClientAddress clients) {
         MeJson json = new MeJson(mapper, labels, ledger.origin(), ledger.vkey());
@@ -55,30 +56,30 @@ public final class MeRoutes {
             ctx.status(204);
         });
         routes.get("/api/v1/me", ctx -> {
-            Self self = sessions.authenticate(Requests.bearer(ctx));
+            Self self = caller.self(ctx);
             PersonalData data = rights.view(self);
             ctx.json(json.document(data, language(ctx, labels.messages(), Optional.of(data.profile().preferredLanguage())), false));
         });
         routes.get("/api/v1/me/export", ctx -> {
-            Self self = sessions.authenticate(Requests.bearer(ctx));
+            Self self = caller.self(ctx);
             PersonalData data = rights.export(self);
             ctx.header("Content-Disposition", "attachment; filename=\"haven-export.json\"");
             ctx.json(json.document(data, language(ctx, labels.messages(), Optional.of(data.profile().preferredLanguage())), true));
         });
         routes.get("/api/v1/me/receipts/{index}", ctx -> {
-            Self self = sessions.authenticate(Requests.bearer(ctx));
+            Self self = caller.self(ctx);
             long index = index(ctx.pathParam("index"));
             String receipt = rights.receipt(self, index);
             ctx.header("Content-Disposition", "attachment; filename=\"haven-receipt-" + index + ".tlog-proof\"");
             ctx.contentType("text/plain; charset=utf-8").result(receipt);
         });
         routes.post("/api/v1/me/consents/{id}/withdraw", ctx -> {
-            Self self = sessions.authenticate(Requests.bearer(ctx));
+            Self self = caller.self(ctx);
             var consent = rights.withdrawConsent(self, Requests.uuid(ctx, "id"));
             ctx.json(new WithdrawnJson(consent.id(), consent.state(consent.withdrawnAt().orElseThrow()), consent.withdrawnAt().orElseThrow()));
         });
         routes.post("/api/v1/me/corrections", ctx -> {
-            Self self = sessions.authenticate(Requests.bearer(ctx));
+            Self self = caller.self(ctx);
             CorrectionRequest body = requests.body(ctx, CorrectionRequest.class);
             CorrectionView created = corrections.request(self, body.organisation(), Optional.ofNullable(body.recordId()),
                 body.text() == null ? null : body.text().replace("\r\n", "\n"));
@@ -86,7 +87,7 @@ public final class MeRoutes {
             ctx.status(201).json(json.correction(created, rights.organisations(), lang));
         });
         routes.post("/api/v1/me/erasure", ctx -> {
-            Self self = sessions.authenticate(Requests.bearer(ctx));
+            Self self = caller.self(ctx);
             String lang = language(ctx, labels.messages(), rights.language(self));
             ErasureOutcome outcome = erasure.request(self);
             ctx.status(outcome.erased() ? 200 : 202).json(json.outcome(outcome, rights.organisations(), lang));
