@@ -37,7 +37,11 @@ class ReceiptAddressTest {
             assertThat(answer).contains("http://localhost:" + server.haven.port() + "/");
             assertThat(answer.toLowerCase()).contains("content-security-policy: default-src 'none'", "frame-ancestors 'none'",
                 "x-frame-options: deny");
-            assertThat(answer.toLowerCase()).doesNotContain("strict-transport-security");
+            assertThat(answer.toLowerCase()).doesNotContain("strict-transport-security").doesNotContain("unsafe-inline");
+            String css = answer.substring(answer.indexOf("<style>") + 7, answer.indexOf("</style>"));
+            String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(css.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(answer).as("the style sheet is allowed by its hash").contains("style-src 'sha256-" + hash + "'");
         }
     }
 

@@ -111,6 +111,8 @@ public final class HavenApi {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
                 ctx.header("Referrer-Policy", "no-referrer");
+                // JSON is never a page: nothing it might contain may load, run or be framed.
+                ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
                 if (listen.https()) {
                     ctx.header("Strict-Transport-Security", "max-age=31536000");
                 }

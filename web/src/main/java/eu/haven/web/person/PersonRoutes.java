@@ -53,7 +53,7 @@ public final class PersonRoutes {
                 .orElseThrow(() -> HavenException.invalid("'accessCode' is not an access code."));
             String lang = messages.choose(List.of(Optional.ofNullable(body.language())));
             String signIn = publicUrl.map(u -> u.endsWith("/") ? u : u + "/").orElse("http://localhost:" + ctx.req().getLocalPort() + "/");
-            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+            ctx.header("Content-Security-Policy", AccessCodeReceipt.CSP);
             ctx.header("X-Frame-Options", "DENY");
             ctx.contentType("text/html; charset=utf-8")
                 .result(AccessCodeReceipt.html(messages, lang, code, signIn, Date.from(persons.now())));
