@@ -91,12 +91,12 @@ public final class Haven implements AutoCloseable {
         FrameworkLoader loader = new FrameworkLoader(firewall);
         this.framework = config.frameworkFile().map(loader::load).orElseGet(loader::loadDemo);
         boolean newMasterKey = !java.nio.file.Files.exists(config.masterKeyFile());
-        Installation.requireMasterKeyOf(config, newMasterKey, 0);
+        Installation.requireMasterKeyOf(config, newMasterKey, () -> false);
         this.db = Database.open(Installation.prepare(config));
         try {
             Installation.restrictDatabaseFiles(config);
-            Installation.requireMasterKeyOf(config, newMasterKey,
-                db.autonomous(h -> h.createQuery("SELECT COUNT(*) FROM persons").mapTo(Long.class).one()));
+            Installation.requireMasterKeyOf(config, newMasterKey, () -> db.autonomous(h ->
+                h.createQuery("SELECT 1 FROM persons FETCH FIRST 1 ROWS ONLY").mapTo(Integer.class).findOne().isPresent()));
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -122,9 +122,10 @@ final class Installation {
     /**
      * Refuses to start with a new master key over data sealed under another one: a copy of the
      * data directory without its master key must open nothing, not quietly start afresh. Call
-     * before the database is opened (with {@code persons} 0) and again after (with its count).
+     * before the database is opened and again after, when {@code holdsPersons} can ask it; it is
+     * asked only when the master key is new.
      */
-    static void requireMasterKeyOf(HavenConfig c, boolean masterKeyIsNew, long persons) {
+    static void requireMasterKeyOf(HavenConfig c, boolean masterKeyIsNew, java.util.function.BooleanSupplier holdsPersons) {
         if (!masterKeyIsNew) {
             return;
         }
@@ -134,7 +135,7 @@ final class Installation {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the key folder " + c.keyStoreDir(), e);
         }
-        if (keys || persons > 0) {
+        if (keys || holdsPersons.getAsBoolean()) {
             throw new ConfigurationException("The master key " + c.masterKeyFile() + " is missing, but this installation holds "
                 + "data sealed under one. Without it nothing can be read. Point --master-key (HAVEN_MASTER_KEY_FILE) at the "
                 + "installation's master key.");

@@ -104,7 +104,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public List<StoredEvent> events(long from, int count) {
-        return db.autonomous(h -> h.createQuery("SELECT * FROM ledger_events WHERE idx >= :from AND idx < :to ORDER BY idx")
+        return db.autonomous(h -> h.createQuery(ROWS + "WHERE idx >= :from AND idx < :to ORDER BY idx")
             .bind("from", from).bind("to", from + count)
             .map((rs, c) -> stored(rs)).list());
     }
@@ -125,7 +125,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public List<StoredEvent> forPerson(UUID personId) {
-        return db.autonomous(h -> h.createQuery("SELECT * FROM ledger_events WHERE person_id = :p ORDER BY idx").bind("p", personId)
+        return db.autonomous(h -> h.createQuery(ROWS + "WHERE person_id = :p ORDER BY idx").bind("p", personId)
             .map((rs, c) -> stored(rs)).list());
     }
 
@@ -165,19 +165,20 @@ public final class JdbcLedgerStore implements LedgerStore {
         }));
     }
 
-    private static final List<String> OPENING = List.of("salt", "id", "at", "action", "purpose", "categories", "permitted");
+    /**
+     * Rows with a flag the database computes: a row lacking its salt or any field every event has has
+     * no opening, whatever else it still holds.
+     */
+    private static final String ROWS = "SELECT ledger_events.*, CASE WHEN salt IS NULL OR id IS NULL OR at IS NULL OR action IS NULL "
+        + "OR purpose IS NULL OR categories IS NULL OR permitted IS NULL THEN FALSE ELSE TRUE END AS opened FROM ledger_events ";
 
-    /** A row: lacking its salt or any field every event has, it has no opening, whatever else it still holds. */
     private static StoredEvent stored(ResultSet rs) throws SQLException {
         long idx = rs.getLong("idx");
         byte[] entry = rs.getBytes("entry");
-        byte[] salt = rs.getBytes("salt");
-        for (String column : OPENING) {
-            if (rs.getObject(column) == null) {
-                return new StoredEvent(idx, entry, Optional.empty());
-            }
+        if (!rs.getBoolean("opened")) {
+            return new StoredEvent(idx, entry, Optional.empty());
         }
-        return new StoredEvent(idx, entry, Optional.of(new SequencedEvent(idx, event(rs), salt, entry)));
+        return new StoredEvent(idx, entry, Optional.of(new SequencedEvent(idx, event(rs), rs.getBytes("salt"), entry)));
     }
 
     private static AccessEvent event(ResultSet rs) throws SQLException {

@@ -57,9 +57,13 @@ public final class JdbcReferralRepository implements ReferralRepository {
     }
 
     @Override
-    public Optional<byte[]> sealedDeclineReason(UUID id) {
-        return db.with(h -> h.createQuery("SELECT sealed_decline_reason FROM referrals WHERE id = :id").bind("id", id)
-            .map((rs, c) -> Optional.ofNullable(rs.getBytes(1))).findOne()).flatMap(r -> r);
+    public java.util.Map<UUID, byte[]> sealedDeclineReasons(UUID personId) {
+        java.util.Map<UUID, byte[]> out = new java.util.HashMap<>();
+        db.with(h -> h.createQuery("SELECT id, sealed_decline_reason FROM referrals WHERE person_id = :p "
+                + "AND sealed_decline_reason IS NOT NULL").bind("p", personId)
+            .map((rs, c) -> java.util.Map.entry(Times.uuid(rs, "id"), rs.getBytes("sealed_decline_reason"))).list())
+            .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     static Referral map(ResultSet rs) throws SQLException {

@@ -132,7 +132,7 @@ abstract class RepositoryContract {
         assertThat(referrals.pendingTo("legal-b")).extracting(Referral::id).containsExactly(r.id());
         assertThat(referrals.decide(r.id(), Status.ACCEPTED, now, UUID.randomUUID(), Optional.empty())).isTrue();
         assertThat(referrals.decide(r.id(), Status.DECLINED, now, UUID.randomUUID(), Optional.of(new byte[] {7}))).isFalse();
-        assertThat(referrals.sealedDeclineReason(r.id())).isEmpty();
+        assertThat(referrals.sealedDeclineReasons(p)).isEmpty();
         assertThat(referrals.find(r.id()).orElseThrow().status()).isEqualTo(Status.ACCEPTED);
         assertThat(referrals.forPerson(p)).hasSize(1);
     }

@@ -160,7 +160,7 @@ public final class HavenApi {
                 if (e.getStatus() == 405) {
                     Optional.ofNullable(e.getDetails().get("availableMethods")).ifPresent(allow -> ctx.header("Allow", allow));
                 }
-                fail(ctx, fromStatus(e.getStatus()), defaultMessage(e.getStatus()));
+                ctx.status(ErrorStatus.of(ApiError.codeFor(e.getStatus()))).json(ApiError.ofStatus(e.getStatus()));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unexpected failure on {} {}:\n{}", ctx.method(), template(ctx), eu.haven.core.error.Failures.trace(e));
@@ -177,27 +177,6 @@ public final class HavenApi {
 
     private static void fail(Context ctx, ErrorCode code, String message) {
         ctx.status(ErrorStatus.of(code)).json(ApiError.of(code, message));
-    }
-
-    private static ErrorCode fromStatus(int status) {
-        return switch (status) {
-            case 400 -> ErrorCode.INVALID_REQUEST;
-            case 401 -> ErrorCode.UNAUTHORIZED;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.BODY_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.INVALID_REQUEST;
-        };
-    }
-
-    private static String defaultMessage(int status) {
-        return switch (status) {
-            case 404 -> HavenException.NOT_FOUND_MESSAGE;
-            case 405 -> "This method is not allowed here.";
-            case 413 -> HavenException.BODY_TOO_LARGE_MESSAGE;
-            default -> "The request could not be handled.";
-        };
     }
 
     private static String template(Context ctx) {

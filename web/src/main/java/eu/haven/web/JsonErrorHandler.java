@@ -37,16 +37,7 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     private byte[] body(int status) {
-        ApiError error = switch (status) {
-            case 404 -> ApiError.of(ErrorCode.NOT_FOUND, eu.haven.core.error.HavenException.NOT_FOUND_MESSAGE);
-            case 405 -> ApiError.of(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here.");
-            case 413 -> ApiError.of(ErrorCode.BODY_TOO_LARGE, eu.haven.core.error.HavenException.BODY_TOO_LARGE_MESSAGE);
-            case 414, 431 -> ApiError.of(ErrorCode.INVALID_REQUEST, "The request's address or headers are too long.");
-            case 415 -> ApiError.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON with Content-Type: application/json.");
-            case 503 -> ApiError.of(ErrorCode.BUSY, "The server is busy. Try again in a moment.");
-            default -> status >= 500 ? ApiError.of(ErrorCode.INTERNAL, "Something went wrong on our side. Nothing was changed by this request.")
-                : ApiError.of(ErrorCode.INVALID_REQUEST, "The request is malformed: check its headers, length and encoding.");
-        };
+        ApiError error = ApiError.ofStatus(status);
         try {
             return mapper.writeValueAsBytes(error);
         } catch (JsonProcessingException e) {

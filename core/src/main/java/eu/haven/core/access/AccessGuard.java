@@ -129,9 +129,7 @@ public final class AccessGuard {
         try {
             write.run();
         } catch (RuntimeException failed) {
-            log.append(new AccessEvent(Randomness.uuid(), clock.instant(), Optional.of(actor.userId()), Optional.of(actor.organisation()),
-                Optional.of(actor.role().code()), action.code(), purpose.recorded(), Optional.of(personId), java.util.Set.of(), false,
-                Optional.of(NOT_COMPLETED), target));
+            append(actor, action, purpose, Optional.of(personId), java.util.Set.of(), Optional.of(NOT_COMPLETED), target, clock.instant());
             throw failed;
         }
     }
@@ -217,9 +215,13 @@ public final class AccessGuard {
         if (reason.filter("firewall"::equals).isPresent()) {
             firewallRefusals.increment();
         }
-        AccessEvent event = new AccessEvent(Randomness.uuid(), now, Optional.of(actor.userId()),
-            Optional.of(actor.organisation()), Optional.of(actor.role().code()), action.code(), purpose.recorded(),
-            person, engine.framework().categoryCodes(categories), decision.permitted(), reason, target);
-        return log.append(event);
+        return append(actor, action, purpose, person, engine.framework().categoryCodes(categories), reason, target, now);
+    }
+
+    /** The staff member's event: permitted unless a refusal {@code reason} is given. */
+    private long append(Actor actor, Action action, RequestedPurpose purpose, Optional<UUID> person, java.util.Set<String> categories,
+                        Optional<String> reason, Optional<UUID> target, Instant now) {
+        return log.append(new AccessEvent(Randomness.uuid(), now, Optional.of(actor.userId()), Optional.of(actor.organisation()),
+            Optional.of(actor.role().code()), action.code(), purpose.recorded(), person, categories, reason.isEmpty(), reason, target));
     }
 }

@@ -103,21 +103,16 @@ public final class StaffAdmin {
         String hash = hasher.hash(password);
         recorder.administrative(by, Action.RESET_PASSWORD, Optional.of(user.id()));
         staff.setPasswordHash(user.id(), hash);
-        tokens.deleteForUser(user.id());
-        revoked.accept(user.id());
+        endSessions(user.id());
         return password;
     }
 
     /** The account cannot sign in until enabled again; its tokens stop working at once. */
     public void disable(Optional<Actor> by, String username) {
-        StaffUser user = account(by, username);
-        if (by.isPresent() && by.get().userId().equals(user.id())) {
-            throw HavenException.invalid("You cannot disable your own account.");
-        }
+        StaffUser user = othersAccount(by, username, "disable");
         recorder.administrative(by, Action.DISABLE_USER, Optional.of(user.id()));
         staff.setDisabled(user.id(), true);
-        tokens.deleteForUser(user.id());
-        revoked.accept(user.id());
+        endSessions(user.id());
     }
 
     public void enable(Optional<Actor> by, String username) {
@@ -128,14 +123,10 @@ public final class StaffAdmin {
 
     /** The account never signs in again; its id and username stay, since people's histories name them. */
     public void delete(Optional<Actor> by, String username) {
-        StaffUser user = account(by, username);
-        if (by.isPresent() && by.get().userId().equals(user.id())) {
-            throw HavenException.invalid("You cannot delete your own account.");
-        }
+        StaffUser user = othersAccount(by, username, "delete");
         recorder.administrative(by, Action.DELETE_USER, Optional.of(user.id()));
         staff.markDeleted(user.id(), recorder.clock().instant());
-        tokens.deleteForUser(user.id());
-        revoked.accept(user.id());
+        endSessions(user.id());
     }
 
     public Optional<Organisation> organisation(String id) {
@@ -149,6 +140,21 @@ public final class StaffAdmin {
 
     public Optional<StaffUser> user(String username) {
         return staff.findByUsername(username);
+    }
+
+    /** Every token of the account stops working, in the database and in any cache that trusts it. */
+    private void endSessions(UUID userId) {
+        tokens.deleteForUser(userId);
+        revoked.accept(userId);
+    }
+
+    /** An account the acting administrator may take away from its holder: not their own. */
+    private StaffUser othersAccount(Optional<Actor> by, String username, String verb) {
+        StaffUser user = account(by, username);
+        if (by.isPresent() && by.get().userId().equals(user.id())) {
+            throw HavenException.invalid("You cannot " + verb + " your own account.");
+        }
+        return user;
     }
 
     private StaffUser account(Optional<Actor> by, String username) {

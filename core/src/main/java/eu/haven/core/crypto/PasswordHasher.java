@@ -54,10 +54,6 @@ public final class PasswordHasher {
         return (int) Math.max(1, Math.min(byHeap, 2L * Runtime.getRuntime().availableProcessors()));
     }
 
-    public int concurrency() {
-        return turns.availablePermits();
-    }
-
     public String hash(String secret) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);

@@ -16,8 +16,8 @@ public interface ReferralRepository {
     /** Moves a pending referral to {@code status}; false when it was no longer pending. */
     boolean decide(UUID id, ReferralFacts.Status status, Instant at, UUID by, java.util.Optional<byte[]> sealedReason);
 
-    /** Why the referral was declined, sealed under the person's key, if the organisation said. */
-    java.util.Optional<byte[]> sealedDeclineReason(UUID id);
+    /** Why the person's referrals were declined, by referral, sealed under the person's key, where the organisation said. */
+    java.util.Map<UUID, byte[]> sealedDeclineReasons(UUID personId);
 
     /** Pending referrals addressed to an organisation (ids and purposes only; no personal data). */
     List<Referral> pendingTo(String organisation);

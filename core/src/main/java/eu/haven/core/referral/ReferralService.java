@@ -118,9 +118,12 @@ public final class ReferralService {
             reason.filter(r -> !r.isBlank()).map(r -> Validation.text(r, "reason", 2000)));
     }
 
-    /** Why a referral was declined, opened with the person's key. */
-    public static Optional<String> declineReason(ReferralRepository referrals, javax.crypto.SecretKey key, Referral r) {
-        return referrals.sealedDeclineReason(r.id()).map(s -> new String(Sealer.open(key, reasonAad(r.id()), s), StandardCharsets.UTF_8));
+    /** Why the person's referrals were declined, by referral, opened with the person's key: one query for them all. */
+    public static java.util.Map<UUID, String> declineReasons(ReferralRepository referrals, javax.crypto.SecretKey key, UUID personId) {
+        java.util.Map<UUID, String> out = new java.util.HashMap<>();
+        referrals.sealedDeclineReasons(personId).forEach((id, sealed) ->
+            out.put(id, new String(Sealer.open(key, reasonAad(id), sealed), StandardCharsets.UTF_8)));
+        return java.util.Map.copyOf(out);
     }
 
     private static byte[] reasonAad(UUID referralId) {

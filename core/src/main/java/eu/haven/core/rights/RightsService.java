@@ -101,15 +101,8 @@ public final class RightsService {
         Map<UUID, String> guardians = new HashMap<>();
         given.forEach(c -> eu.haven.core.consent.ConsentService.guardianName(key, c).ifPresent(n -> guardians.put(c.id(), n)));
         return new PersonalData(id, person.createdAt(), profile, opened, given, referrals.forPerson(id),
-            corrections.ofPerson(id, key), erasures.ofPerson(id, key), Map.copyOf(guardians), declineReasons(id, key), codeRequests.apply(id), history.events(), history.withheld(),
+            corrections.ofPerson(id, key), erasures.ofPerson(id, key), Map.copyOf(guardians), eu.haven.core.referral.ReferralService.declineReasons(referrals, key, id), codeRequests.apply(id), history.events(), history.withheld(),
             organisations(), index, recorder.clock().instant());
-    }
-
-    private Map<UUID, String> declineReasons(UUID personId, SecretKey key) {
-        Map<UUID, String> out = new HashMap<>();
-        referrals.forPerson(personId).forEach(r ->
-            eu.haven.core.referral.ReferralService.declineReason(referrals, key, r).ifPresent(t -> out.put(r.id(), t)));
-        return Map.copyOf(out);
     }
 
     /** Organisations by id, to name them to the person. */

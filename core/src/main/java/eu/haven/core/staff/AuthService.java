@@ -57,21 +57,36 @@ public final class AuthService {
         if (username == null || password == null || username.length() > 100 || password.length() > 1000) {
             throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.");
         }
+        UUID userId = passwordTry(username, client, () -> {
+            Optional<StaffUser> user = staff.findByUsername(username);
+            boolean ok = hasher.verify(password, user.map(StaffUser::passwordHash).orElse(dummyHash))
+                && user.isPresent() && user.get().active();
+            return ok ? user.map(StaffUser::id) : Optional.empty();
+        }).orElseThrow(() -> new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password."));
+        return issue(userId);
+    }
+
+    /**
+     * One password try: counted before any work (per account and address, and per address),
+     * forgiven when {@code check} finds the password right, which it says by returning the user.
+     */
+    private Optional<UUID> passwordTry(String username, String client, java.util.function.Supplier<Optional<UUID>> check) {
         String account = username.toLowerCase(Locale.ROOT) + "\n" + client;
         perAddress.attempt(client);
         perAccount.attempt(account);
-        Optional<StaffUser> user = staff.findByUsername(username);
-        boolean ok = hasher.verify(password, user.map(StaffUser::passwordHash).orElse(dummyHash))
-            && user.isPresent() && user.get().active();
-        if (!ok) {
-            throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.");
+        Optional<UUID> user = check.get();
+        if (user.isPresent()) {
+            perAccount.succeeded(account);
+            perAddress.refund(client);
         }
-        perAccount.succeeded(account);
-        perAddress.refund(client);
+        return user;
+    }
+
+    private IssuedToken issue(UUID userId) {
         String token = Tokens.generate();
         tokens.deleteExpired(clock.instant());
         Instant expires = clock.instant().plus(tokenLifetime);
-        tokens.save(Tokens.hash(token), user.get().id(), expires);
+        tokens.save(Tokens.hash(token), userId, expires);
         return new IssuedToken(token, expires);
     }
 
@@ -95,23 +110,15 @@ public final class AuthService {
     public IssuedToken changePassword(Actor actor, String current, String replacement, String client) {
         Passwords.check(replacement);
         StaffUser user = staff.find(actor.userId()).filter(StaffUser::active).orElseThrow(AuthService::unauthorized);
-        String account = user.username().toLowerCase(Locale.ROOT) + "\n" + client;
-        perAddress.attempt(client);
-        perAccount.attempt(account);
-        if (current == null || current.length() > 1000 || !hasher.verify(current, user.passwordHash())) {
-            throw new HavenException(ErrorCode.INVALID_CREDENTIALS, "The current password is not right.");
-        }
-        perAccount.succeeded(account);
-        perAddress.refund(client);
+        passwordTry(user.username(), client, () -> current != null && current.length() <= 1000
+            && hasher.verify(current, user.passwordHash()) ? Optional.of(user.id()) : Optional.empty())
+            .orElseThrow(() -> new HavenException(ErrorCode.INVALID_CREDENTIALS, "The current password is not right."));
         String hash = hasher.hash(replacement);
         passwordChanged.accept(actor, user.id());
         staff.setPasswordHash(user.id(), hash);
         tokens.deleteForUser(user.id());
         forgetUser(user.id());
-        String token = Tokens.generate();
-        Instant expires = clock.instant().plus(tokenLifetime);
-        tokens.save(Tokens.hash(token), user.id(), expires);
-        return new IssuedToken(token, expires);
+        return issue(user.id());
     }
 
     /** The actor behind a bearer token (as the client sent it), or 401. */
