@@ -147,7 +147,9 @@ public final class Haven implements AutoCloseable {
             new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
                 organisations, codes::ofPerson, alerts),
             corrections, erasure, codes, alerts, staffAdmin, this::ready,
-            new ApiServices.Metrics(metrics, config.metricsToken(), metrics::scrape));
+            new ApiServices.Metrics(metrics, config.metricsToken(), metrics::scrape),
+            new ApiServices.PageSettings(master.derive("page-forms"), config.clock(),
+                new eu.haven.core.caseload.CaseloadService(guard, relationships, records, keys)));
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());
         metrics.gauge("haven.ready", this, h -> h.ready() ? 1 : 0);

@@ -20,12 +20,16 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
                           ReferralService referrals, Ledger ledger, PersonSessions sessions, RightsService rights,
                           CorrectionService corrections, ErasureService erasure,
                           eu.haven.core.code.CodeReplacementService codes, eu.haven.core.alert.AlertService alerts,
-                          eu.haven.core.admin.StaffAdmin staffAdmin, java.util.function.BooleanSupplier ready, Metrics metrics) {
+                          eu.haven.core.admin.StaffAdmin staffAdmin, java.util.function.BooleanSupplier ready, Metrics metrics,
+                          PageSettings pages) {
 
     /**
      * The server's metrics: the registry that counts, and, when a token is configured, the
      * Prometheus text a scraper reads at {@code /metrics} with that token. No label carries personal data.
      */
+    /** The pages' form key (for the tokens against cross-site forgery) and the clock their idle timeouts run by. */
+    public record PageSettings(byte[] formKey, java.time.Clock clock, eu.haven.core.caseload.CaseloadService caseload) {}
+
     public record Metrics(io.micrometer.core.instrument.MeterRegistry registry, java.util.Optional<String> token,
                           java.util.function.Supplier<String> scrape) {}
 }

@@ -150,6 +150,7 @@ public final class HavenApi {
                 requests, mapper, clients);
             CorrectionRoutes.register(config.routes, s.corrections(), caller, requests);
             ErasureRoutes.register(config.routes, s.erasure(), caller, requests);
+            eu.haven.web.page.Pages.register(config.routes, s, labels, mapper, clients, listen.https(), listen.publicUrl());
             config.routes.exception(HavenException.class, (e, ctx) -> {
                 if (e instanceof RetryLater later) {
                     ctx.header("Retry-After", Long.toString(later.seconds()));

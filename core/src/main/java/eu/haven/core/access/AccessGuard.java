@@ -140,6 +140,19 @@ public final class AccessGuard {
         eu.haven.core.error.ErrorCode.CONSENT_WITHDRAWN, eu.haven.core.error.ErrorCode.CONSENT_EXPIRED);
 
     /**
+     * Decides what does not depend on any one person (the firewall, the purpose, the role) before
+     * anyone's data is opened for a list: a refusal is recorded without a person and thrown.
+     */
+    public void checkWithoutPerson(Actor actor, Action action, RequestedPurpose purpose, long asked) {
+        Instant now = clock.instant();
+        Decision decision = engine.decide(request(actor, action, purpose, false, asked, List.of(), List.of(), now));
+        if (decision instanceof Decision.Deny deny && deny.reason() != DenyReason.NO_RELATIONSHIP) {
+            record(actor, action, purpose, Optional.empty(), 0, decision, Optional.empty(), now);
+            throw new HavenException(deny.reason().error(), deny.reason().message());
+        }
+    }
+
+    /**
      * The items of a queue (referrals, correction, erasure or code requests) the actor may see:
      * listing each person is decided and recorded (action {@code list}). A refusal that does not
      * depend on the person (the firewall, the purpose, the role) is recorded for every one of them

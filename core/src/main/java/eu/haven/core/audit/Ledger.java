@@ -95,8 +95,11 @@ public final class Ledger implements AccessLog, AutoCloseable {
         if (!signer.name().equals(settings.origin())) {
             throw new IllegalArgumentException("the signing key's name must be the log's origin");
         }
+        long started = System.nanoTime();
         LedgerAudit.Report report = new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run();
         Ledger ledger = new Ledger(store, signer, mirror, settings, report.edge());
+        ledger.lastAudit = new AuditOutcome(true, report.edge().size(), settings.clock().instant(),
+            Duration.ofNanos(System.nanoTime() - started), "");
         Optional<LedgerAudit.Signed> latest = report.latestCheckpoint();
         if (latest.isPresent() && latest.get().checkpoint().size() == report.edge().size()) {
             ledger.published = new Published(latest.get().checkpoint(), latest.get().note(), report.edge());
@@ -108,6 +111,30 @@ public final class Ledger implements AccessLog, AutoCloseable {
         long interval = settings.checkpointInterval().toMillis();
         ledger.checkpointer.scheduleWithFixedDelay(ledger::checkpointQuietly, interval, interval, TimeUnit.MILLISECONDS);
         return ledger;
+    }
+
+    /** The result of an audit of the whole stored ledger: passed or not, over how many events, when, how long it took, and what failed. */
+    public record AuditOutcome(boolean passed, long size, java.time.Instant at, Duration took, String detail) {}
+
+    private volatile AuditOutcome lastAudit;
+
+    /** The latest audit: the one at start, or a later one run by {@link #auditNow}. */
+    public AuditOutcome lastAudit() {
+        return lastAudit;
+    }
+
+    /** Audits the whole stored ledger again now (the start-up audit's checks), while the ledger runs. */
+    public synchronized AuditOutcome auditNow() {
+        long started = System.nanoTime();
+        AuditOutcome outcome;
+        try {
+            LedgerAudit.Report report = new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run();
+            outcome = new AuditOutcome(true, report.edge().size(), settings.clock().instant(), Duration.ofNanos(System.nanoTime() - started), "");
+        } catch (LedgerIntegrityException e) {
+            outcome = new AuditOutcome(false, size(), settings.clock().instant(), Duration.ofNanos(System.nanoTime() - started), e.getMessage());
+        }
+        lastAudit = outcome;
+        return outcome;
     }
 
     @Override

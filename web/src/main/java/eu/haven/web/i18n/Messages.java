@@ -21,7 +21,10 @@ import java.util.Properties;
 public final class Messages {
     /** The languages every person-facing text exists in. */
     public static final List<String> LANGUAGES = List.of("en", "de", "fr", "uk", "ru", "ar", "fa", "ti", "so");
-    private static final Messages BUNDLED = load();
+    /** The languages of the staff's pages. */
+    public static final List<String> STAFF_LANGUAGES = List.of("en", "de");
+    private static final Messages BUNDLED = load("messages", LANGUAGES);
+    private static final Messages STAFF = load("staff", STAFF_LANGUAGES);
 
     private final Map<String, Properties> bundles;
 
@@ -33,10 +36,15 @@ public final class Messages {
         return BUNDLED;
     }
 
-    private static Messages load() {
+    /** The texts of the staff's pages ({@code i18n/staff_<lang>.properties}), in {@link #STAFF_LANGUAGES}. */
+    public static Messages staff() {
+        return STAFF;
+    }
+
+    private static Messages load(String base, List<String> languages) {
         Map<String, Properties> bundles = new HashMap<>();
-        for (String lang : LANGUAGES) {
-            try (InputStream in = Messages.class.getResourceAsStream("/i18n/messages_" + lang + ".properties")) {
+        for (String lang : languages) {
+            try (InputStream in = Messages.class.getResourceAsStream("/i18n/" + base + "_" + lang + ".properties")) {
                 if (in == null) {
                     throw new IllegalStateException("missing messages for " + lang);
                 }
@@ -68,6 +76,11 @@ public final class Messages {
             }
         }
         return "en";
+    }
+
+    /** The languages these texts exist in. */
+    public java.util.Set<String> languages() {
+        return bundles.keySet();
     }
 
     public boolean has(String lang, String key) {

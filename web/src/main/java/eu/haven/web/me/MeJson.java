@@ -50,7 +50,7 @@ import java.util.function.Function;
  * their language. The export is the same document with a format marker; docs/EXPORT.md describes
  * every field.
  */
-final class MeJson {
+public final class MeJson {
     static final String VIEW_FORMAT = "haven.person-data/v1";
     static final String EXPORT_FORMAT = "haven.person-export/v1";
 
@@ -59,14 +59,14 @@ final class MeJson {
     private final String origin;
     private final String vkey;
 
-    MeJson(ObjectMapper mapper, Labels labels, String origin, String vkey) {
+    public MeJson(ObjectMapper mapper, Labels labels, String origin, String vkey) {
         this.mapper = mapper;
         this.labels = labels;
         this.origin = origin;
         this.vkey = vkey;
     }
 
-    PersonDocument document(PersonalData d, String lang, boolean export) {
+    public PersonDocument document(PersonalData d, String lang, boolean export) {
         Map<String, Organisation> orgs = d.organisations();
         PersonPart person = new PersonPart(d.personId().toString(), d.createdAt().toString(), d.profile().preferredLanguage(),
             d.profile().birthDate().map(LocalDate::toString).orElse(null));
@@ -146,7 +146,7 @@ final class MeJson {
             time(r.issuedAt()))).toList();
     }
 
-    ErasureAnswer outcome(ErasureOutcome outcome, Map<String, Organisation> orgs, String lang) {
+    public ErasureAnswer outcome(ErasureOutcome outcome, Map<String, Organisation> orgs, String lang) {
         return new ErasureAnswer(outcome.erased(), erasures(outcome.waiting(), orgs, lang));
     }
 

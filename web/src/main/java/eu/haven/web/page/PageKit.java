@@ -1,0 +1,97 @@
+package eu.haven.web.page;
+
+import eu.haven.web.i18n.Messages;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every page shares: the precompiled templates, the language chosen for the request, the
+ * layout's frame, the form token, and the headers of a page (a Content-Security-Policy that allows
+ * only Haven's own style sheet, no framing, no referrer, no caching).
+ */
+public final class PageKit {
+    /** Only Haven's own style sheet; no script, no frame, no form posted anywhere else. */
+    public static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'";
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final Map<String, String> NAMES = Map.of("en", "English", "de", "Deutsch", "fr", "Français",
+        "uk", "Українська", "ru", "Русский", "ar", "العربية", "fa", "فارسی", "ti", "ትግርኛ", "so", "Soomaali");
+
+    private final Csrf csrf;
+    private final Assets assets;
+    private final ZoneId zone;
+    private final boolean secure;
+
+    public PageKit(Csrf csrf, Assets assets, ZoneId zone, boolean secure) {
+        this.csrf = csrf;
+        this.assets = assets;
+        this.zone = zone;
+        this.secure = secure;
+    }
+
+    public Csrf csrf() {
+        return csrf;
+    }
+
+    public Assets assets() {
+        return assets;
+    }
+
+    /** True when Haven is served over TLS: cookies are then Secure. */
+    public boolean secure() {
+        return secure;
+    }
+
+    /**
+     * The page's language from {@code bundles[0]}'s languages: {@code ?lang=}, then the person's own
+     * preferred language where known, then the browser's Accept-Language, then English.
+     */
+    public PageText text(Context ctx, List<Messages> bundles, Optional<String> preferred) {
+        Messages first = bundles.get(0);
+        Optional<String> asked = Optional.ofNullable(ctx.queryParam("lang")).filter(l -> first.languages().contains(l));
+        String lang = first.choose(List.of(asked, preferred, Optional.ofNullable(ctx.header("Accept-Language"))));
+        return new PageText(lang, bundles, zone, asked.isPresent());
+    }
+
+    /** The layout's frame for a page: its title, the language links of this very page, the form token. */
+    public Frame frame(Context ctx, PageText t, Messages languages, String title, Frame.Area area) {
+        List<Frame.LangLink> links = new ArrayList<>();
+        for (String code : Messages.LANGUAGES) {
+            if (languages.languages().contains(code)) {
+                links.add(new Frame.LangLink(code, NAMES.get(code), ctx.path() + "?lang=" + code, code.equals(t.lang())));
+            }
+        }
+        return new Frame(t, title, false, assets.cssPath(), links, csrf.token(ctx), area, Optional.empty(), List.of(),
+            Optional.empty(), Optional.empty(), "/");
+    }
+
+    /** Sends a page: the template's HTML with a page's headers. */
+    public void render(Context ctx, int status, String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput(16 * 1024);
+        TEMPLATES.render(template, params, out);
+        headers(ctx);
+        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+    }
+
+    /** A page's headers (the JSON defaults are replaced; no-store and nosniff stay). */
+    public static void headers(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Content-Type-Options", "nosniff");
+    }
+
+    /** After a form: back to a page with GET, so that reloading does not post again. */
+    public static void redirect(Context ctx, String location) {
+        headers(ctx);
+        ctx.status(303).header("Location", location).result("");
+    }
+}
