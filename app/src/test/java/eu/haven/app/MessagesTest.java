@@ -50,6 +50,39 @@ class MessagesTest {
     }
 
     @Test
+    void the_staff_pages_have_every_text_in_english_and_german_with_the_same_placeholders() throws Exception {
+        Properties en = new Properties();
+        Properties de = new Properties();
+        try (InputStream a = MessagesTest.class.getResourceAsStream("/i18n/staff_en.properties");
+             InputStream b = MessagesTest.class.getResourceAsStream("/i18n/staff_de.properties")) {
+            en.load(new InputStreamReader(a, StandardCharsets.UTF_8));
+            de.load(new InputStreamReader(b, StandardCharsets.UTF_8));
+        }
+        assertThat(de.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+        for (String key : en.stringPropertyNames()) {
+            assertThat(placeholders(de.getProperty(key), "de")).as("de " + key).isEqualTo(placeholders(en.getProperty(key), "en"));
+        }
+    }
+
+    @Test
+    void every_text_a_template_asks_for_exists() throws Exception {
+        Properties en = load("en");
+        try (InputStream a = MessagesTest.class.getResourceAsStream("/i18n/staff_en.properties")) {
+            en.load(new InputStreamReader(a, StandardCharsets.UTF_8));
+        }
+        java.nio.file.Path root = java.nio.file.Path.of("..", "web", "src", "main");
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("\\.(?:t|f)\\(\"([a-z][a-z0-9.-]+)\"");
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".jte") || f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = call.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    assertThat(en.containsKey(m.group(1))).as(file + " asks for " + m.group(1)).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void each_translation_says_whether_a_native_speaker_reviewed_it() throws Exception {
         for (String lang : LANGUAGES.subList(1, LANGUAGES.size())) {
             assertThat(raw(lang)).as(lang).startsWith("# Translation status:");
