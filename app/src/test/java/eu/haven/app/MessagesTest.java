@@ -71,7 +71,7 @@ class MessagesTest {
             en.load(new InputStreamReader(a, StandardCharsets.UTF_8));
         }
         java.nio.file.Path root = java.nio.file.Path.of("..", "web", "src", "main");
-        java.util.regex.Pattern call = java.util.regex.Pattern.compile("\\.(?:t|f)\\(\"([a-z][a-z0-9.-]+)\"");
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("\\.(?:t|f)\\(\"([a-z][a-z0-9.-]*[a-z0-9])\"");
         try (var files = java.nio.file.Files.walk(root)) {
             for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".jte") || f.toString().endsWith(".java")).toList()) {
                 java.util.regex.Matcher m = call.matcher(java.nio.file.Files.readString(file));
