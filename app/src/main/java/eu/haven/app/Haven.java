@@ -74,6 +74,7 @@ public final class Haven implements AutoCloseable {
     private final Ledger ledger;
     private final StaffAdmin staffAdmin;
     private final ApiServices api;
+    private final eu.haven.core.caseload.CaseloadService caseload;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ErasureService erasure;
     private final RetentionJob retention;
@@ -138,9 +139,12 @@ public final class Haven implements AutoCloseable {
         java.time.Duration activation = people.sessions().activationWindow();
         CodeReplacementService codes = new CodeReplacementService(guard, new JdbcCodeRequestRepository(db), persons, sessions,
             hasher, codeLookup, new Profiles(persons, keys), staff, alerts, db, activation);
+        this.caseload = new eu.haven.core.caseload.CaseloadService(guard, new eu.haven.store.JdbcCaseloadRepository(db), records, keys,
+            new KeyedHash(master, "caseload-names"));
+        RecordService recordService = new RecordService(guard, records, keys, caseload);
         this.api = new ApiServices(framework, firewall, new PurposeResolver(framework, firewall, DpvTaxonomy.bundled()), auth,
-            new PersonService(guard, persons, relationships, records, keys, hasher, codeLookup, db, activation),
-            new RecordService(guard, records, keys),
+            new PersonService(guard, persons, relationships, records, keys, hasher, codeLookup, db, activation, caseload),
+            recordService,
             new ConsentService(guard, consents, organisations, guardianship, keys),
             new ReferralService(guard, referrals, consents, organisations, guardianship, keys), ledger,
             new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, alerts, people.sessions()),
@@ -149,7 +153,7 @@ public final class Haven implements AutoCloseable {
             corrections, erasure, codes, alerts, staffAdmin, this::ready,
             new ApiServices.Metrics(metrics, config.metricsToken(), metrics::scrape),
             new ApiServices.PageSettings(master.derive("page-forms"), config.clock(),
-                new eu.haven.core.caseload.CaseloadService(guard, relationships, records, keys)));
+                caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents)));
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());
         metrics.gauge("haven.ready", this, h -> h.ready() ? 1 : 0);
@@ -197,6 +201,17 @@ public final class Haven implements AutoCloseable {
         });
         long every = Math.max(1, config.people().retentionInterval().toSeconds());
         jobs.scheduleWithFixedDelay(this::runRetention, 60, every, TimeUnit.SECONDS);
+        // People taken on before the caseload's name index existed are indexed once, in the background.
+        jobs.execute(() -> {
+            try {
+                int indexed = caseload.indexMissing();
+                if (indexed > 0) {
+                    LOG.info("Indexed the names of {} people for their organisations' caseload filters.", indexed);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Indexing names for the caseload filters failed; they find only people taken on since: {}", e.getClass().getSimpleName());
+            }
+        });
         scheduler = Optional.of(jobs);
         return this;
     }

@@ -158,7 +158,8 @@ class AccessibilityTest {
             found.put("staff purpose", violations(d));
             d.findElement(By.cssSelector("input[name=purpose][value='shelter']")).click();
             submit(d);
-            for (String page : List.of("/staff/people", "/staff/people?q=amina", "/staff/people/new", "/staff/people/" + id, "/staff/inbox")) {
+            for (String page : List.of("/staff/people", "/staff/people?q=amina", "/staff/people/new", "/staff/people/" + id,
+                "/staff/people/" + id + "/consents/new?language=ar", "/staff/inbox")) {
                 d.get(server.base() + page);
                 found.put("staff " + page, violations(d));
             }

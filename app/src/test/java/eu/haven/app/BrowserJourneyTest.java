@@ -152,6 +152,9 @@ class BrowserJourneyTest {
             shelter.findElement(By.id("note")).sendKeys("Room 12, since October");
             go(shelter, By.xpath("//button[.='Add the record']"));
             assertThat(text(shelter)).contains("Room 12, since October", "The record was added.");
+            go(shelter, By.linkText("Record a consent"));
+            assertThat(shelter.findElement(By.cssSelector("#language option[selected]")).getAttribute("value")).isEqualTo("ar");
+            snap(shelter, "staff-consent-form");
             shelter.findElement(By.cssSelector("#recipient option[value=\'legal-aid\']")).click();
             shelter.findElement(By.cssSelector("input[name=purposes][value='legal-aid']")).click();
             shelter.findElement(By.cssSelector("input[name=categories][value='identity']")).click();

@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./haven bench [--quick] [policy|ledger|http|me|scale|all]}: runs the benchmarks, prints the figures and
+ * {@code ./haven bench [--quick] [policy|ledger|http|me|scale|pages|all]}: runs the benchmarks, prints the figures and
  * whether each goal holds. Exit code 0 when every goal measured holds.
  */
 public final class Bench {
@@ -28,7 +28,7 @@ public final class Bench {
             }
         }
         if (parts.isEmpty() || parts.contains("all")) {
-            parts = quick ? List.of("policy", "ledger", "http", "me") : List.of("policy", "ledger", "http", "me", "scale");
+            parts = quick ? List.of("policy", "ledger", "http", "me", "pages") : List.of("policy", "ledger", "http", "me", "scale", "pages");
             if (quick) {
                 System.out.println("(--quick leaves out the scale part; run ./haven bench --quick scale for a small one)");
             }
@@ -41,8 +41,9 @@ public final class Bench {
                 case "http" -> allHold &= HttpBench.run(quick);
                 case "me" -> allHold &= MeBench.run(quick);
                 case "scale" -> allHold &= ScaleBench.run(quick);
+                case "pages" -> allHold &= PagesBench.run(quick);
                 default -> {
-                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, scale, all.");
+                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, scale, pages, all.");
                     System.exit(2);
                 }
             }

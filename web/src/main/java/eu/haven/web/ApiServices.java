@@ -28,7 +28,8 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
      * Prometheus text a scraper reads at {@code /metrics} with that token. No label carries personal data.
      */
     /** The pages' form key (for the tokens against cross-site forgery) and the clock their idle timeouts run by. */
-    public record PageSettings(byte[] formKey, java.time.Clock clock, eu.haven.core.caseload.CaseloadService caseload) {}
+    public record PageSettings(byte[] formKey, java.time.Clock clock, eu.haven.core.caseload.CaseloadService caseload,
+                               eu.haven.core.casefile.CaseFileService caseFiles) {}
 
     public record Metrics(io.micrometer.core.instrument.MeterRegistry registry, java.util.Optional<String> token,
                           java.util.function.Supplier<String> scrape) {}

@@ -30,7 +30,7 @@ import javax.crypto.SecretKey;
  * is {@code CodeReplacementService}'s, with a second person's approval).
  */
 public final class PersonService {
-    public static final String IDENTITY = "identity";
+    public static final String IDENTITY = eu.haven.core.record.CaseloadIndex.IDENTITY;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccessGuard guard;
@@ -42,11 +42,13 @@ public final class PersonService {
     private final KeyedHash codeLookup;
     private final Transactions tx;
     private final java.time.Duration activationWindow;
+    private final eu.haven.core.record.CaseloadIndex caseload;
 
     public PersonService(AccessGuard guard, PersonRepository persons, RelationshipRepository relationships,
                          RecordRepository records, PersonKeys keys, PasswordHasher codeHasher, KeyedHash codeLookup,
-                         Transactions tx, java.time.Duration activationWindow) {
+                         Transactions tx, java.time.Duration activationWindow, eu.haven.core.record.CaseloadIndex caseload) {
         this.activationWindow = activationWindow;
+        this.caseload = caseload;
         this.guard = guard;
         this.persons = persons;
         this.relationships = relationships;
@@ -85,6 +87,7 @@ public final class PersonService {
             relationships.insert(new Relationship(id, actor.organisation(), purposeCode, now));
             records.insert(record);
         });
+        caseload.reindex(actor.organisation(), id);
         return new CreatedPerson(id, code, granted.eventIndex(), now.plus(activationWindow));
     }
 

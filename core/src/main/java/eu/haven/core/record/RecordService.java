@@ -25,7 +25,10 @@ public final class RecordService {
     private final RecordRepository records;
     private final PersonKeys keys;
 
-    public RecordService(AccessGuard guard, RecordRepository records, PersonKeys keys) {
+    private final CaseloadIndex caseload;
+
+    public RecordService(AccessGuard guard, RecordRepository records, PersonKeys keys, CaseloadIndex caseload) {
+        this.caseload = caseload;
         this.guard = guard;
         this.records = records;
         this.keys = keys;
@@ -41,6 +44,9 @@ public final class RecordService {
         CaseRecord record = new CaseRecord(id, personId, actor.organisation(), category, purpose.recorded(),
             Records.seal(key, id, personId, category, json), guard.clock().instant(), actor.userId());
         guard.complete(actor, Action.WRITE, purpose, personId, Optional.of(id), () -> records.insert(record));
+        if (category.equals(CaseloadIndex.IDENTITY)) {
+            caseload.reindex(actor.organisation(), personId);
+        }
         return id;
     }
 
@@ -57,6 +63,9 @@ public final class RecordService {
         SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);
         byte[] sealed = Records.seal(key, recordId, personId, record.category(), json);
         guard.complete(actor, Action.CORRECT, purpose, personId, Optional.of(recordId), () -> records.replaceData(recordId, sealed));
+        if (record.category().equals(CaseloadIndex.IDENTITY)) {
+            caseload.reindex(record.organisation(), personId);
+        }
     }
 
     /** The records the policy lets this actor see, optionally only some categories. */
@@ -65,6 +74,19 @@ public final class RecordService {
         Framework framework = guard.framework();
         long asked = categories.map(framework::maskOf).orElse(framework.allCategories());
         Decision.Permit permit = guard.check(actor, Action.READ, purpose, personId, asked, Optional.empty()).permit();
+        return visible(actor, permit, personId);
+    }
+
+    /**
+     * The records a permit the access guard gave this actor for this person opens (for a reading
+     * that decides once and then reads more than records, {@code casefile/CaseFileService}).
+     */
+    public List<RecordView> released(Actor actor, AccessGuard.Granted granted, UUID personId) {
+        return visible(actor, granted.permit(), personId);
+    }
+
+    private List<RecordView> visible(Actor actor, Decision.Permit permit, UUID personId) {
+        Framework framework = guard.framework();
         List<RecordView> out = new ArrayList<>();
         SecretKey key = null;
         for (CaseRecord r : records.forPerson(personId)) {

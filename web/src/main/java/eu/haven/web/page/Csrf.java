@@ -57,13 +57,19 @@ public final class Csrf {
         return Cookies.get(ctx, COOKIE).filter(v -> v.length() == 43);
     }
 
-    private String mac(String value) {
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is missing from the JDK", e);
         }
+    }
+
+    private String mac(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(value.getBytes(StandardCharsets.US_ASCII)));
     }
 }

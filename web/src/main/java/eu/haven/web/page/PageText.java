@@ -18,6 +18,9 @@ import java.util.Map;
  * the language.
  */
 public final class PageText {
+    /** Parsed message patterns and date formats by language (and key or style): a bounded set, since keys and languages are fixed. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, DateFormat> DATES = new java.util.concurrent.ConcurrentHashMap<>();
     private final String lang;
     private final List<Messages> bundles;
     private final ZoneId zone;
@@ -70,21 +73,31 @@ public final class PageText {
             Object value = namesAndValues[i + 1];
             args.put((String) namesAndValues[i], value instanceof Instant at ? Date.from(at) : value);
         }
-        return new MessageFormat(t(key), ULocale.forLanguageTag(lang)).format(args);
+        return ((MessageFormat) FORMATS.computeIfAbsent(lang + "\u0000" + key,
+            k -> new MessageFormat(t(key), ULocale.forLanguageTag(lang))).clone()).format(args);
     }
 
     /** A moment as the language writes a date and time, in the installation's time zone. */
     public String dateTime(Instant at) {
-        DateFormat format = DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, ULocale.forLanguageTag(lang));
-        format.setTimeZone(com.ibm.icu.util.TimeZone.getTimeZone(zone.getId()));
-        return format.format(Date.from(at));
+        return dates("dt", () -> DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, ULocale.forLanguageTag(lang)))
+            .format(Date.from(at));
+    }
+
+    /**
+     * A formatter of this language and zone: made once (ICU's are costly to make) and cloned for
+     * each use (they are not safe to share between threads).
+     */
+    private DateFormat dates(String style, java.util.function.Supplier<DateFormat> make) {
+        return (DateFormat) DATES.computeIfAbsent(style + "\u0000" + lang + "\u0000" + zone.getId(), k -> {
+            DateFormat format = make.get();
+            format.setTimeZone(com.ibm.icu.util.TimeZone.getTimeZone(zone.getId()));
+            return format;
+        }).clone();
     }
 
     /** A day as the language writes it. */
     public String date(Instant at) {
-        DateFormat format = DateFormat.getDateInstance(DateFormat.MEDIUM, ULocale.forLanguageTag(lang));
-        format.setTimeZone(com.ibm.icu.util.TimeZone.getTimeZone(zone.getId()));
-        return format.format(Date.from(at));
+        return dates("d", () -> DateFormat.getDateInstance(DateFormat.MEDIUM, ULocale.forLanguageTag(lang))).format(Date.from(at));
     }
 
     /**

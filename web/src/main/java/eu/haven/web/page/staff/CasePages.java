@@ -53,10 +53,13 @@ final class CasePages {
     private final Labels labels;
     private final Supplier<Map<String, Organisation>> organisations;
     private final Optional<String> publicUrl;
+    private final eu.haven.core.casefile.CaseFileService caseFiles;
 
     CasePages(Area area, StaffPageSession session, StaffFrames frames, PersonService persons, RecordService records,
               ConsentService consents, ReferralService referrals, Framework framework, Labels labels,
-              Supplier<Map<String, Organisation>> organisations, Optional<String> publicUrl) {
+              Supplier<Map<String, Organisation>> organisations, Optional<String> publicUrl,
+              eu.haven.core.casefile.CaseFileService caseFiles) {
+        this.caseFiles = caseFiles;
         this.area = area;
         this.session = session;
         this.frames = frames;
@@ -88,6 +91,8 @@ final class CasePages {
         routes.get("/staff/people/{id}", area.page(ctx -> personPage(ctx, 200, FormErrors.none(), Map.of())));
         routes.post("/staff/people/{id}/records", area.page(this::addRecord));
         routes.post("/staff/people/{id}/records/{record}", area.page(this::correctRecord));
+        routes.get("/staff/people/{id}/consents/new", area.page(ctx -> consentPage(ctx, 200, FormErrors.none(),
+            Map.of("language", Optional.ofNullable(ctx.queryParam("language")).filter(Messages.LANGUAGES::contains).orElse("")))));
         routes.post("/staff/people/{id}/consents", area.page(this::giveConsent));
         routes.get("/staff/people/{id}/consents/{consent}", area.page(this::printConsent));
         routes.post("/staff/people/{id}/consents/{consent}/withdraw", area.page(ctx -> {
@@ -158,8 +163,9 @@ final class CasePages {
         RequestedPurpose purpose = session.purpose(ctx);
         PageText t = area.text(ctx);
         UUID id = uuid(ctx.pathParam("id"));
-        List<RecordView> visible = records.list(actor, purpose, id, Optional.empty());
-        List<Consent> given = consents.list(actor, purpose, id);
+        eu.haven.core.casefile.CaseFile file = caseFiles.open(actor, purpose, id);
+        List<RecordView> visible = file.records();
+        List<Consent> given = file.consents();
         Map<String, Organisation> orgs = organisations.get();
         Map<String, Object> params = new HashMap<>();
         params.put("f", frames.frame(ctx, t, t.t("staff.person.title"), actor, Optional.of(purpose), "").withError(errors.any()));
@@ -169,9 +175,6 @@ final class CasePages {
         params.put("id", id.toString());
         params.put("person", PersonView.of(visible, given, orgs, actor, labels, t, framework, consents.now()));
         params.put("categories", categoriesFor(actor, purpose, t.lang()));
-        params.put("recipients", recipients(actor, orgs));
-        params.put("purposes", purposeChoices(t.lang()));
-        params.put("allCategories", allCategories(t.lang()));
         params.put("done", Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.matches("[a-z-]{1,20}"))
             .map(d -> t.t("staff.done." + d)).orElse(""));
         area.render(ctx, status, "page/staff/person.jte", params);
@@ -227,6 +230,8 @@ final class CasePages {
         PageText t = area.text(ctx);
         UUID id = uuid(ctx.pathParam("id"));
         Map<String, String> values = form(ctx, "recipient", "method", "language");
+        values.put("purposes", String.join(",", ctx.formParams("purposes")));
+        values.put("categories", String.join(",", ctx.formParams("categories")));
         List<String> purposes = ctx.formParams("purposes");
         List<String> categories = ctx.formParams("categories");
         FormErrors errors = FormErrors.none();
@@ -254,7 +259,25 @@ final class CasePages {
                 errors.add(e.code() == ErrorCode.UNKNOWN_ORGANISATION ? "recipient" : "categories", Area.explain(t, e));
             }
         }
-        personPage(ctx, 400, errors, values);
+        consentPage(ctx, 400, errors, values);
+    }
+
+    /** The form that records a consent, with the person present. */
+    private void consentPage(Context ctx, int status, FormErrors errors, Map<String, String> values) {
+        Actor actor = session.actor(ctx);
+        RequestedPurpose purpose = session.purpose(ctx);
+        PageText t = area.text(ctx);
+        UUID id = uuid(ctx.pathParam("id"));
+        Map<String, Object> params = new HashMap<>();
+        params.put("f", frames.frame(ctx, t, t.t("staff.consent.record"), actor, Optional.of(purpose), "").withError(errors.any()));
+        params.put("t", t);
+        params.put("errors", errors);
+        params.put("values", values);
+        params.put("id", id.toString());
+        params.put("recipients", recipients(actor, organisations.get()));
+        params.put("purposes", purposeChoices(t.lang()));
+        params.put("allCategories", allCategories(t.lang()));
+        area.render(ctx, status, "page/staff/consent-new.jte", params);
     }
 
     private void printConsent(Context ctx) {
