@@ -130,6 +130,12 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<StoredEvent> forPerson(UUID personId, long before, int limit) {
+        return db.autonomous(h -> h.createQuery(ROWS + "WHERE person_id = :p AND idx < :before ORDER BY idx DESC LIMIT :n")
+            .bind("p", personId).bind("before", before).bind("n", limit).map((rs, c) -> stored(rs)).list());
+    }
+
+    @Override
     public Optional<byte[]> fullTile(int level, long index) {
         return db.autonomous(h -> h.createQuery("SELECT hashes FROM ledger_tiles WHERE tile_level = :l AND idx = :i")
             .bind("l", level).bind("i", index).map((rs, c) -> rs.getBytes(1)).findOne());

@@ -340,9 +340,27 @@ public final class Ledger implements AccessLog, AutoCloseable {
      * (and counted) rather than shown with fields nobody can vouch for.
      */
     public History history(UUID personId) {
+        return verified(personId, store.forPerson(personId));
+    }
+
+    /**
+     * A page of the person's history, newest first: the events below index {@code before}, at most
+     * {@code limit}, checked like {@link #history}; {@code older} says whether more remain.
+     */
+    public HistoryPage historyPage(UUID personId, long before, int limit) {
+        List<StoredEvent> rows = store.forPerson(personId, before, limit + 1);
+        boolean older = rows.size() > limit;
+        History page = verified(personId, older ? rows.subList(0, limit) : rows);
+        return new HistoryPage(page.events(), page.withheld(), older);
+    }
+
+    /** A page of a person's history, newest first. */
+    public record HistoryPage(List<LoggedEvent> events, int withheld, boolean older) {}
+
+    private History verified(UUID personId, List<StoredEvent> rows) {
         List<LoggedEvent> shown = new ArrayList<>();
         int withheld = 0;
-        for (StoredEvent row : store.forPerson(personId)) {
+        for (StoredEvent row : rows) {
             Optional<SequencedEvent> opening = row.opening().filter(o -> verifies(o, row.entry()))
                 .filter(o -> o.event().personId().equals(Optional.of(personId)));
             if (opening.isPresent()) {

@@ -41,6 +41,13 @@ public interface LedgerStore extends TileSource {
     /** The rows naming the person, as stored, in index order: their openings are not yet checked against their entries. */
     List<StoredEvent> forPerson(UUID personId);
 
+    /** The rows naming the person with an index below {@code before}, newest first, at most {@code limit}. */
+    default List<StoredEvent> forPerson(UUID personId, long before, int limit) {
+        List<StoredEvent> all = new java.util.ArrayList<>(forPerson(personId).stream().filter(e -> e.index() < before).toList());
+        java.util.Collections.reverse(all);
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
     /** How many full tiles of each level are stored (level 0 first). */
     List<Long> tileCounts();
 

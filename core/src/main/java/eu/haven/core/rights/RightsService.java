@@ -78,22 +78,43 @@ public final class RightsService {
 
     /** Art. 15: everything, with the full access history. */
     public PersonalData view(Self self) {
-        return gather(self, Action.VIEW_OWN);
+        return gather(self, Action.VIEW_OWN, true);
     }
 
     /** Art. 20: the same, as one document to take away. */
     public PersonalData export(Self self) {
-        return gather(self, Action.EXPORT_OWN);
+        return gather(self, Action.EXPORT_OWN, true);
     }
 
-    private PersonalData gather(Self self, Action action) {
+    /** Everything but the access history, which {@link #timeline} gives a page at a time: the portal's first page. */
+    public PersonalData overview(Self self) {
+        return gather(self, Action.VIEW_OWN, false);
+    }
+
+    /** A page of the person's access history, newest first, below ledger index {@code before}; recorded as the person viewing it. */
+    public record Timeline(List<eu.haven.core.audit.LoggedEvent> events, int withheld, boolean older, Map<String, Organisation> organisations,
+                           Profile profile, long eventIndex) {}
+
+    public Timeline timeline(Self self, long before, int limit) {
+        UUID id = self.personId();
+        Person person = persons.find(id).orElseThrow(RightsService::gone);
+        SecretKey key = keys.find(id).orElseThrow(RightsService::gone);
+        long index = recorder.byPerson(id, Action.VIEW_OWN, java.util.Set.of(), Optional.empty());
+        Ledger.HistoryPage page = ledger.historyPage(id, before, limit);
+        if (page.withheld() > 0) {
+            alerts.raiseUnlessOpen(Alert.Kind.LEDGER_ALTERED, id);
+        }
+        return new Timeline(page.events(), page.withheld(), page.older(), organisations(), Profiles.open(person, key), index);
+    }
+
+    private PersonalData gather(Self self, Action action, boolean withHistory) {
         UUID id = self.personId();
         Person person = persons.find(id).orElseThrow(RightsService::gone);
         SecretKey key = keys.find(id).orElseThrow(RightsService::gone);
         long index = recorder.byPerson(id, action, all(), Optional.empty());
         Profile profile = Profiles.open(person, key);
         List<RecordView> opened = records.forPerson(id).stream().map(r -> view(key, r)).toList();
-        Ledger.History history = ledger.history(id);
+        Ledger.History history = withHistory ? ledger.history(id) : new Ledger.History(List.of(), 0);
         if (history.withheld() > 0) {
             alerts.raiseUnlessOpen(Alert.Kind.LEDGER_ALTERED, id);
         }

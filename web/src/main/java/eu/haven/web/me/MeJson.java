@@ -150,6 +150,16 @@ public final class MeJson {
         return new ErasureAnswer(outcome.erased(), erasures(outcome.waiting(), orgs, lang));
     }
 
+    /** Access events as the person reads them, in their language. */
+    public List<AccessPart> accesses(List<LoggedEvent> events, Map<String, Organisation> orgs, String lang) {
+        return events.stream().map(e -> event(e, orgs, lang)).toList();
+    }
+
+    /** The notice that some of the person's history was altered and is withheld, in their language. */
+    public String withheld(int count, String lang) {
+        return labels.messages().format(lang, "history.withheld", Map.of("count", count));
+    }
+
     private AccessPart event(LoggedEvent logged, Map<String, Organisation> orgs, String lang) {
         AccessEvent e = logged.event();
         String role = e.role().orElse("");

@@ -36,6 +36,8 @@ import java.util.UUID;
  * ledger before it is shown.
  */
 public final class PortalPages {
+    /** Accesses shown on one page of the timeline. */
+    static final int HISTORY_PAGE = 50;
     private final Area area;
     private final PersonSessions sessions;
     private final PersonPageSession session;
@@ -171,7 +173,7 @@ public final class PortalPages {
 
     private void home(Context ctx) {
         Self self = session.self(ctx);
-        PersonalData data = rights.view(self);
+        PersonalData data = rights.overview(self);
         PageText t = area.text(ctx, Optional.of(data.profile().preferredLanguage()));
         PersonDocument doc = json.document(data, t.lang(), false);
         String done = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.equals("withdrawn") || d.equals("correction")).orElse("");
@@ -179,15 +181,27 @@ public final class PortalPages {
             "done", done.isEmpty() ? "" : t.t("me.done." + done)));
     }
 
+    /** The access history, newest first, a page at a time ({@code ?before=} the last index shown). */
     private void history(Context ctx) {
         Self self = session.self(ctx);
-        PersonalData data = rights.view(self);
-        PageText t = area.text(ctx, Optional.of(data.profile().preferredLanguage()));
-        PersonDocument doc = json.document(data, t.lang(), false);
-        List<PersonDocument.AccessPart> newestFirst = new ArrayList<>(doc.accessHistory());
-        java.util.Collections.reverse(newestFirst);
-        area.render(ctx, 200, "page/me/history.jte", Map.of("f", frame(ctx, t, t.t("history.title"), "/me/history"), "t", t,
-            "d", doc, "accesses", newestFirst));
+        long before = Long.MAX_VALUE;
+        try {
+            before = Math.max(0, Long.parseLong(Optional.ofNullable(ctx.queryParam("before")).orElse(String.valueOf(Long.MAX_VALUE))));
+        } catch (NumberFormatException e) {
+            before = Long.MAX_VALUE;
+        }
+        RightsService.Timeline timeline = rights.timeline(self, before, HISTORY_PAGE);
+        PageText t = area.text(ctx, Optional.of(timeline.profile().preferredLanguage()));
+        List<PersonDocument.AccessPart> accesses = json.accesses(timeline.events(), timeline.organisations(), t.lang());
+        Map<String, Object> params = new HashMap<>();
+        params.put("f", frame(ctx, t, t.t("history.title"), "/me/history"));
+        params.put("t", t);
+        params.put("accesses", accesses);
+        params.put("withheld", timeline.withheld() > 0 ? json.withheld(timeline.withheld(), t.lang()) : "");
+        params.put("older", timeline.older() && !accesses.isEmpty()
+            ? t.href("/me/history?before=" + accesses.get(accesses.size() - 1).ledgerIndex()) : "");
+        params.put("newest", before == Long.MAX_VALUE ? "" : t.href("/me/history"));
+        area.render(ctx, 200, "page/me/history.jte", params);
     }
 
     private void confirmWithdraw(Context ctx) {
