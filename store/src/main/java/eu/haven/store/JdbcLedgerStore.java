@@ -131,7 +131,8 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public List<StoredEvent> forPerson(UUID personId, long before, int limit) {
-        return db.autonomous(h -> h.createQuery(ROWS + "WHERE person_id = :p AND idx < :before ORDER BY idx DESC LIMIT :n")
+        // Ordered by person first, as the index is: H2 then reads only the rows returned, not all of the person's.
+        return db.autonomous(h -> h.createQuery(ROWS + "WHERE person_id = :p AND idx < :before ORDER BY person_id, idx DESC LIMIT :n")
             .bind("p", personId).bind("before", before).bind("n", limit).map((rs, c) -> stored(rs)).list());
     }
 

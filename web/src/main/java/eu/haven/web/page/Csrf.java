@@ -27,6 +27,7 @@ public final class Csrf {
     public Csrf(byte[] key, boolean secure) {
         this.key = key.clone();
         this.secure = secure;
+        this.prototype = newMac();
     }
 
     /** The field value for this browser's forms, setting the cookie first when the browser has none. */
@@ -57,7 +58,8 @@ public final class Csrf {
         return Cookies.get(ctx, COOKIE).filter(v -> v.length() == 43);
     }
 
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    /** Made once and cloned for each use: requests run on virtual threads, so a thread-local would be made anew each time. */
+    private final Mac prototype;
 
     private Mac newMac() {
         try {
@@ -70,6 +72,11 @@ public final class Csrf {
     }
 
     private String mac(String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+        try {
+            Mac mac = (Mac) prototype.clone();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CloneNotSupportedException e) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(newMac().doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+        }
     }
 }

@@ -3,7 +3,6 @@ package eu.haven.web.page;
 import eu.haven.web.i18n.Messages;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -74,10 +73,17 @@ public final class PageKit {
 
     /** Sends a page: the template's HTML with a page's headers. */
     public void render(Context ctx, int status, String template, Map<String, Object> params) {
-        StringOutput out = new StringOutput(16 * 1024);
+        // Rendered straight to UTF-8: the templates' own text is encoded once, at build time.
+        gg.jte.output.Utf8ByteOutput out = new gg.jte.output.Utf8ByteOutput();
         TEMPLATES.render(template, params, out);
         headers(ctx);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(out.getContentLength());
+        try {
+            out.writeTo(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ctx.status(status).contentType("text/html; charset=utf-8").result(bytes.toByteArray());
     }
 
     /** A page's headers (the JSON defaults are replaced; no-store and nosniff stay). */
