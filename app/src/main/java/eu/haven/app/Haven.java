@@ -153,7 +153,7 @@ public final class Haven implements AutoCloseable {
             corrections, erasure, codes, alerts, staffAdmin, this::ready,
             new ApiServices.Metrics(metrics, config.metricsToken(), metrics::scrape),
             new ApiServices.PageSettings(master.derive("page-forms"), config.clock(),
-                caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents)));
+                caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents, ledger)));
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());
         metrics.gauge("haven.ready", this, h -> h.ready() ? 1 : 0);

@@ -83,8 +83,17 @@ class AccessibilityTest {
             try {
                 old.getTagName();
                 Thread.sleep(50);
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // stale, or no longer in the document: the new page has replaced it
                 break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        for (int i = 0; i < 100 && d.findElements(By.tagName("main")).isEmpty(); i++) {
+            try {
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

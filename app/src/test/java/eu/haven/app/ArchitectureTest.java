@@ -35,6 +35,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_pages_and_the_api_are_apart_and_pages_never_call_the_api() {
+        // Pages share the core services and the view models (web/me, web/i18n), never an API route or its JSON mapping.
+        noClasses().that().resideInAPackage("eu.haven.web.page..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Routes").orShould().dependOnClassesThat()
+            .haveFullyQualifiedName("eu.haven.web.Requests").orShould().dependOnClassesThat().haveFullyQualifiedName("eu.haven.web.Caller")
+            .orShould().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+            .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("eu.haven.web.page..").and().resideInAPackage("eu.haven.web..")
+            .and().doNotHaveFullyQualifiedName("eu.haven.web.HavenApi")
+            .should().dependOnClassesThat().resideInAPackage("eu.haven.web.page..").check(CLASSES);
+    }
+
+    @Test
     void the_store_does_not_serve_http() {
         noClasses().that().resideInAPackage("eu.haven.store..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "eu.haven.web..", "eu.haven.app..")

@@ -92,8 +92,11 @@ class BrowserJourneyTest {
         while (System.nanoTime() < until) {
             try {
                 old.getTagName();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                d.findElement(By.tagName("main"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // stale, or no longer in the document: the new page has replaced it
+                while (d.findElements(By.tagName("main")).isEmpty() && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
                 return;
             }
             Thread.sleep(50);

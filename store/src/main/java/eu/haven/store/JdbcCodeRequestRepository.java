@@ -43,6 +43,12 @@ public final class JdbcCodeRequestRepository implements CodeRequestRepository {
     }
 
     @Override
+    public List<CodeRequest> openBy(UUID requestedBy, int limit) {
+        return db.with(h -> h.createQuery("SELECT * FROM access_code_requests WHERE requested_by = :by AND status IN ('pending', 'approved') "
+                + "ORDER BY requested_at, id LIMIT :n").bind("by", requestedBy).bind("n", limit).map((rs, c) -> map(rs)).list());
+    }
+
+    @Override
     public boolean approve(UUID id, UUID approver, String approverOrganisation, Instant at) {
         return db.with(h -> h.createUpdate("UPDATE access_code_requests SET status = 'approved', approved_by = :by, "
                 + "approver_organisation = :o, approved_at = :at WHERE id = :id AND status = 'pending'")

@@ -130,6 +130,19 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
+    public java.util.Map<String, Long> decisionCounts(java.time.Instant from, java.time.Instant to) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        db.autonomous(h -> h.createQuery("SELECT permitted, reason, COUNT(*) AS n FROM ledger_events WHERE at >= :from AND at < :to "
+                + "AND permitted IS NOT NULL GROUP BY permitted, reason").bind("from", Times.of(from)).bind("to", Times.of(to))
+            .map((rs, c) -> {
+                counts.merge(rs.getBoolean("permitted") ? "permitted" : java.util.Optional.ofNullable(rs.getString("reason")).orElse(""),
+                    rs.getLong("n"), Long::sum);
+                return 0;
+            }).list());
+        return counts;
+    }
+
+    @Override
     public List<StoredEvent> forPerson(UUID personId, long before, int limit) {
         // Ordered by person first, as the index is: H2 then reads only the rows returned, not all of the person's.
         return db.autonomous(h -> h.createQuery(ROWS + "WHERE person_id = :p AND idx < :before ORDER BY person_id, idx DESC LIMIT :n")

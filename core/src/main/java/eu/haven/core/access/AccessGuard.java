@@ -73,6 +73,19 @@ public final class AccessGuard {
     public Granted check(Actor actor, Action action, RequestedPurpose purpose, UUID personId, long asked,
                          Optional<UUID> target, java.util.function.Supplier<Optional<DenyReason>> condition) {
         Instant now = clock.instant();
+        Decided d = decide(actor, action, purpose, personId, asked, now, condition);
+        long index = record(actor, action, purpose, d.subject(), d.categories(), d.decision(), target, now);
+        if (d.decision() instanceof Decision.Deny deny) {
+            throw new HavenException(deny.reason().error(), deny.reason().message());
+        }
+        return new Granted((Decision.Permit) d.decision(), index);
+    }
+
+    /** A decision not yet recorded: the decision, the person it is about (none when nobody exists), the categories to record. */
+    private record Decided(Decision decision, Optional<UUID> subject, long categories) {}
+
+    private Decided decide(Actor actor, Action action, RequestedPurpose purpose, UUID personId, long asked, Instant now,
+                           java.util.function.Supplier<Optional<DenyReason>> condition) {
         boolean creating = action == Action.CREATE_PERSON;
         Optional<AccessRequest> known = creating ? Optional.empty() : facts.find(personId)
             .map(f -> purpose.firewall() || purpose.problem().isPresent() ? request(actor, action, purpose, false, asked, List.of(), List.of(), now)
@@ -88,11 +101,7 @@ public final class AccessGuard {
         }
         Optional<UUID> subject = exists ? Optional.of(personId) : Optional.empty();
         long categories = decision instanceof Decision.Permit p ? p.anyCategories() : asked;
-        long index = record(actor, action, purpose, subject, categories, decision, target, now);
-        if (decision instanceof Decision.Deny deny) {
-            throw new HavenException(deny.reason().error(), deny.reason().message());
-        }
-        return new Granted((Decision.Permit) decision, index);
+        return new Decided(decision, subject, categories);
     }
 
     /**
@@ -170,16 +179,23 @@ public final class AccessGuard {
             }
             return List.of();
         }
+        // Every person is decided first, then all the events are appended together and waited for
+        // once: one durable batch instead of a commit per person, and nothing shown before it is in.
         java.util.Set<UUID> permitted = new java.util.HashSet<>();
         HavenException general = null;
-        for (UUID id : new java.util.LinkedHashSet<>(items.stream().map(person).toList())) {
-            try {
-                check(actor, Action.LIST, purpose, id, framework().allCategories(), Optional.empty());
-                permitted.add(id);
-            } catch (HavenException e) {
-                if (!PER_PERSON.contains(e.code()) && general == null) {
-                    general = e;
+        Instant now = clock.instant();
+        List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(items.stream().map(person).toList()));
+        List<Decided> decided = ids.stream().map(id -> decide(actor, Action.LIST, purpose, id, framework().allCategories(), now,
+            Optional::empty)).toList();
+        log.appendAll(decided.stream().map(d -> event(actor, Action.LIST, purpose, d.subject(), d.categories(), d.decision(),
+            Optional.empty(), now)).toList());
+        for (int i = 0; i < ids.size(); i++) {
+            if (decided.get(i).decision() instanceof Decision.Deny deny) {
+                if (!PER_PERSON.contains(deny.reason().error()) && general == null) {
+                    general = new HavenException(deny.reason().error(), deny.reason().message());
                 }
+            } else {
+                permitted.add(ids.get(i));
             }
         }
         if (general != null) {
@@ -222,13 +238,21 @@ public final class AccessGuard {
 
     private long record(Actor actor, Action action, RequestedPurpose purpose, Optional<UUID> person, long categories,
                         Decision decision, Optional<UUID> target, Instant now) {
+        return log.append(event(actor, action, purpose, person, categories, decision, target, now));
+    }
+
+    /** The event recording a decision (counted in the metrics as it is made). */
+    private AccessEvent event(Actor actor, Action action, RequestedPurpose purpose, Optional<UUID> person, long categories,
+                              Decision decision, Optional<UUID> target, Instant now) {
         Optional<String> reason = decision instanceof Decision.Deny d ? Optional.of(d.reason().code()) : Optional.empty();
         decisions.computeIfAbsent(reason.orElse("none"), r -> metrics.counter("haven.access.decisions", "decision",
             decision.permitted() ? "permit" : "deny", "reason", r)).increment();
         if (reason.filter("firewall"::equals).isPresent()) {
             firewallRefusals.increment();
         }
-        return append(actor, action, purpose, person, engine.framework().categoryCodes(categories), reason, target, now);
+        return new AccessEvent(Randomness.uuid(), now, Optional.of(actor.userId()), Optional.of(actor.organisation()),
+            Optional.of(actor.role().code()), action.code(), purpose.recorded(), person, engine.framework().categoryCodes(categories),
+            reason.isEmpty(), reason, target);
     }
 
     /** The staff member's event: permitted unless a refusal {@code reason} is given. */

@@ -12,6 +12,11 @@ public interface AccessLog {
     /** Appends durably and returns the event's index in the log. */
     long append(AccessEvent event);
 
+    /** Appends several durably, returning once all are in the log; their indices in order. */
+    default List<Long> appendAll(List<AccessEvent> events) {
+        return events.stream().map(this::append).toList();
+    }
+
     List<LoggedEvent> forPerson(UUID personId);
 
     long size();

@@ -137,6 +137,38 @@ public final class Ledger implements AccessLog, AutoCloseable {
         return outcome;
     }
 
+    /** Queues every event first, then waits for them: they commit in one batch or a few, not one after another. */
+    @Override
+    public List<Long> appendAll(List<AccessEvent> events) {
+        if (!running) {
+            throw new LedgerUnavailableException(new IllegalStateException("the ledger is closed"));
+        }
+        List<Pending> pending = new ArrayList<>();
+        for (AccessEvent event : events) {
+            byte[] salt = EventCommitment.newSalt();
+            Pending p = new Pending(event, salt, EventCommitment.entry(salt, event), new CompletableFuture<>());
+            if (!queue.offer(p)) {
+                throw new LedgerUnavailableException(new IllegalStateException("the ledger's queue is full"));
+            }
+            pending.add(p);
+        }
+        List<Long> indices = new ArrayList<>();
+        long deadline = System.nanoTime() + settings.appendTimeout().toNanos();
+        for (Pending p : pending) {
+            try {
+                indices.add(p.done().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (ExecutionException e) {
+                throw new LedgerUnavailableException(e.getCause());
+            } catch (TimeoutException e) {
+                throw new LedgerUnavailableException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerUnavailableException(e);
+            }
+        }
+        return indices;
+    }
+
     @Override
     public long append(AccessEvent event) {
         if (!running) {
@@ -352,6 +384,11 @@ public final class Ledger implements AccessLog, AutoCloseable {
         boolean older = rows.size() > limit;
         History page = verified(personId, older ? rows.subList(0, limit) : rows);
         return new HistoryPage(page.events(), page.withheld(), older);
+    }
+
+    /** Decisions recorded in a period, by outcome ({@code permitted} or the refusal's reason); see {@link LedgerStore#decisionCounts}. */
+    public java.util.Map<String, Long> decisionCounts(java.time.Instant from, java.time.Instant to) {
+        return store.decisionCounts(from, to);
     }
 
     /** A page of a person's history, newest first. */

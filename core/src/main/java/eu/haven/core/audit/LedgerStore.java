@@ -48,6 +48,24 @@ public interface LedgerStore extends TileSource {
         return List.copyOf(all.subList(0, Math.min(limit, all.size())));
     }
 
+    /**
+     * How many decisions the ledger holds from {@code from} (inclusive) to {@code to} (exclusive), by
+     * outcome: {@code permitted}, or the refusal's reason. Only events whose opening remains count
+     * (an erased person's events no longer say what they were). A store may answer this from an
+     * index; this default reads every event.
+     */
+    default java.util.Map<String, Long> decisionCounts(java.time.Instant from, java.time.Instant to) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        long size = extent().count();
+        for (long i = 0; i < size; i += 1000) {
+            for (StoredEvent e : events(i, (int) Math.min(1000, size - i))) {
+                e.opening().map(SequencedEvent::event).filter(ev -> !ev.at().isBefore(from) && ev.at().isBefore(to))
+                    .ifPresent(ev -> counts.merge(ev.permitted() ? "permitted" : ev.reason().orElse(""), 1L, Long::sum));
+            }
+        }
+        return counts;
+    }
+
     /** How many full tiles of each level are stored (level 0 first). */
     List<Long> tileCounts();
 

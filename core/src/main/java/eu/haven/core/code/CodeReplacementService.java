@@ -94,6 +94,14 @@ public final class CodeReplacementService {
         return guard.visible(actor, declared, others, CodeRequest::personId);
     }
 
+    /**
+     * The requests this member of staff asked for and has not handed over: waiting for a second
+     * person, or approved and to be collected. Their own requests, naming no person.
+     */
+    public List<CodeRequest> asked(Actor actor) {
+        return requests.openBy(actor.userId(), LIST_LIMIT);
+    }
+
     /** The second person approves. */
     public CodeRequest approve(Actor actor, RequestedPurpose purpose, UUID requestId) {
         CodeRequest r = requests.find(requestId)

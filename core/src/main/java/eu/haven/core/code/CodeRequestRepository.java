@@ -16,6 +16,9 @@ public interface CodeRequestRepository {
     /** Requests still waiting for approval, oldest first, at most {@code limit}. */
     List<CodeRequest> pending(int limit);
 
+    /** The requests a member of staff asked for that are not handed over yet (pending or approved), oldest first. */
+    List<CodeRequest> openBy(UUID requestedBy, int limit);
+
     /** Pending -> approved; false when it was not pending any more. */
     boolean approve(UUID id, UUID approver, String approverOrganisation, Instant at);
 

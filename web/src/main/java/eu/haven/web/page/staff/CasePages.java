@@ -54,12 +54,14 @@ final class CasePages {
     private final Supplier<Map<String, Organisation>> organisations;
     private final Optional<String> publicUrl;
     private final eu.haven.core.casefile.CaseFileService caseFiles;
+    private final eu.haven.web.me.MeJson accesses;
 
     CasePages(Area area, StaffPageSession session, StaffFrames frames, PersonService persons, RecordService records,
               ConsentService consents, ReferralService referrals, Framework framework, Labels labels,
               Supplier<Map<String, Organisation>> organisations, Optional<String> publicUrl,
-              eu.haven.core.casefile.CaseFileService caseFiles) {
+              eu.haven.core.casefile.CaseFileService caseFiles, eu.haven.web.me.MeJson accesses) {
         this.caseFiles = caseFiles;
+        this.accesses = accesses;
         this.area = area;
         this.session = session;
         this.frames = frames;
@@ -175,6 +177,7 @@ final class CasePages {
         params.put("id", id.toString());
         params.put("person", PersonView.of(visible, given, orgs, actor, labels, t, framework, consents.now()));
         params.put("categories", categoriesFor(actor, purpose, t.lang()));
+        params.put("accesses", accesses.accesses(file.recentAccesses(), orgs, t.lang()));
         params.put("done", Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.matches("[a-z-]{1,20}"))
             .map(d -> t.t("staff.done." + d)).orElse(""));
         area.render(ctx, status, "page/staff/person.jte", params);

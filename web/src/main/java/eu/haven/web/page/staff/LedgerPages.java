@@ -22,8 +22,13 @@ final class LedgerPages {
     private final StaffPageSession session;
     private final StaffFrames frames;
     private final Ledger ledger;
+    private final eu.haven.core.code.CodeReplacementService codes;
+    private final java.util.function.Supplier<Map<String, eu.haven.core.staff.Organisation>> organisations;
 
-    LedgerPages(Area area, StaffPageSession session, StaffFrames frames, Ledger ledger) {
+    LedgerPages(Area area, StaffPageSession session, StaffFrames frames, Ledger ledger, eu.haven.core.code.CodeReplacementService codes,
+                java.util.function.Supplier<Map<String, eu.haven.core.staff.Organisation>> organisations) {
+        this.codes = codes;
+        this.organisations = organisations;
         this.area = area;
         this.session = session;
         this.frames = frames;
@@ -47,6 +52,14 @@ final class LedgerPages {
         return actor;
     }
 
+    private static Optional<java.time.LocalDate> date(String raw) {
+        try {
+            return Optional.ofNullable(raw).filter(r -> !r.isBlank()).map(java.time.LocalDate::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     private void show(Context ctx, Actor actor, boolean justRan) {
         PageText t = area.text(ctx);
         Ledger.AuditOutcome audit = ledger.lastAudit();
@@ -62,6 +75,21 @@ final class LedgerPages {
         params.put("auditSize", t.number(audit.size()));
         params.put("auditMillis", t.number(audit.took().toMillis()));
         params.put("justRan", justRan);
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        java.time.LocalDate from = date(ctx.queryParam("from")).orElse(today.withDayOfMonth(1));
+        java.time.LocalDate to = date(ctx.queryParam("to")).filter(d -> !d.isBefore(from)).orElse(today);
+        params.put("from", from.toString());
+        params.put("to", to.toString());
+        java.util.Map<String, String> counts = new java.util.LinkedHashMap<>();
+        ledger.decisionCounts(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
+            .forEach((reason, n) -> counts.put(reason, t.number(n)));
+        params.put("counts", counts);
+        // New access codes waiting for a second person: the officer sees which organisation asked and when, never who for.
+        params.put("codes", actor.role() == Role.DPO ? codes.waiting(actor, Optional.empty()).stream()
+            .map(c -> new QueueItem(c.id().toString(), CasePages.name(organisations.get(), c.organisation()), t.dateTime(c.requestedAt()),
+                "", false)).toList() : java.util.List.<QueueItem>of());
+        params.put("done", "code-approved".equals(ctx.queryParam("done")) ? t.t("staff.done.code-approved") : "");
         area.render(ctx, 200, "page/staff/ledger.jte", params);
     }
 }

@@ -28,6 +28,7 @@ final class StaffFrames {
             menu.add(link(t, "staff.nav.people", "/staff/people", current));
             menu.add(link(t, "staff.nav.new", "/staff/people/new", current));
             menu.add(link(t, "staff.nav.inbox", "/staff/inbox", current));
+            menu.add(link(t, "staff.nav.requests", "/staff/requests", current));
         }
         if (actor.role() == Role.DPO || actor.role() == Role.OVERSIGHT) {
             menu.add(link(t, "staff.nav.ledger", "/staff/ledger", current));

@@ -74,6 +74,11 @@ final class StaffPageSession {
         return purposes.resolve(List.of(declared));
     }
 
+    /** A purpose the page itself declares (the data protection officer's, for a person's rights), resolved like any other. */
+    RequestedPurpose resolve(String purpose) {
+        return purposes.resolve(List.of(purpose));
+    }
+
     void declare(Context ctx, String purpose) {
         ctx.res().addHeader("Set-Cookie", PURPOSE + "=" + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8)
             .replace("+", "%20") + "; Path=/staff; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));

@@ -39,8 +39,11 @@ public final class StaffSite {
         java.util.function.Supplier<java.util.Map<String, eu.haven.core.staff.Organisation>> organisations = recent(s.rights()::organisations);
         new StaffPages(area, session, s.auth(), s.pages().caseload(), s.framework(), labels, clients).register(routes);
         new CasePages(area, session, frames, s.persons(), s.records(), s.consents(), s.referrals(), s.framework(), labels,
-            organisations, publicUrl, s.pages().caseFiles()).register(routes);
+            organisations, publicUrl, s.pages().caseFiles(),
+            new eu.haven.web.me.MeJson(eu.haven.web.Json.mapper(), labels, s.ledger().origin(), s.ledger().vkey())).register(routes);
         new InboxPages(area, session, frames, s.referrals(), labels, organisations).register(routes);
-        new LedgerPages(area, session, frames, s.ledger()).register(routes);
+        new LedgerPages(area, session, frames, s.ledger(), s.codes(), organisations).register(routes);
+        new AdminPages(area, session, frames, s.staffAdmin(), s.framework(), s.rights()::organisations).register(routes);
+        new RequestPages(area, session, frames, s.corrections(), s.erasure(), s.codes()).register(routes);
     }
 }
