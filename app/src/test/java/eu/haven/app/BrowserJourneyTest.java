@@ -151,10 +151,12 @@ class BrowserJourneyTest {
 
             // A housing record, then a consent for legal aid covering identity and legal matters only, and a referral.
             shelter.get(personPage);
-            shelter.findElement(By.cssSelector("#category option[value=\'housing\']")).click();
-            shelter.findElement(By.id("note")).sendKeys("Room 12, since October");
-            go(shelter, By.xpath("//button[.='Add the record']"));
-            assertThat(text(shelter)).contains("Room 12, since October", "The record was added.");
+            shelter.findElement(By.xpath("//summary[.='housing situation']")).click();
+            shelter.findElement(By.id("r-housing-room")).sendKeys("12");
+            shelter.findElement(By.id("r-housing-since")).sendKeys("10012026");
+            shelter.findElement(By.id("r-housing-note")).sendKeys("Room 12, since October");
+            go(shelter, By.xpath("//button[.='Add to housing situation']"));
+            assertThat(text(shelter)).contains("Room 12, since October", "The record was added.", "Room", "Since");
             go(shelter, By.linkText("Record a consent"));
             assertThat(shelter.findElement(By.cssSelector("#language option[selected]")).getAttribute("value")).isEqualTo("ar");
             snap(shelter, "staff-consent-form");

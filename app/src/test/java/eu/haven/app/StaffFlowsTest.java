@@ -48,6 +48,34 @@ class StaffFlowsTest {
     }
 
     @Test
+    void a_record_is_added_with_the_fields_the_framework_names_each_read_by_its_type() throws Exception {
+        String t = server.login("shelter.worker");
+        String id = server.send("POST", "/api/v1/persons", t, "shelter", "{\"displayName\":\"Amina\",\"preferredLanguage\":\"de\"}")
+            .body().get("id").asText();
+        PageSecurityTest.Browser b = signedIn("shelter.worker", "shelter");
+        String page = b.get("/staff/people/" + id).body();
+        assertThat(page).contains("id=\"r-family-householdSize\"", "inputmode=\"decimal\"", "id=\"r-housing-since\"", "type=\"date\"");
+        HttpResponse<String> wrong = b.post("/staff/people/" + id + "/records", Map.of("csrf", token(b), "category", "family",
+            "field.householdSize", "four", "field.note", "Kept"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("People in the household: write a number", "Kept");
+        assertThat(b.post("/staff/people/" + id + "/records", Map.of("csrf", token(b), "category", "family",
+            "field.householdSize", "4", "field.childrenInSchool", "yes")).statusCode()).isEqualTo(303);
+        var records = server.send("GET", "/api/v1/persons/" + id + "/records", t, "shelter", null).body().toString();
+        assertThat(records).contains("\"householdSize\":4", "\"childrenInSchool\":true");
+        // The person reads the values under the framework's labels, in their language where it has them.
+        PageSecurityTest.Browser person = new PageSecurityTest.Browser(server.base());
+        String code = server.send("POST", "/api/v1/persons", t, "shelter", "{\"displayName\":\"Olena\",\"preferredLanguage\":\"de\"}")
+            .body().get("accessCode").asText();
+        String csrf = PageSecurityTest.Browser.csrf(person.get("/me/sign-in"));
+        person.post("/me/sign-in", Map.of("csrf", csrf, "code", code));
+        person.post("/me/activate", Map.of("csrf", csrf, "code", code, "secret", "2468"));
+        assertThat(person.get("/me").body()).contains("<dt>Name</dt>", "<dt>Sprache</dt>");
+        // An empty form adds nothing.
+        assertThat(b.post("/staff/people/" + id + "/records", Map.of("csrf", token(b), "category", "legal")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void a_correction_is_answered_from_the_requests_page_and_the_person_sees_the_answer() throws Exception {
         String t = server.login("shelter.worker");
         var created = server.send("POST", "/api/v1/persons", t, "shelter", "{\"displayName\":\"Amina\",\"preferredLanguage\":\"en\"}");

@@ -23,6 +23,35 @@ import java.util.Set;
  * framework that grants data for a firewalled purpose or lets an enforcement type receive data.
  */
 public final class FrameworkLoader {
+    /** The types a category's field may have: what the staff's form asks for and what the record holds. */
+    public static final Set<String> FIELD_TYPES = Set.of("text", "long-text", "date", "number", "yes-no");
+
+    /**
+     * A category may name the fields of its records ({@code fields: [{name, type, labels}]}); the
+     * staff's form for the category asks for them. Names are unique identifiers, types known.
+     */
+    private static void checkFields(JsonNode fields, String where, List<String> problems) {
+        if (fields.isMissingNode() || fields.isNull()) {
+            return;
+        }
+        if (!fields.isArray()) {
+            problems.add(where + ": 'fields' must be a list");
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (JsonNode f : fields) {
+            String name = f.path("name").asText("");
+            if (!name.matches("[a-zA-Z][a-zA-Z0-9_]{0,40}")) {
+                problems.add(where + ": a field's 'name' must be a letter then up to 40 letters, digits or '_'");
+            } else if (!names.add(name)) {
+                problems.add(where + ": the field '" + name + "' is named twice");
+            }
+            if (!FIELD_TYPES.contains(f.path("type").asText("text"))) {
+                problems.add(where + ": field '" + name + "' has an unknown type; the types are " + new java.util.TreeSet<>(FIELD_TYPES));
+            }
+        }
+    }
+
     private static final String GDPR = "https://w3id.org/dpv/legal/eu/gdpr#";
     private static final int MAX_CATEGORIES = 64;
 
@@ -78,6 +107,7 @@ public final class FrameworkLoader {
             text(n, "code", where, problems), n.path("label").asText(""),
             n.hasNonNull("iri") ? Optional.of(DpvTaxonomy.expand(n.get("iri").asText())) : Optional.empty(),
             n.path("special").asBoolean(false), categories.size())));
+        eachObject(root, "categories", problems, (n, where) -> checkFields(n.path("fields"), where, problems));
         List<Grant> grants = new ArrayList<>();
         eachObject(root, "grants", problems, (n, where) -> grants.add(new Grant(
             text(n, "organisationType", where, problems), list(n, "purposes"), list(n, "categories"),

@@ -35,7 +35,8 @@ public final class Pages {
         });
         Area person = new Area(kit, Frame.Area.PERSON, List.of(Messages.bundled()));
         new PortalPages(person, s.sessions(), new IdleSessions(PERSON_IDLE, s.pages().clock()), s.rights(), s.corrections(),
-            s.erasure(), new MeJson(mapper, labels, s.ledger().origin(), s.ledger().vkey()), mapper, clients).register(routes);
+            s.erasure(), new MeJson(mapper, labels, s.ledger().origin(), s.ledger().vkey()), mapper, clients,
+            new CategoryFields(s.framework())).register(routes);
         Area staff = new Area(kit, Frame.Area.STAFF, List.of(Messages.staff(), Messages.bundled()));
         eu.haven.web.page.staff.StaffSite.register(routes, staff, s, labels, clients, publicUrl);
     }

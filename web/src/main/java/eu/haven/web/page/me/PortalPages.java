@@ -47,9 +47,12 @@ public final class PortalPages {
     private final MeJson json;
     private final ObjectMapper mapper;
     private final ClientAddress clients;
+    private final eu.haven.web.page.CategoryFields fields;
 
     public PortalPages(Area area, PersonSessions sessions, IdleSessions idle, RightsService rights, CorrectionService corrections,
-                       ErasureService erasure, MeJson json, ObjectMapper mapper, ClientAddress clients) {
+                       ErasureService erasure, MeJson json, ObjectMapper mapper, ClientAddress clients,
+                       eu.haven.web.page.CategoryFields fields) {
+        this.fields = fields;
         this.area = area;
         this.sessions = sessions;
         this.session = new PersonPageSession(sessions, idle, area.kit().secure());
@@ -178,7 +181,7 @@ public final class PortalPages {
         PersonDocument doc = json.document(data, t.lang(), false);
         String done = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.equals("withdrawn") || d.equals("correction")).orElse("");
         area.render(ctx, 200, "page/me/home.jte", Map.of("f", frame(ctx, t, t.t("me.title"), "/me"), "t", t, "d", doc,
-            "done", done.isEmpty() ? "" : t.t("me.done." + done)));
+            "done", done.isEmpty() ? "" : t.t("me.done." + done), "fields", fields));
     }
 
     /** The access history, newest first, a page at a time ({@code ?before=} the last index shown). */

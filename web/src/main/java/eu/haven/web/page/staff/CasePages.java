@@ -55,6 +55,7 @@ final class CasePages {
     private final Optional<String> publicUrl;
     private final eu.haven.core.casefile.CaseFileService caseFiles;
     private final eu.haven.web.me.MeJson accesses;
+    private final eu.haven.web.page.CategoryFields fields;
 
     CasePages(Area area, StaffPageSession session, StaffFrames frames, PersonService persons, RecordService records,
               ConsentService consents, ReferralService referrals, Framework framework, Labels labels,
@@ -62,6 +63,7 @@ final class CasePages {
               eu.haven.core.casefile.CaseFileService caseFiles, eu.haven.web.me.MeJson accesses) {
         this.caseFiles = caseFiles;
         this.accesses = accesses;
+        this.fields = new eu.haven.web.page.CategoryFields(framework);
         this.area = area;
         this.session = session;
         this.frames = frames;
@@ -177,31 +179,63 @@ final class CasePages {
         params.put("id", id.toString());
         params.put("person", PersonView.of(visible, given, orgs, actor, labels, t, framework, consents.now()));
         params.put("categories", categoriesFor(actor, purpose, t.lang()));
+        params.put("fields", fields);
         params.put("accesses", accesses.accesses(file.recentAccesses(), orgs, t.lang()));
         params.put("done", Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.matches("[a-z-]{1,20}"))
             .map(d -> t.t("staff.done." + d)).orElse(""));
         area.render(ctx, status, "page/staff/person.jte", params);
     }
 
+    /**
+     * Adds a record from the category's form: the framework's fields, each read by its type (a
+     * number, a date, yes or no, text), or a free note where the framework names none.
+     */
     private void addRecord(Context ctx) {
         Actor actor = session.actor(ctx);
         RequestedPurpose purpose = session.purpose(ctx);
         PageText t = area.text(ctx);
         UUID id = uuid(ctx.pathParam("id"));
-        Map<String, String> values = form(ctx, "category", "note");
+        String category = Optional.ofNullable(ctx.formParam("category")).orElse("");
+        List<eu.haven.web.page.CategoryFields.Spec> specs = fields.of(category).isEmpty()
+            ? List.of(new eu.haven.web.page.CategoryFields.Spec("note", "long-text", Map.of())) : fields.of(category);
+        com.fasterxml.jackson.databind.node.ObjectNode json = eu.haven.web.Json.mapper().createObjectNode();
         FormErrors errors = FormErrors.none();
-        if (values.get("category").isEmpty()) {
-            errors.add("category", t.t("staff.record.category-missing"));
+        Map<String, String> values = new HashMap<>();
+        for (eu.haven.web.page.CategoryFields.Spec spec : specs) {
+            String key = "r-" + category + "-" + spec.name();
+            String raw = Optional.ofNullable(ctx.formParam("field." + spec.name())).orElse("").strip();
+            values.put(key, raw);
+            if (raw.isEmpty()) {
+                continue;
+            }
+            switch (spec.type()) {
+                case "number" -> {
+                    try {
+                        json.put(spec.name(), new java.math.BigDecimal(raw.replace(',', '.')));
+                    } catch (NumberFormatException e) {
+                        errors.add(key, t.f("staff.record.not-a-number", "field", spec.label(t.lang())));
+                    }
+                }
+                case "date" -> {
+                    try {
+                        json.put(spec.name(), LocalDate.parse(raw).toString());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        errors.add(key, t.f("staff.record.not-a-date", "field", spec.label(t.lang())));
+                    }
+                }
+                case "yes-no" -> json.put(spec.name(), raw.equals("yes"));
+                default -> json.put(spec.name(), raw);
+            }
         }
-        if (values.get("note").isBlank()) {
-            errors.add("note", t.t("staff.record.note-missing"));
+        if (!errors.any() && json.isEmpty()) {
+            errors.add("r-" + category + "-" + specs.get(0).name(), t.t("staff.record.note-missing"));
         }
         if (!errors.any()) {
-            String json = eu.haven.web.Json.mapper().createObjectNode().put("note", values.get("note")).toString();
-            records.add(actor, purpose, id, values.get("category"), json);
+            records.add(actor, purpose, id, category, json.toString());
             PageKit.redirect(ctx, t.href("/staff/people/" + id + "?done=record"));
             return;
         }
+        values.put("category", category);
         personPage(ctx, 400, errors, values);
     }
 
