@@ -47,6 +47,11 @@ class BrowserJourneyTest {
         Assumptions.assumeTrue(present, "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         server = new TestServer();
         Files.createDirectories(SHOTS);
+        try (var old = Files.list(SHOTS)) {
+            for (Path p : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @AfterAll
@@ -225,6 +230,16 @@ class BrowserJourneyTest {
             go(person, By.cssSelector("main form button[type=submit]"));
             assertThat(textOnce(person, "سُحبت موافقتك")).contains("سُحبت موافقتك");
             snap(person, "person-withdrawn-ar");
+
+            // On a small phone, 360 CSS pixels wide: no sideways scrolling, in every script.
+            person.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+            for (String page : List.of("/me/history?lang=ar", "/me?lang=ti", "/?lang=ti", "/?lang=fa")) {
+                person.get(server.base() + page);
+                Object wide = ((org.openqa.selenium.JavascriptExecutor) person).executeScript(
+                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+                assertThat(wide).as(page + " scrolls sideways at 360 px").isEqualTo(false);
+                snap(person, "phone-" + page.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", ""));
+            }
 
             // Legal aid is now refused on screen.
             legal.navigate().refresh();
