@@ -125,11 +125,12 @@ class PageSecurityTest {
             HttpResponse<String> page = b.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).as(path)
-                .contains("default-src 'none'", "frame-ancestors 'none'", "style-src 'self'").doesNotContain("unsafe-inline", "script-src");
+                .contains("default-src 'none'", "frame-ancestors 'none'", "style-src 'self'", "script-src 'self'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
             assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
             assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-            assertThat(page.body()).doesNotContain("style=\"", "<style", "<script");
+            assertThat(page.body()).doesNotContain("style=\"", "<style").doesNotContainPattern("<script(?![^>]*src=\"/assets/haven-[0-9a-f]{12}\\.js\")");
             Matcher css = Pattern.compile("href=\"(/assets/haven-[0-9a-f]{12}\\.css)\"").matcher(page.body());
             assertThat(css.find()).isTrue();
             HttpResponse<String> sheet = b.get(css.group(1));
@@ -149,7 +150,7 @@ class PageSecurityTest {
         assertThat(person.post("/me/activate", Map.of("csrf", token, "code", code, "secret", "2468")).statusCode()).isEqualTo(303);
         assertThat(person.get("/me").statusCode()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(14));
-        assertThat(person.get("/me").statusCode()).isEqualTo(200);
+        assertThat(person.get("/me?lang=en").body()).contains("You are signed out after 15 minutes without activity", "data-after=\"780\"");
         clock.advance(Duration.ofMinutes(16));
         HttpResponse<String> idle = person.get("/me");
         assertThat(idle.statusCode()).isEqualTo(303);
@@ -158,6 +159,13 @@ class PageSecurityTest {
         Browser staff = new Browser(server.base());
         staff.staffSignIn("shelter.worker");
         assertThat(staff.get("/staff/purpose").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(staff.get("/staff/purpose").statusCode()).isEqualTo(200);
+        // The warning's "stay signed in" keeps the session for another 30 minutes, reading and recording nothing.
+        clock.advance(Duration.ofMinutes(29));
+        long events = server.haven.ledger().size();
+        assertThat(staff.get("/staff/still-here").statusCode()).isEqualTo(204);
+        assertThat(server.haven.ledger().size()).isEqualTo(events);
         clock.advance(Duration.ofMinutes(29));
         assertThat(staff.get("/staff/purpose").statusCode()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(31));

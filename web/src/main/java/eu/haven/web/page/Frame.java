@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record Frame(PageText t, String title, boolean error, String css, List<LangLink> languages, String csrf, Area area,
                     Optional<String> signOut, List<NavLink> nav, Optional<String> purpose, Optional<String> changePurpose,
-                    String home) {
+                    String home, String js, int idleMinutes) {
 
     /** Whose pages these are: the layout shows the person a quick exit, staff their purpose. */
     public enum Area { PUBLIC, PERSON, STAFF }
@@ -25,20 +25,31 @@ public record Frame(PageText t, String title, boolean error, String css, List<La
     }
 
     public Frame withError(boolean failed) {
-        return new Frame(t, title, failed, css, languages, csrf, area, signOut, nav, purpose, changePurpose, home);
+        return new Frame(t, title, failed, css, languages, csrf, area, signOut, nav, purpose, changePurpose, home, js, idleMinutes);
     }
 
     /** A signed-in page: its sign-out form's address, the area's menu and its home. */
     public Frame signedIn(String signOutPath, List<NavLink> menu, String homePath) {
-        return new Frame(t, title, error, css, languages, csrf, area, Optional.of(signOutPath), menu, purpose, changePurpose, homePath);
+        return new Frame(t, title, error, css, languages, csrf, area, Optional.of(signOutPath), menu, purpose, changePurpose, homePath, js,
+            area == Area.STAFF ? 30 : 15);
+    }
+
+    /** Where the warning's "stay signed in" asks the server to keep the session: nothing is read or recorded. */
+    public String stillHere() {
+        return area == Area.STAFF ? "/staff/still-here" : "/me/still-here";
+    }
+
+    /** When the warning shows: two minutes before the session ends. */
+    public int warnAfterSeconds() {
+        return Math.max(60, (idleMinutes - 2) * 60);
     }
 
     public Frame withoutSignOut() {
-        return new Frame(t, title, error, css, languages, csrf, area, Optional.empty(), nav, purpose, changePurpose, home);
+        return new Frame(t, title, error, css, languages, csrf, area, Optional.empty(), nav, purpose, changePurpose, home, js, idleMinutes);
     }
 
     /** The purpose a member of staff declared, shown on every page, with the link that changes it. */
     public Frame declaring(String purposeLabel, String changeHref) {
-        return new Frame(t, title, error, css, languages, csrf, area, signOut, nav, Optional.of(purposeLabel), Optional.of(changeHref), home);
+        return new Frame(t, title, error, css, languages, csrf, area, signOut, nav, Optional.of(purposeLabel), Optional.of(changeHref), home, js, idleMinutes);
     }
 }

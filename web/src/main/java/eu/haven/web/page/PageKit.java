@@ -16,9 +16,9 @@ import java.util.Optional;
  * only Haven's own style sheet, no framing, no referrer, no caching).
  */
 public final class PageKit {
-    /** Only Haven's own style sheet; no script, no frame, no form posted anywhere else. */
-    public static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-        + "frame-ancestors 'none'; base-uri 'none'";
+    /** Only Haven's own style sheet and script file (no inline script or style), no frame, no form posted anywhere else. */
+    public static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; "
+        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final Map<String, String> NAMES = Map.of("en", "English", "de", "Deutsch", "fr", "Français",
         "uk", "Українська", "ru", "Русский", "ar", "العربية", "fa", "فارسی", "ti", "ትግርኛ", "so", "Soomaali");
@@ -68,7 +68,7 @@ public final class PageKit {
             }
         }
         return new Frame(t, title, false, assets.cssPath(), links, csrf.token(ctx), area, Optional.empty(), List.of(),
-            Optional.empty(), Optional.empty(), "/");
+            Optional.empty(), Optional.empty(), "/", assets.jsPath(), 0);
     }
 
     /** Sends a page: the template's HTML with a page's headers. */

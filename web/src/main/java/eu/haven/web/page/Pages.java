@@ -33,6 +33,10 @@ public final class Pages {
             ctx.header("Cache-Control", "public, max-age=31536000, immutable");
             ctx.contentType("text/css; charset=utf-8").result(assets.css());
         });
+        routes.get(assets.jsPath(), ctx -> {
+            ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+            ctx.contentType("text/javascript; charset=utf-8").result(assets.js());
+        });
         Area person = new Area(kit, Frame.Area.PERSON, List.of(Messages.bundled()));
         new PortalPages(person, s.sessions(), new IdleSessions(PERSON_IDLE, s.pages().clock()), s.rights(), s.corrections(),
             s.erasure(), new MeJson(mapper, labels, s.ledger().origin(), s.ledger().vkey()), mapper, clients,

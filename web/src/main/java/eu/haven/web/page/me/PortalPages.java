@@ -74,6 +74,12 @@ public final class PortalPages {
             PageKit.redirect(ctx, area.text(ctx).href("/me/sign-in"));
         }));
         routes.get("/me", area.page(this::home));
+        // The idle warning's "stay signed in": keeps the session; reads and records nothing.
+        routes.get("/me/still-here", area.page(ctx -> {
+            session.self(ctx);
+            PageKit.headers(ctx);
+            ctx.status(204);
+        }));
         routes.get("/me/history", area.page(this::history));
         routes.get("/me/export", area.page(ctx -> {
             Self self = session.self(ctx);

@@ -81,6 +81,12 @@ public final class StaffPages {
             PageKit.redirect(ctx, area.text(ctx).href(next));
         }));
         routes.get("/staff/people", area.page(this::caseload));
+        // The idle warning's "stay signed in": keeps the session; reads and records nothing.
+        routes.get("/staff/still-here", area.page(ctx -> {
+            session.actor(ctx);
+            PageKit.headers(ctx);
+            ctx.status(204);
+        }));
     }
 
     /** Where a member of staff starts: the caseload, once a purpose is declared; the accounts or the ledger for roles without cases. */
