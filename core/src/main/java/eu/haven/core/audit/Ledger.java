@@ -169,26 +169,10 @@ public final class Ledger implements AccessLog, AutoCloseable {
         return indices;
     }
 
+    /** Appends one event and returns once it is durable (its index), or fails with {@link LedgerUnavailableException}. */
     @Override
     public long append(AccessEvent event) {
-        if (!running) {
-            throw new LedgerUnavailableException(new IllegalStateException("the ledger is closed"));
-        }
-        byte[] salt = EventCommitment.newSalt();
-        Pending p = new Pending(event, salt, EventCommitment.entry(salt, event), new CompletableFuture<>());
-        if (!queue.offer(p)) {
-            throw new LedgerUnavailableException(new IllegalStateException("the ledger's queue is full"));
-        }
-        try {
-            return p.done().get(settings.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new LedgerUnavailableException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new LedgerUnavailableException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerUnavailableException(e);
-        }
+        return appendAll(List.of(event)).get(0);
     }
 
     private void sequence() {

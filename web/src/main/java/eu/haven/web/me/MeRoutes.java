@@ -68,7 +68,7 @@ public final class MeRoutes {
         });
         routes.get("/api/v1/me/receipts/{index}", ctx -> {
             Self self = caller.self(ctx);
-            long index = index(ctx.pathParam("index"));
+            long index = eu.haven.web.PathIds.ledgerIndex(ctx.pathParam("index"));
             String receipt = rights.receipt(self, index);
             ctx.header("Content-Disposition", "attachment; filename=\"haven-receipt-" + index + ".tlog-proof\"");
             ctx.contentType("text/plain; charset=utf-8").result(receipt);
@@ -102,15 +102,4 @@ public final class MeRoutes {
             Optional.ofNullable(ctx.header("Accept-Language"))));
     }
 
-    private static long index(String raw) {
-        try {
-            long index = Long.parseLong(raw);
-            if (index < 0) {
-                throw HavenException.notFound();
-            }
-            return index;
-        } catch (NumberFormatException e) {
-            throw HavenException.notFound();
-        }
-    }
 }

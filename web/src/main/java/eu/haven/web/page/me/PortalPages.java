@@ -91,7 +91,7 @@ public final class PortalPages {
         }));
         routes.get("/me/receipts/{index}", area.page(ctx -> {
             Self self = session.self(ctx);
-            long index = index(ctx.pathParam("index"));
+            long index = eu.haven.web.PathIds.ledgerIndex(ctx.pathParam("index"));
             String receipt = rights.receipt(self, index);
             PageKit.headers(ctx);
             ctx.header("Content-Disposition", "attachment; filename=\"haven-receipt-" + index + ".tlog-proof\"");
@@ -100,7 +100,7 @@ public final class PortalPages {
         routes.get("/me/consents/{id}/withdraw", area.page(this::confirmWithdraw));
         routes.post("/me/consents/{id}/withdraw", area.page(ctx -> {
             Self self = session.self(ctx);
-            rights.withdrawConsent(self, uuid(ctx.pathParam("id")));
+            rights.withdrawConsent(self, eu.haven.web.PathIds.uuid(ctx.pathParam("id")));
             PageKit.redirect(ctx, area.text(ctx).href("/me?done=withdrawn"));
         }));
         routes.get("/me/correction", area.page(ctx -> correctionPage(ctx, 200, FormErrors.none(), "", "")));
@@ -217,7 +217,7 @@ public final class PortalPages {
         Self self = session.self(ctx);
         PersonalData data = rights.view(self);
         PageText t = area.text(ctx, Optional.of(data.profile().preferredLanguage()));
-        String id = uuid(ctx.pathParam("id")).toString();
+        String id = eu.haven.web.PathIds.uuid(ctx.pathParam("id")).toString();
         PersonDocument.ConsentPart consent = json.document(data, t.lang(), false).consents().stream()
             .filter(c -> c.id().equals(id) && c.withdraw() != null).findFirst().orElseThrow(HavenException::notFound);
         area.render(ctx, 200, "page/me/withdraw.jte", Map.of("f", frame(ctx, t, t.t("withdraw.title"), ""), "t", t, "c", consent));
@@ -277,23 +277,5 @@ public final class PortalPages {
             new Frame.NavLink(t.t("me.history"), t.href("/me/history"), current.equals("/me/history"))), "/me");
     }
 
-    private static UUID uuid(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw HavenException.notFound();
-        }
-    }
 
-    private static long index(String raw) {
-        try {
-            long index = Long.parseLong(raw);
-            if (index < 0) {
-                throw HavenException.notFound();
-            }
-            return index;
-        } catch (NumberFormatException e) {
-            throw HavenException.notFound();
-        }
-    }
 }

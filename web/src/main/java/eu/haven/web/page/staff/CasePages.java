@@ -397,11 +397,7 @@ final class CasePages {
     }
 
     static UUID uuid(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw HavenException.notFound();
-        }
+        return eu.haven.web.PathIds.uuid(raw);
     }
 
 }
