@@ -126,12 +126,32 @@ public final class RightsService {
             organisations(), index, recorder.clock().instant());
     }
 
-    /** Organisations by id, to name them to the person. */
+    /**
+     * Organisations by id, to name them to the person: read again at most every ten seconds (every
+     * view names them, and they change only when an administrator adds one).
+     */
     public Map<String, Organisation> organisations() {
+        long now = System.nanoTime();
+        Named held = named;
+        if (held != null && now - held.readAt() < 10_000_000_000L) {
+            return held.byId();
+        }
         Map<String, Organisation> orgs = new HashMap<>();
         organisations.all().forEach(o -> orgs.put(o.id(), o));
-        return Map.copyOf(orgs);
+        Map<String, Organisation> fresh = Map.copyOf(orgs);
+        named = new Named(fresh, now);
+        return fresh;
     }
+
+    /** Organisations by id as the database has them this moment (for the administrator, who has just added one). */
+    public Map<String, Organisation> organisationsNow() {
+        named = null;
+        return organisations();
+    }
+
+    private record Named(Map<String, Organisation> byId, long readAt) {}
+
+    private volatile Named named;
 
     /** The person's preferred language, if they still exist. */
     public Optional<String> language(Self self) {

@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The person's portal ({@code /me}): sign in with the access code, see what is held and every
@@ -37,7 +36,7 @@ import java.util.UUID;
  */
 public final class PortalPages {
     /** Accesses shown on one page of the timeline. */
-    static final int HISTORY_PAGE = 50;
+    static final int HISTORY_PAGE = 25;
     private final Area area;
     private final PersonSessions sessions;
     private final PersonPageSession session;
