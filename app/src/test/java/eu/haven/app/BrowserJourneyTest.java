@@ -156,7 +156,7 @@ class BrowserJourneyTest {
 
             // A housing record, then a consent for legal aid covering identity and legal matters only, and a referral.
             shelter.get(personPage);
-            shelter.findElement(By.xpath("//summary[.='housing situation']")).click();
+            go(shelter, By.linkText("housing situation"));
             shelter.findElement(By.id("r-housing-room")).sendKeys("12");
             shelter.findElement(By.id("r-housing-since")).sendKeys("10012026");
             shelter.findElement(By.id("r-housing-note")).sendKeys("Room 12, since October");

@@ -53,8 +53,10 @@ class StaffFlowsTest {
         String id = server.send("POST", "/api/v1/persons", t, "shelter", "{\"displayName\":\"Amina\",\"preferredLanguage\":\"de\"}")
             .body().get("id").asText();
         PageSecurityTest.Browser b = signedIn("shelter.worker", "shelter");
-        String page = b.get("/staff/people/" + id).body();
-        assertThat(page).contains("id=\"r-family-householdSize\"", "inputmode=\"decimal\"", "id=\"r-housing-since\"", "type=\"date\"");
+        assertThat(b.get("/staff/people/" + id).body()).contains("/records/new?category=family");
+        assertThat(b.get("/staff/people/" + id + "/records/new?category=family").body())
+            .contains("id=\"r-family-householdSize\"", "inputmode=\"decimal\"").doesNotContain("r-housing-since");
+        assertThat(b.get("/staff/people/" + id + "/records/new?category=housing").body()).contains("id=\"r-housing-since\"", "type=\"date\"");
         HttpResponse<String> wrong = b.post("/staff/people/" + id + "/records", Map.of("csrf", token(b), "category", "family",
             "field.householdSize", "four", "field.note", "Kept"));
         assertThat(wrong.statusCode()).isEqualTo(400);

@@ -93,6 +93,8 @@ final class CasePages {
                 .result(AccessCodeReceipt.html(Messages.bundled(), lang, code, signIn, Date.from(persons.now())));
         }));
         routes.get("/staff/people/{id}", area.page(ctx -> personPage(ctx, 200, FormErrors.none(), Map.of())));
+        routes.get("/staff/people/{id}/records/new", area.page(ctx -> recordPage(ctx, 200, FormErrors.none(),
+            Map.of("category", Optional.ofNullable(ctx.queryParam("category")).orElse("")))));
         routes.post("/staff/people/{id}/records", area.page(this::addRecord));
         routes.post("/staff/people/{id}/records/{record}", area.page(this::correctRecord));
         routes.get("/staff/people/{id}/consents/new", area.page(ctx -> consentPage(ctx, 200, FormErrors.none(),
@@ -236,7 +238,27 @@ final class CasePages {
             return;
         }
         values.put("category", category);
-        personPage(ctx, 400, errors, values);
+        recordPage(ctx, 400, errors, values);
+    }
+
+    /** The form that adds a record of one category (the framework's fields, or a free note). */
+    private void recordPage(Context ctx, int status, FormErrors errors, Map<String, String> values) {
+        Actor actor = session.actor(ctx);
+        RequestedPurpose purpose = session.purpose(ctx);
+        PageText t = area.text(ctx);
+        UUID id = uuid(ctx.pathParam("id"));
+        Map<String, String> allowed = categoriesFor(actor, purpose, t.lang());
+        String category = values.getOrDefault("category", "");
+        Map<String, String> shown = allowed.containsKey(category) ? Map.of(category, allowed.get(category)) : allowed;
+        Map<String, Object> params = new HashMap<>();
+        params.put("f", frames.frame(ctx, t, t.t("staff.record.add"), actor, Optional.of(purpose), "").withError(errors.any()));
+        params.put("t", t);
+        params.put("errors", errors);
+        params.put("values", values);
+        params.put("id", id.toString());
+        params.put("categories", shown);
+        params.put("fields", fields);
+        area.render(ctx, status, "page/staff/record-new.jte", params);
     }
 
     private void correctRecord(Context ctx) {
