@@ -175,6 +175,24 @@ class PageSecurityTest {
     }
 
     @Test
+    void guessing_access_codes_on_the_page_is_throttled_as_on_the_api_and_the_wait_is_said_in_the_readers_language() throws Exception {
+        server = new TestServer();
+        Browser b = new Browser(server.base());
+        String token = Browser.csrf(b.get("/me/sign-in"));
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 6; i++) {
+            last = b.post("/me/sign-in?lang=ar", Map.of("csrf", token, "code", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", "secret", "1234"));
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        long wait = Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(wait).isPositive();
+        assertThat(last.body()).contains("محاولات كثيرة جدًا").contains("<html lang=\"ar\" dir=\"rtl\">");
+        HttpResponse<String> english = b.post("/me/sign-in?lang=en", Map.of("csrf", token, "code", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"));
+        assertThat(english.statusCode()).isEqualTo(429);
+        assertThat(english.body()).containsPattern("Too many tries\\. Wait \\d+ seconds?, then try again\\.");
+    }
+
+    @Test
     void signing_out_ends_the_session_on_the_server_not_only_in_the_browser() throws Exception {
         server = new TestServer();
         Browser b = new Browser(server.base());

@@ -38,6 +38,14 @@ public class HavenException extends RuntimeException {
         return field;
     }
 
+    /**
+     * The values a reader's text of this error names (never personal data: sizes, limits, waits),
+     * so that a page can say it in the reader's language with them; none by default.
+     */
+    public java.util.Map<String, Object> args() {
+        return java.util.Map.of();
+    }
+
     public static HavenException notFound() {
         return new HavenException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
     }

@@ -12,6 +12,11 @@ public final class RetryLater extends HavenException {
         this.after = after;
     }
 
+    @Override
+    public java.util.Map<String, Object> args() {
+        return java.util.Map.of("seconds", seconds());
+    }
+
     /** Whole seconds to wait, at least one. */
     public long seconds() {
         return Math.max(1, (after.toMillis() + 999) / 1000);

@@ -83,11 +83,14 @@ public final class Area {
         };
     }
 
-    /** A refusal or a mistake in plain words: the code's own text, else the general one. */
+    /** A refusal or a mistake in plain words, with the values it names: the code's own text, else the general one. */
     public static String explain(PageText t, HavenException e) {
         String key = "error." + e.code().code();
-        String text = t.t(key);
-        return text.equals(key) ? t.t("error.invalid-request") : text;
+        if (t.t(key).equals(key)) {
+            return t.t("error.invalid-request");
+        }
+        Object[] args = e.args().entrySet().stream().flatMap(a -> java.util.stream.Stream.of(a.getKey(), a.getValue())).toArray();
+        return t.f(key, args);
     }
 
     /** A page that only says something. */
