@@ -22,7 +22,7 @@ public final class CaseFileService {
     private final ConsentRepository consents;
     private final eu.haven.core.audit.Ledger ledger;
     /** How many of the newest accesses a case file shows. */
-    public static final int RECENT = 20;
+    public static final int RECENT = 10;
 
     public CaseFileService(AccessGuard guard, RecordService records, ConsentRepository consents, eu.haven.core.audit.Ledger ledger) {
         this.ledger = ledger;
