@@ -184,6 +184,10 @@ class BrowserJourneyTest {
             go(legal, By.xpath("//button[.='Accept']"));
             assertThat(text(legal)).contains("Amina Yusuf", "You accepted the referral").doesNotContain("Room 12");
             snap(legal, "staff-person-referred");
+            legal.get(server.base() + "/staff/inbox");
+            assertThat(text(legal)).contains("People referred to you", "From City Shelter, for legal counselling and legal aid");
+            String referredPerson = legal.findElement(By.partialLinkText("From City Shelter")).getAttribute("href");
+            legal.get(referredPerson);
 
             // An enforcement purpose forged into the purpose cookie: refused on screen, with no name on it.
             shelter.manage().addCookie(new Cookie.Builder("haven_purpose", "immigration-enforcement").path("/staff").isHttpOnly(true).build());
@@ -241,10 +245,12 @@ class BrowserJourneyTest {
                 snap(person, "phone-" + page.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", ""));
             }
 
-            // Legal aid is now refused on screen.
+            // Legal aid is now refused on screen, and the person is no longer among those referred to it.
             legal.navigate().refresh();
             assertThat(text(legal)).contains("Refused: the person withdrew the consent this relied on.").doesNotContain("Amina");
             snap(legal, "staff-refused-after-withdrawal");
+            legal.get(server.base() + "/staff/inbox");
+            assertThat(text(legal)).contains("every consent behind them was withdrawn").doesNotContain("From City Shelter");
         } finally {
             shelter.quit();
             legal.quit();

@@ -45,6 +45,12 @@ public final class JdbcReferralRepository implements ReferralRepository {
     }
 
     @Override
+    public List<Referral> acceptedBy(String organisation, int limit) {
+        return db.with(h -> h.createQuery("SELECT * FROM referrals WHERE to_id = :o AND status = 'ACCEPTED' ORDER BY decided_at DESC LIMIT :n")
+            .bind("o", organisation).bind("n", limit).map((rs, c) -> map(rs)).list());
+    }
+
+    @Override
     public boolean decide(UUID id, Status status, Instant at, UUID by, Optional<byte[]> sealedReason) {
         Optional<UUID> person = db.with(h -> h.createQuery("SELECT person_id FROM referrals WHERE id = :id").bind("id", id)
             .mapTo(UUID.class).findOne());

@@ -21,4 +21,7 @@ public interface ReferralRepository {
 
     /** Pending referrals addressed to an organisation (ids and purposes only; no personal data). */
     List<Referral> pendingTo(String organisation);
+
+    /** Referrals an organisation accepted, newest first, at most {@code limit} (ids and purposes only). */
+    List<Referral> acceptedBy(String organisation, int limit);
 }

@@ -150,6 +150,19 @@ public final class ReferralService {
         return referrals.find(referralId).orElseThrow(HavenException::notFound);
     }
 
+    /**
+     * The people the actor's organisation works with by an accepted referral whose consent is still
+     * live (newest first): listing them is a recorded access; one whose consent was withdrawn or has
+     * expired is not listed, so nothing about them is read or recorded.
+     */
+    public List<Referral> acceptedFor(Actor actor, RequestedPurpose purpose) {
+        java.time.Instant now = guard.clock().instant();
+        List<Referral> live = referrals.acceptedBy(actor.organisation(), 200).stream()
+            .filter(r -> consents.find(r.consentId()).filter(c -> c.status(now) == eu.haven.core.policy.ConsentFacts.ConsentStatus.LIVE)
+                .isPresent()).toList();
+        return guard.visible(actor, purpose, live, Referral::personId);
+    }
+
     /** Referrals addressed to the actor's organisation that still wait for an answer; listing them is a recorded access. */
     public List<Referral> pendingFor(Actor actor, RequestedPurpose purpose) {
         return guard.visible(actor, purpose, referrals.pendingTo(actor.organisation()), Referral::personId);

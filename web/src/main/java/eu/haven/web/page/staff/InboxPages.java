@@ -47,6 +47,9 @@ final class InboxPages {
             params.put("f", frames.frame(ctx, t, t.t("staff.inbox.title"), actor, Optional.of(purpose), "/staff/inbox"));
             params.put("t", t);
             params.put("waiting", waiting);
+            params.put("accepted", referrals.acceptedFor(actor, purpose).stream().map(r -> new QueueItem(r.personId().toString(),
+                CasePages.name(orgs, r.from()), r.decidedAt().map(t::dateTime).orElse(""), labels.purpose(t.lang(), r.purpose()), false))
+                .toList());
             params.put("done", Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.equals("declined")).map(d -> t.t("staff.done.declined")).orElse(""));
             area.render(ctx, 200, "page/staff/inbox.jte", params);
         }));
