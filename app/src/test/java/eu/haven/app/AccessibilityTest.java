@@ -56,9 +56,25 @@ class AccessibilityTest {
             .usingAnyFreePort().build(), options);
     }
 
-    /** The serious and critical violations axe finds on the page the browser shows. */
-    @SuppressWarnings("unchecked")
+    static final Path SHOTS = Path.of("target", "screenshots", "every-page");
+    private static int shot;
+
+    /** The serious and critical violations axe finds on the page the browser shows (kept as a screenshot too). */
     static List<String> violations(WebDriver d) {
+        try {
+            Files.createDirectories(SHOTS);
+            String name = d.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id")
+                .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+            Files.write(SHOTS.resolve(String.format("%03d-%s.png", ++shot, name.isEmpty() ? "root" : name)),
+                ((org.openqa.selenium.TakesScreenshot) d).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return axe(d);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> axe(WebDriver d) {
         JavascriptExecutor js = (JavascriptExecutor) d;
         js.executeScript(axe);
         Map<String, Object> result = (Map<String, Object>) js.executeAsyncScript(
@@ -127,7 +143,7 @@ class AccessibilityTest {
                     // The check can fail: a field planted without a label is reported.
                     ((JavascriptExecutor) d).executeScript("document.querySelector('main form').insertAdjacentHTML('beforeend', "
                         + "'<input type=text name=planted>')");
-                    assertThat(violations(d)).anySatisfy(v -> assertThat(v).startsWith("label (critical)"));
+                    assertThat(axe(d)).anySatisfy(v -> assertThat(v).startsWith("label (critical)"));
                     d.get(server.base() + "/?lang=" + lang);
                 }
                 d.findElement(By.id("code")).sendKeys(code);
@@ -157,6 +173,8 @@ class AccessibilityTest {
                 found.put(lang + " error page", violations(d));
             }
             d.manage().deleteAllCookies();
+            d.get(server.base() + "/staff/sign-in?lang=de");
+            found.put("staff sign-in de", violations(d));
             d.get(server.base() + "/staff/sign-in");
             found.put("staff sign-in", violations(d));
             submit(d);
@@ -176,6 +194,10 @@ class AccessibilityTest {
             d.get(server.base() + "/staff/people/new");
             submit(d);
             found.put("staff new person with errors", violations(d));
+            for (String page : List.of("/staff/people?lang=de", "/staff/people/" + id + "?lang=de", "/staff/requests?lang=de")) {
+                d.get(server.base() + page);
+                found.put("staff " + page, violations(d));
+            }
             d.get(server.base() + "/staff/people/" + id);
             d.findElement(By.partialLinkText("consent text")).click();
             found.put("staff consent text", violations(d));
@@ -185,6 +207,12 @@ class AccessibilityTest {
             d.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
             submit(d);
             found.put("staff ledger", violations(d));
+            d.manage().deleteAllCookies();
+            d.get(server.base() + "/staff/sign-in");
+            d.findElement(By.id("username")).sendKeys("admin");
+            d.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
+            submit(d);
+            found.put("staff admin", violations(d));
         } finally {
             d.quit();
         }
