@@ -186,7 +186,7 @@ class AccessibilityTest {
             d.findElement(By.cssSelector("input[name=purpose][value='shelter']")).click();
             submit(d);
             for (String page : List.of("/staff/people", "/staff/people?q=amina", "/staff/people/new", "/staff/people/" + id,
-                "/staff/people/" + id + "/consents/new?language=ar", "/staff/people/" + id + "/records/new?category=family",
+                "/staff/people/" + id + "/consents/new?language=ar", "/staff/people/" + id + "/records/new?category=family", "/staff/people/" + id + "/history",
                 "/staff/inbox", "/staff/requests")) {
                 d.get(server.base() + page);
                 found.put("staff " + page, violations(d));

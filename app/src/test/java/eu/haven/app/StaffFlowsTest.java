@@ -78,6 +78,23 @@ class StaffFlowsTest {
     }
 
     @Test
+    void the_person_page_links_the_organisations_own_accesses_and_never_shows_another_organisations() throws Exception {
+        String t = server.login("shelter.worker");
+        String id = server.send("POST", "/api/v1/persons", t, "shelter", "{\"displayName\":\"Amina\",\"preferredLanguage\":\"en\"}")
+            .body().get("id").asText();
+        String legal = server.login("legal.worker");
+        assertThat(server.send("GET", "/api/v1/persons/" + id + "/records", legal, "legal-aid", null).status()).isEqualTo(404);
+        server.send("GET", "/api/v1/persons/" + id + "/records", t, "immigration-enforcement", null);
+        PageSecurityTest.Browser b = signedIn("shelter.worker", "shelter");
+        assertThat(b.get("/staff/people/" + id).body()).contains("/staff/people/" + id + "/history");
+        String history = b.get("/staff/people/" + id + "/history").body();
+        assertThat(history).contains("City Shelter", "Refused").doesNotContain("Legal Aid Centre");
+        // Someone else's organisation gets nothing from the page, and the attempt is recorded.
+        PageSecurityTest.Browser other = signedIn("legal.worker", "legal-aid");
+        assertThat(other.get("/staff/people/" + id + "/history").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void a_correction_is_answered_from_the_requests_page_and_the_person_sees_the_answer() throws Exception {
         String t = server.login("shelter.worker");
         var created = server.send("POST", "/api/v1/persons", t, "shelter", "{\"displayName\":\"Amina\",\"preferredLanguage\":\"en\"}");

@@ -96,6 +96,7 @@ final class CasePages {
         routes.get("/staff/people/{id}/records/new", area.page(ctx -> recordPage(ctx, 200, FormErrors.none(),
             Map.of("category", Optional.ofNullable(ctx.queryParam("category")).orElse("")))));
         routes.post("/staff/people/{id}/records", area.page(this::addRecord));
+        routes.get("/staff/people/{id}/history", area.page(this::history));
         routes.post("/staff/people/{id}/records/{record}", area.page(this::correctRecord));
         routes.get("/staff/people/{id}/consents/new", area.page(ctx -> consentPage(ctx, 200, FormErrors.none(),
             Map.of("language", Optional.ofNullable(ctx.queryParam("language")).filter(Messages.LANGUAGES::contains).orElse("")))));
@@ -182,7 +183,6 @@ final class CasePages {
         params.put("person", PersonView.of(visible, given, orgs, actor, labels, t, framework, consents.now()));
         params.put("categories", categoriesFor(actor, purpose, t.lang()));
         params.put("fields", fields);
-        params.put("accesses", accesses.accesses(file.recentAccesses(), orgs, t.lang()));
         params.put("done", Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.matches("[a-z-]{1,20}"))
             .map(d -> t.t("staff.done." + d)).orElse(""));
         area.render(ctx, status, "page/staff/person.jte", params);
@@ -239,6 +239,28 @@ final class CasePages {
         }
         values.put("category", category);
         recordPage(ctx, 400, errors, values);
+    }
+
+    /** The organisation's accesses to the person, as the person sees them, a page at a time. */
+    private void history(Context ctx) {
+        Actor actor = session.actor(ctx);
+        RequestedPurpose purpose = session.purpose(ctx);
+        PageText t = area.text(ctx);
+        UUID id = uuid(ctx.pathParam("id"));
+        long before = Long.MAX_VALUE;
+        try {
+            before = Math.max(0, Long.parseLong(Optional.ofNullable(ctx.queryParam("before")).orElse(String.valueOf(Long.MAX_VALUE))));
+        } catch (NumberFormatException e) {
+            before = Long.MAX_VALUE;
+        }
+        eu.haven.core.casefile.CaseFileService.AccessPage page = caseFiles.accesses(actor, purpose, id, before);
+        Map<String, Object> params = new HashMap<>();
+        params.put("f", frames.frame(ctx, t, t.t("staff.person.history"), actor, Optional.of(purpose), ""));
+        params.put("t", t);
+        params.put("id", id.toString());
+        params.put("accesses", accesses.accesses(page.events(), organisations.get(), t.lang()));
+        params.put("older", page.olderBefore().map(b -> t.href("/staff/people/" + id + "/history?before=" + b)).orElse(""));
+        area.render(ctx, 200, "page/staff/history.jte", params);
     }
 
     /** The form that adds a record of one category (the framework's fields, or a free note). */
