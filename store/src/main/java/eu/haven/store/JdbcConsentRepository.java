@@ -10,11 +10,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * Consents; a person's are kept in memory ({@link PersonCache}) until a write about them, since every
+ * staff view of a person lists them. Every write reports the person to the database's caches.
+ */
 public final class JdbcConsentRepository implements ConsentRepository {
+    /** Room for the consents of about 10,000 people. */
+    static final long DEFAULT_CACHE_BYTES = 8L * 1024 * 1024;
     private final Database db;
+    private final PersonCache<List<Consent>> cache;
 
     public JdbcConsentRepository(Database db) {
         this.db = db;
+        this.cache = new PersonCache<>(db, DEFAULT_CACHE_BYTES, list -> 256 + 768L * list.size());
     }
 
     @Override
@@ -45,8 +53,9 @@ public final class JdbcConsentRepository implements ConsentRepository {
 
     @Override
     public List<Consent> forPerson(UUID personId) {
-        return db.with(h -> h.createQuery("SELECT * FROM consents WHERE person_id = :p ORDER BY given_at, id").bind("p", personId)
-            .map((rs, ctx) -> map(rs)).list());
+        return cache.get(personId, () -> Optional.of(List.copyOf(db.with(h -> h.createQuery(
+                "SELECT * FROM consents WHERE person_id = :p ORDER BY given_at, id").bind("p", personId)
+            .map((rs, ctx) -> map(rs)).list())))).orElseThrow();
     }
 
     @Override
