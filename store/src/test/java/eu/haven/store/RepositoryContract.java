@@ -1,5 +1,7 @@
 package eu.haven.store;
 
+import eu.haven.core.caseload.CaseloadRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -108,6 +110,31 @@ abstract class RepositoryContract {
         assertThat(back.id()).isEqualTo(r.id());
         assertThat(back.sealedData()).containsExactly(9, 8);
         assertThat(back.createdAt()).isEqualTo(now);
+    }
+
+    @Test
+    void the_caseload_pages_and_filters_by_name_hashes_and_counts_what_matches() {
+        var rel = new JdbcRelationshipRepository(db);
+        var caseload = new JdbcCaseloadRepository(db);
+        List<UUID> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            UUID p = person();
+            people.add(p);
+            rel.insert(new Relationship(p, "shelter-a", "shelter", now.plusSeconds(i)));
+            caseload.index("shelter-a", p, i % 2 == 0 ? java.util.Set.of("h-amina", "h-a") : java.util.Set.of("h-olena", "h-o"));
+        }
+        var all = caseload.page("shelter-a", List.of(), 0, 3);
+        assertThat(all.total()).isEqualTo(7);
+        assertThat(all.rows()).extracting(CaseloadRepository.Row::personId).containsExactly(people.get(6), people.get(5), people.get(4));
+        var aminas = caseload.page("shelter-a", List.of("h-amina", "h-a"), 2, 10);
+        assertThat(aminas.total()).isEqualTo(4);
+        assertThat(aminas.rows()).extracting(CaseloadRepository.Row::personId).containsExactly(people.get(2), people.get(0));
+        var past = caseload.page("shelter-a", List.of("h-amina"), 10, 10);
+        assertThat(past.rows()).isEmpty();
+        assertThat(past.total()).isEqualTo(4);
+        assertThat(caseload.page("shelter-a", List.of("h-amina", "h-olena"), 0, 10).total()).isZero();
+        assertThat(caseload.page("legal-b", List.of(), 0, 10).total()).isZero();
+        assertThat(caseload.unindexed("shelter-a", 10)).isEmpty();
     }
 
     @Test
