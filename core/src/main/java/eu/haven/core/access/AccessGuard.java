@@ -138,7 +138,8 @@ public final class AccessGuard {
         try {
             write.run();
         } catch (RuntimeException failed) {
-            append(actor, action, purpose, Optional.of(personId), java.util.Set.of(), Optional.of(NOT_COMPLETED), target, clock.instant());
+            log.append(staffEvent(actor, action, purpose, Optional.of(personId), java.util.Set.of(), Optional.of(NOT_COMPLETED), target,
+                clock.instant()));
             throw failed;
         }
     }
@@ -170,13 +171,7 @@ public final class AccessGuard {
      */
     public <T> List<T> visible(Actor actor, RequestedPurpose purpose, List<T> items, java.util.function.Function<T, UUID> person) {
         if (items.isEmpty()) {
-            Instant now = clock.instant();
-            Decision decision = engine.decide(request(actor, Action.LIST, purpose, false, framework().allCategories(),
-                List.of(), List.of(), now));
-            if (decision instanceof Decision.Deny deny && deny.reason() != DenyReason.NO_RELATIONSHIP) {
-                record(actor, Action.LIST, purpose, Optional.empty(), 0, decision, Optional.empty(), now);
-                throw new HavenException(deny.reason().error(), deny.reason().message());
-            }
+            checkWithoutPerson(actor, Action.LIST, purpose, framework().allCategories());
             return List.of();
         }
         // Every person is decided first, then all the events are appended together and waited for
@@ -250,15 +245,13 @@ public final class AccessGuard {
         if (reason.filter("firewall"::equals).isPresent()) {
             firewallRefusals.increment();
         }
-        return new AccessEvent(Randomness.uuid(), now, Optional.of(actor.userId()), Optional.of(actor.organisation()),
-            Optional.of(actor.role().code()), action.code(), purpose.recorded(), person, engine.framework().categoryCodes(categories),
-            reason.isEmpty(), reason, target);
+        return staffEvent(actor, action, purpose, person, engine.framework().categoryCodes(categories), reason, target, now);
     }
 
     /** The staff member's event: permitted unless a refusal {@code reason} is given. */
-    private long append(Actor actor, Action action, RequestedPurpose purpose, Optional<UUID> person, java.util.Set<String> categories,
-                        Optional<String> reason, Optional<UUID> target, Instant now) {
-        return log.append(new AccessEvent(Randomness.uuid(), now, Optional.of(actor.userId()), Optional.of(actor.organisation()),
-            Optional.of(actor.role().code()), action.code(), purpose.recorded(), person, categories, reason.isEmpty(), reason, target));
+    private static AccessEvent staffEvent(Actor actor, Action action, RequestedPurpose purpose, Optional<UUID> person,
+                                          java.util.Set<String> categories, Optional<String> reason, Optional<UUID> target, Instant now) {
+        return new AccessEvent(Randomness.uuid(), now, Optional.of(actor.userId()), Optional.of(actor.organisation()),
+            Optional.of(actor.role().code()), action.code(), purpose.recorded(), person, categories, reason.isEmpty(), reason, target);
     }
 }

@@ -98,8 +98,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         long started = System.nanoTime();
         LedgerAudit.Report report = new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run();
         Ledger ledger = new Ledger(store, signer, mirror, settings, report.edge());
-        ledger.lastAudit = new AuditOutcome(true, report.edge().size(), settings.clock().instant(),
-            Duration.ofNanos(System.nanoTime() - started), "");
+        ledger.lastAudit = AuditOutcome.passed(report, settings, started);
         Optional<LedgerAudit.Signed> latest = report.latestCheckpoint();
         if (latest.isPresent() && latest.get().checkpoint().size() == report.edge().size()) {
             ledger.published = new Published(latest.get().checkpoint(), latest.get().note(), report.edge());
@@ -114,7 +113,11 @@ public final class Ledger implements AccessLog, AutoCloseable {
     }
 
     /** The result of an audit of the whole stored ledger: passed or not, over how many events, when, how long it took, and what failed. */
-    public record AuditOutcome(boolean passed, long size, java.time.Instant at, Duration took, String detail) {}
+    public record AuditOutcome(boolean passed, long size, java.time.Instant at, Duration took, String detail) {
+        static AuditOutcome passed(LedgerAudit.Report report, Settings settings, long startedNanos) {
+            return new AuditOutcome(true, report.edge().size(), settings.clock().instant(), Duration.ofNanos(System.nanoTime() - startedNanos), "");
+        }
+    }
 
     private volatile AuditOutcome lastAudit;
 
@@ -128,8 +131,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         long started = System.nanoTime();
         AuditOutcome outcome;
         try {
-            LedgerAudit.Report report = new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run();
-            outcome = new AuditOutcome(true, report.edge().size(), settings.clock().instant(), Duration.ofNanos(System.nanoTime() - started), "");
+            outcome = AuditOutcome.passed(new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run(), settings, started);
         } catch (LedgerIntegrityException e) {
             outcome = new AuditOutcome(false, size(), settings.clock().instant(), Duration.ofNanos(System.nanoTime() - started), e.getMessage());
         }
