@@ -18,6 +18,18 @@ public final class PathIds {
         }
     }
 
+    /**
+     * Where a page of a history starts ({@code ?before=} the last index shown): the newest when the
+     * parameter is missing or not a number.
+     */
+    public static long before(String raw) {
+        try {
+            return raw == null ? Long.MAX_VALUE : Math.max(0, Long.parseLong(raw));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** A ledger index: a non-negative number. */
     public static long ledgerIndex(String raw) {
         try {

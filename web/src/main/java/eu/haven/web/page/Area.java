@@ -93,6 +93,16 @@ public final class Area {
         return t.f(key, args);
     }
 
+    /**
+     * The notice a page shows after a form sent the browser back to it ({@code ?done=} names what
+     * was done): the text of {@code prefix + done} in the page's language, or nothing for a name that
+     * has none.
+     */
+    public static String done(Context ctx, PageText t, String prefix) {
+        return Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.matches("[a-z-]{1,30}")).map(d -> prefix + d)
+            .filter(t::has).map(t::t).orElse("");
+    }
+
     /** A page that only says something. */
     public void message(Context ctx, PageText t, int status, String heading, String body) {
         Frame f = frame(ctx, t, heading).withError(status >= 400);

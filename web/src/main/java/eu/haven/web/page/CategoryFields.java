@@ -43,6 +43,12 @@ public final class CategoryFields {
         return byCategory.getOrDefault(category, List.of());
     }
 
+    /** What a category's form asks for: its fields, or one free note where the framework names none. */
+    public List<Spec> form(String category) {
+        List<Spec> named = of(category);
+        return named.isEmpty() ? List.of(new Spec("note", "long-text", Map.of())) : named;
+    }
+
     /** A value's label: the framework's for this field in the page's language, else in English; a free note's; else the field's name. */
     public String label(String category, String field, PageText t) {
         return of(category).stream().filter(s -> s.name().equals(field)).findFirst().map(s -> s.label(t.lang()))

@@ -66,6 +66,11 @@ public final class PageText {
         return key;
     }
 
+    /** True when some bundle has the key. */
+    public boolean has(String key) {
+        return !t(key).equals(key);
+    }
+
     /** The text of a key with named arguments, given as name, value, name, value. */
     public String f(String key, Object... namesAndValues) {
         Map<String, Object> args = new HashMap<>();

@@ -39,7 +39,8 @@ public final class PortalPages {
     static final int HISTORY_PAGE = 25;
     private final Area area;
     private final PersonSessions sessions;
-    private final PersonPageSession session;
+    /** The person's sign-in: their session token in a cookie for {@code /me}, ended after 15 idle minutes. */
+    private final eu.haven.web.page.CookieSession<Self> session;
     private final RightsService rights;
     private final CorrectionService corrections;
     private final ErasureService erasure;
@@ -54,7 +55,8 @@ public final class PortalPages {
         this.fields = fields;
         this.area = area;
         this.sessions = sessions;
-        this.session = new PersonPageSession(sessions, idle, area.kit().secure());
+        this.session = new eu.haven.web.page.CookieSession<>("haven_me", "/me", idle, area.kit().secure(), sessions::authenticate,
+            sessions::signOut, ctx -> { });
         this.rights = rights;
         this.corrections = corrections;
         this.erasure = erasure;
@@ -75,13 +77,13 @@ public final class PortalPages {
         routes.get("/me", area.page(this::home));
         // The idle warning's "stay signed in": keeps the session; reads and records nothing.
         routes.get("/me/still-here", area.page(ctx -> {
-            session.self(ctx);
+            session.who(ctx);
             PageKit.headers(ctx);
             ctx.status(204);
         }));
         routes.get("/me/history", area.page(this::history));
         routes.get("/me/export", area.page(ctx -> {
-            Self self = session.self(ctx);
+            Self self = session.who(ctx);
             PersonalData data = rights.export(self);
             PersonDocument doc = json.document(data, area.text(ctx, Optional.of(data.profile().preferredLanguage())).lang(), true);
             PageKit.headers(ctx);
@@ -89,7 +91,7 @@ public final class PortalPages {
             ctx.contentType("application/json").result(mapper.writeValueAsBytes(doc));
         }));
         routes.get("/me/receipts/{index}", area.page(ctx -> {
-            Self self = session.self(ctx);
+            Self self = session.who(ctx);
             long index = eu.haven.web.PathIds.ledgerIndex(ctx.pathParam("index"));
             String receipt = rights.receipt(self, index);
             PageKit.headers(ctx);
@@ -98,19 +100,19 @@ public final class PortalPages {
         }));
         routes.get("/me/consents/{id}/withdraw", area.page(this::confirmWithdraw));
         routes.post("/me/consents/{id}/withdraw", area.page(ctx -> {
-            Self self = session.self(ctx);
+            Self self = session.who(ctx);
             rights.withdrawConsent(self, eu.haven.web.PathIds.uuid(ctx.pathParam("id")));
             PageKit.redirect(ctx, area.text(ctx).href("/me?done=withdrawn"));
         }));
         routes.get("/me/correction", area.page(ctx -> correctionPage(ctx, 200, FormErrors.none(), "", "")));
         routes.post("/me/correction", area.page(this::requestCorrection));
         routes.get("/me/erasure", area.page(ctx -> {
-            Self self = session.self(ctx);
+            Self self = session.who(ctx);
             PageText t = area.text(ctx, rights.language(self));
             area.render(ctx, 200, "page/me/erasure.jte", Map.of("f", frame(ctx, t, t.t("erasure.title"), ""), "t", t));
         }));
         routes.post("/me/erasure", area.page(ctx -> {
-            Self self = session.self(ctx);
+            Self self = session.who(ctx);
             PageText t = area.text(ctx, rights.language(self));
             ErasureOutcome outcome = erasure.request(self);
             PersonDocument.ErasureAnswer answer = json.outcome(outcome, rights.organisations(), t.lang());
@@ -180,24 +182,18 @@ public final class PortalPages {
     }
 
     private void home(Context ctx) {
-        Self self = session.self(ctx);
+        Self self = session.who(ctx);
         PersonalData data = rights.overview(self);
         PageText t = area.text(ctx, Optional.of(data.profile().preferredLanguage()));
         PersonDocument doc = json.document(data, t.lang(), false);
-        String done = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.equals("withdrawn") || d.equals("correction")).orElse("");
         area.render(ctx, 200, "page/me/home.jte", Map.of("f", frame(ctx, t, t.t("me.title"), "/me"), "t", t, "d", doc,
-            "done", done.isEmpty() ? "" : t.t("me.done." + done), "fields", fields));
+            "done", Area.done(ctx, t, "me.done."), "fields", fields));
     }
 
     /** The access history, newest first, a page at a time ({@code ?before=} the last index shown). */
     private void history(Context ctx) {
-        Self self = session.self(ctx);
-        long before = Long.MAX_VALUE;
-        try {
-            before = Math.max(0, Long.parseLong(Optional.ofNullable(ctx.queryParam("before")).orElse(String.valueOf(Long.MAX_VALUE))));
-        } catch (NumberFormatException e) {
-            before = Long.MAX_VALUE;
-        }
+        Self self = session.who(ctx);
+        long before = eu.haven.web.PathIds.before(ctx.queryParam("before"));
         RightsService.Timeline timeline = rights.timeline(self, before, HISTORY_PAGE);
         PageText t = area.text(ctx, Optional.of(timeline.profile().preferredLanguage()));
         List<PersonDocument.AccessPart> accesses = json.accesses(timeline.events(), timeline.organisations(), t.lang());
@@ -213,7 +209,7 @@ public final class PortalPages {
     }
 
     private void confirmWithdraw(Context ctx) {
-        Self self = session.self(ctx);
+        Self self = session.who(ctx);
         PersonalData data = rights.view(self);
         PageText t = area.text(ctx, Optional.of(data.profile().preferredLanguage()));
         String id = eu.haven.web.PathIds.uuid(ctx.pathParam("id")).toString();
@@ -223,7 +219,7 @@ public final class PortalPages {
     }
 
     private void correctionPage(Context ctx, int status, FormErrors errors, String organisation, String text) {
-        Self self = session.self(ctx);
+        Self self = session.who(ctx);
         PersonalData data = rights.view(self);
         PageText t = area.text(ctx, Optional.of(data.profile().preferredLanguage()));
         Map<String, String> holders = new java.util.LinkedHashMap<>();
@@ -241,7 +237,7 @@ public final class PortalPages {
     }
 
     private void requestCorrection(Context ctx) {
-        Self self = session.self(ctx);
+        Self self = session.who(ctx);
         PageText t = area.text(ctx, rights.language(self));
         String organisation = Optional.ofNullable(ctx.formParam("organisation")).orElse("");
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("").replace("\r\n", "\n");

@@ -183,8 +183,7 @@ final class CasePages {
         params.put("person", PersonView.of(visible, given, orgs, actor, labels, t, framework, consents.now()));
         params.put("categories", categoriesFor(actor, purpose, t.lang()));
         params.put("fields", fields);
-        params.put("done", Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.matches("[a-z-]{1,20}"))
-            .map(d -> t.t("staff.done." + d)).orElse(""));
+        params.put("done", Area.done(ctx, t, "staff.done."));
         area.render(ctx, status, "page/staff/person.jte", params);
     }
 
@@ -198,8 +197,7 @@ final class CasePages {
         PageText t = area.text(ctx);
         UUID id = uuid(ctx.pathParam("id"));
         String category = Optional.ofNullable(ctx.formParam("category")).orElse("");
-        List<eu.haven.web.page.CategoryFields.Spec> specs = fields.of(category).isEmpty()
-            ? List.of(new eu.haven.web.page.CategoryFields.Spec("note", "long-text", Map.of())) : fields.of(category);
+        List<eu.haven.web.page.CategoryFields.Spec> specs = fields.form(category);
         com.fasterxml.jackson.databind.node.ObjectNode json = eu.haven.web.Json.mapper().createObjectNode();
         FormErrors errors = FormErrors.none();
         Map<String, String> values = new HashMap<>();
@@ -247,12 +245,7 @@ final class CasePages {
         RequestedPurpose purpose = session.purpose(ctx);
         PageText t = area.text(ctx);
         UUID id = uuid(ctx.pathParam("id"));
-        long before = Long.MAX_VALUE;
-        try {
-            before = Math.max(0, Long.parseLong(Optional.ofNullable(ctx.queryParam("before")).orElse(String.valueOf(Long.MAX_VALUE))));
-        } catch (NumberFormatException e) {
-            before = Long.MAX_VALUE;
-        }
+        long before = eu.haven.web.PathIds.before(ctx.queryParam("before"));
         eu.haven.core.casefile.CaseFileService.AccessPage page = caseFiles.accesses(actor, purpose, id, before);
         Map<String, Object> params = new HashMap<>();
         params.put("f", frames.frame(ctx, t, t.t("staff.person.history"), actor, Optional.of(purpose), ""));

@@ -50,7 +50,7 @@ final class InboxPages {
             params.put("accepted", referrals.acceptedFor(actor, purpose).stream().map(r -> new QueueItem(r.personId().toString(),
                 CasePages.name(orgs, r.from()), r.decidedAt().map(t::dateTime).orElse(""), labels.purpose(t.lang(), r.purpose()), false))
                 .toList());
-            params.put("done", Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.equals("declined")).map(d -> t.t("staff.done.declined")).orElse(""));
+            params.put("done", Area.done(ctx, t, "staff.done."));
             area.render(ctx, 200, "page/staff/inbox.jte", params);
         }));
         routes.post("/staff/referrals/{id}/accept", area.page(ctx -> {

@@ -89,7 +89,7 @@ final class LedgerPages {
         params.put("codes", actor.role() == Role.DPO ? codes.waiting(actor, Optional.empty()).stream()
             .map(c -> new QueueItem(c.id().toString(), CasePages.name(organisations.get(), c.organisation()), t.dateTime(c.requestedAt()),
                 "", false)).toList() : java.util.List.<QueueItem>of());
-        params.put("done", "code-approved".equals(ctx.queryParam("done")) ? t.t("staff.done.code-approved") : "");
+        params.put("done", Area.done(ctx, t, "staff.done."));
         area.render(ctx, 200, "page/staff/ledger.jte", params);
     }
 }

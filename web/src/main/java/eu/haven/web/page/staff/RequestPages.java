@@ -111,8 +111,7 @@ final class RequestPages {
         params.put("corrections", open);
         params.put("erasures", erase);
         params.put("codes", code);
-        params.put("done", Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.matches("[a-z-]{1,30}"))
-            .map(d -> t.t("staff.done." + d)).orElse(""));
+        params.put("done", Area.done(ctx, t, "staff.done."));
         area.render(ctx, 200, "page/staff/requests.jte", params);
     }
 

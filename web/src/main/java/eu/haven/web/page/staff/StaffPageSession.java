@@ -1,17 +1,16 @@
 package eu.haven.web.page.staff;
 
-import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.PurposeResolver;
 import eu.haven.core.framework.RequestedPurpose;
 import eu.haven.core.staff.Actor;
 import eu.haven.core.staff.AuthService;
+import eu.haven.web.page.CookieSession;
 import eu.haven.web.page.Cookies;
 import eu.haven.web.page.IdleSessions;
 import eu.haven.web.page.PageFailure;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A member of staff's sign-in on the pages: the token in an HttpOnly, SameSite=Strict cookie for
@@ -23,40 +22,23 @@ import java.util.OptionalLong;
 final class StaffPageSession {
     static final String COOKIE = "haven_staff";
     static final String PURPOSE = "haven_purpose";
-    private final AuthService auth;
     private final PurposeResolver purposes;
-    private final IdleSessions idle;
     private final boolean secure;
+    private final CookieSession<Actor> session;
 
     StaffPageSession(AuthService auth, PurposeResolver purposes, IdleSessions idle, boolean secure) {
-        this.auth = auth;
         this.purposes = purposes;
-        this.idle = idle;
         this.secure = secure;
+        this.session = new CookieSession<>(COOKIE, "/staff", idle, secure, auth::authenticate, auth::signOut,
+            ctx -> Cookies.clear(ctx, PURPOSE, "/staff", secure));
     }
 
     void open(Context ctx, String token) {
-        Cookies.set(ctx, COOKIE, token, "/staff", secure, OptionalLong.empty());
-        idle.touch(token);
+        session.open(ctx, token);
     }
 
     Actor actor(Context ctx) {
-        Optional<String> token = Cookies.get(ctx, COOKIE);
-        String back = "/staff/sign-in?ended=1" + lang(ctx);
-        if (token.isEmpty()) {
-            throw PageFailure.signIn("/staff/sign-in?" + lang(ctx).replaceFirst("^&", ""));
-        }
-        try {
-            Actor actor = auth.authenticate(token);
-            if (!idle.touch(token.get())) {
-                close(ctx);
-                throw PageFailure.signIn(back);
-            }
-            return actor;
-        } catch (HavenException e) {
-            Cookies.clear(ctx, COOKIE, "/staff", secure);
-            throw PageFailure.signIn(back);
-        }
+        return session.who(ctx);
     }
 
     /** The purpose declared for this session, if one was chosen. */
@@ -70,8 +52,8 @@ final class StaffPageSession {
     }
 
     RequestedPurpose purpose(Context ctx) {
-        String declared = declared(ctx).orElseThrow(() -> PageFailure.signIn("/staff/purpose?" + lang(ctx).replaceFirst("^&", "")));
-        return purposes.resolve(List.of(declared));
+        return resolve(declared(ctx).orElseThrow(() -> PageFailure.signIn("/staff/purpose" + Optional.ofNullable(ctx.queryParam("lang"))
+            .filter(l -> l.matches("[a-z]{2}")).map(l -> "?lang=" + l).orElse(""))));
     }
 
     /** A purpose the page itself declares (the data protection officer's, for a person's rights), resolved like any other. */
@@ -80,25 +62,12 @@ final class StaffPageSession {
     }
 
     void declare(Context ctx, String purpose) {
-        ctx.res().addHeader("Set-Cookie", PURPOSE + "=" + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8)
-            .replace("+", "%20") + "; Path=/staff; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+        Cookies.set(ctx, PURPOSE, java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"),
+            "/staff", secure, java.util.OptionalLong.empty());
     }
 
     void close(Context ctx) {
-        Optional<String> token = Cookies.get(ctx, COOKIE);
-        token.ifPresent(t -> {
-            idle.forget(t);
-            try {
-                auth.signOut(token);
-            } catch (HavenException e) {
-                // already ended
-            }
-        });
-        Cookies.clear(ctx, COOKIE, "/staff", secure);
-        Cookies.clear(ctx, PURPOSE, "/staff", secure);
+        session.close(ctx);
     }
 
-    private static String lang(Context ctx) {
-        return Optional.ofNullable(ctx.queryParam("lang")).filter(l -> l.matches("[a-z]{2}")).map(l -> "&lang=" + l).orElse("");
-    }
 }
