@@ -210,7 +210,7 @@ public final class PortalPages {
 
     private void confirmWithdraw(Context ctx) {
         Self self = session.who(ctx);
-        PersonalData data = rights.view(self);
+        PersonalData data = rights.overview(self);
         PageText t = area.text(ctx, Optional.of(data.profile().preferredLanguage()));
         String id = eu.haven.web.PathIds.uuid(ctx.pathParam("id")).toString();
         PersonDocument.ConsentPart consent = json.document(data, t.lang(), false).consents().stream()
@@ -220,7 +220,7 @@ public final class PortalPages {
 
     private void correctionPage(Context ctx, int status, FormErrors errors, String organisation, String text) {
         Self self = session.who(ctx);
-        PersonalData data = rights.view(self);
+        PersonalData data = rights.overview(self);
         PageText t = area.text(ctx, Optional.of(data.profile().preferredLanguage()));
         Map<String, String> holders = new java.util.LinkedHashMap<>();
         for (PersonDocument.Holding h : json.document(data, t.lang(), false).data()) {
