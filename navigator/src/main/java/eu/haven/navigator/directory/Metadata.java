@@ -1,0 +1,14 @@
+package eu.haven.navigator.directory;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** HSDS metadata: one change to a resource, who made it and when. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Metadata(String id, String resourceId, String resourceType, String lastActionDate, String lastActionType,
+                       String fieldName, String previousValue, String replacementValue, String updatedBy) {
+}
