@@ -29,12 +29,46 @@ import java.util.function.IntConsumer;
 public final class JsonImport {
     private final HsdsSchemas schemas = HsdsSchemas.bundled();
 
+    /** A file's name and its text. */
+    public record Source(String name, String text) {
+    }
+
     public ImportResult read(List<Path> files, IntConsumer progress) {
+        List<Source> sources = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                sources.add(new Source(file.getFileName().toString(), Files.readString(file)));
+            } catch (java.nio.charset.MalformedInputException e) {
+                sources.add(new Source(file.getFileName().toString(), "\u0000"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return readSources(sources, progress);
+    }
+
+    /** The directory files bundled at {@code folder} on the class path (the demo city's). */
+    public ImportResult readBundled(String folder) {
+        List<Source> sources = new ArrayList<>();
+        for (String name : List.of("organizations.json", "services.json", "locations.json", "service_at_locations.json",
+            "taxonomies.json", "taxonomy_terms.json", "questions.json")) {
+            try (var in = JsonImport.class.getResourceAsStream(folder + "/" + name)) {
+                if (in != null) {
+                    sources.add(new Source(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return readSources(sources, n -> { });
+    }
+
+    public ImportResult readSources(List<Source> sources, IntConsumer progress) {
         DirectoryBuilder into = new DirectoryBuilder();
         List<String> skipped = new ArrayList<>();
         int done = 0;
-        for (Path file : files) {
-            String name = file.getFileName().toString();
+        for (Source source : sources) {
+            String name = source.name();
             Optional<String> kind = kindOf(name);
             if (kind.isEmpty()) {
                 skipped.add(name);
@@ -42,12 +76,10 @@ public final class JsonImport {
             }
             JsonNode root;
             try {
-                root = HsdsJson.MAPPER.readTree(Files.readString(file));
+                root = HsdsJson.MAPPER.readTree(source.text());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 into.bad(new DirectoryBuilder.Origin(name, 1), "not JSON (line " + e.getLocation().getLineNr() + ")");
                 continue;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             JsonNode items = root.has("contents") ? root.get("contents") : root;
             List<JsonNode> list = new ArrayList<>();

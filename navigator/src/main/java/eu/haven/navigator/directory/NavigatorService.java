@@ -1,0 +1,73 @@
+package eu.haven.navigator.directory;
+
+import eu.haven.navigator.question.QuestionBox;
+import eu.haven.navigator.search.Places;
+import eu.haven.navigator.search.SearchRequest;
+import eu.haven.navigator.search.SearchResults;
+import eu.haven.navigator.search.ServiceIndex;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The navigator: the directory as it stands, its search index and its question box, swapped together when the
+ * directory changes. Reads never touch the database. Nothing a reader asks is kept.
+ */
+public final class NavigatorService {
+    private record State(Directory directory, ServiceIndex index, QuestionBox questions) {
+    }
+
+    private final DirectoryRepository repository;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Places places;
+    private volatile State state;
+
+    public NavigatorService(DirectoryRepository repository, Clock clock, ZoneId zone) {
+        this.repository = repository;
+        this.clock = clock;
+        this.zone = zone;
+        this.places = Places.bundled();
+        this.state = index(repository.load());
+    }
+
+    private static State index(Directory d) {
+        return new State(d, ServiceIndex.build(d), QuestionBox.build(d));
+    }
+
+    public Directory directory() {
+        return state.directory();
+    }
+
+    public SearchResults search(SearchRequest request) {
+        return state.index().search(request, now(), places);
+    }
+
+    public Optional<QuestionEntry> answer(String question, String lang) {
+        return state.questions().answer(question, lang);
+    }
+
+    public ZonedDateTime now() {
+        return ZonedDateTime.now(clock.withZone(zone));
+    }
+
+    /** Replaces the whole directory (an import), recorded as one change each resource, then serves it. */
+    public synchronized void replaceAll(Directory directory, String by) {
+        String when = clock.instant().toString();
+        List<Metadata> changes = directory.services().stream().map(s -> new Metadata(java.util.UUID.randomUUID().toString(),
+            s.id(), ResourceType.SERVICE.hsdsName(), when, "import", "", "", "", by)).toList();
+        repository.replaceAll(directory, changes);
+        state = index(repository.load());
+    }
+
+    /** Reads the stored directory again (after a change made elsewhere). */
+    public synchronized void reload() {
+        state = index(repository.load());
+    }
+
+    public List<Metadata> history(String resourceId) {
+        return repository.history(resourceId);
+    }
+}

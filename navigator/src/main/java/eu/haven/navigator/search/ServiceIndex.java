@@ -1,0 +1,217 @@
+package eu.haven.navigator.search;
+
+import eu.haven.navigator.directory.Directory;
+import eu.haven.navigator.directory.GeoPoint;
+import eu.haven.navigator.directory.Languages;
+import eu.haven.navigator.directory.Location;
+import eu.haven.navigator.directory.Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The search index of one state of the directory, held in memory and built again when the directory changes.
+ * Queries combine the reader's language, every other language, the curated terms, transliteration and close
+ * spellings ({@link Analyzers}); each hit says which of these matched.
+ */
+public final class ServiceIndex {
+    private static final int MOST_HITS = 2000;
+    private final Directory directory;
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer;
+    private final QueryBuilder builder;
+
+    private ServiceIndex(Directory directory, IndexSearcher searcher, Analyzer analyzer) {
+        this.directory = directory;
+        this.searcher = searcher;
+        this.analyzer = analyzer;
+        this.builder = new QueryBuilder(analyzer);
+    }
+
+    public static ServiceIndex build(Directory directory) {
+        Analyzer analyzer = Analyzers.perField();
+        ByteBuffersDirectory store = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(store, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
+            for (Service s : directory.services()) {
+                writer.addDocument(document(s, directory));
+            }
+            writer.commit();
+            return new ServiceIndex(directory, new IndexSearcher(DirectoryReader.open(store)), analyzer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(Service s, Directory d) {
+        Document doc = new Document();
+        doc.add(new StringField("id", s.id(), Field.Store.YES));
+        s.taxonomyTermIds().forEach(t -> doc.add(new StringField("term", t, Field.Store.NO)));
+        Map<String, String> texts = ServiceTexts.of(s, d);
+        StringBuilder all = new StringBuilder();
+        texts.forEach((lang, text) -> {
+            if (Languages.ALL.contains(lang)) {
+                doc.add(new TextField(Analyzers.textField(lang), text, Field.Store.NO));
+            }
+            all.append(text);
+        });
+        String every = all.toString();
+        doc.add(new TextField(Analyzers.FOLD, every, Field.Store.NO));
+        doc.add(new TextField(Analyzers.LATIN, every, Field.Store.NO));
+        doc.add(new TextField(Analyzers.CONCEPT, every, Field.Store.NO));
+        return doc;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public SearchResults search(SearchRequest request, ZonedDateTime now, Places places) {
+        String lang = Languages.offered(request.lang());
+        Map<Reason, Query> clauses = clauses(request.text(), lang);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (clauses.isEmpty()) {
+            query.add(new MatchAllDocsQuery(), BooleanClause.Occur.SHOULD);
+        } else {
+            clauses.forEach((reason, q) -> query.add(new BoostQuery(q, boost(reason)), BooleanClause.Occur.SHOULD));
+        }
+        request.category().ifPresent(c -> query.add(new TermQuery(new Term("term", c)), BooleanClause.Occur.FILTER));
+        Optional<GeoPoint> from = request.near().filter(n -> !n.isBlank()).flatMap(places::find);
+        boolean placeUnknown = request.near().filter(n -> !n.isBlank()).isPresent() && from.isEmpty();
+        try {
+            ScoreDoc[] docs = searcher.search(query.build(), MOST_HITS).scoreDocs;
+            List<Found> found = new ArrayList<>();
+            for (ScoreDoc sd : docs) {
+                Service s = directory.service(searcher.storedFields().document(sd.doc).get("id")).orElseThrow();
+                OpeningHours.State open = OpeningHours.at(s, now);
+                if (request.openNow() && open == OpeningHours.State.CLOSED) {
+                    continue;
+                }
+                found.add(new Found(sd.doc, s, open, from.flatMap(p -> nearest(s, p))));
+            }
+            if (clauses.isEmpty()) {
+                found.sort(Comparator.comparing(f -> f.service().translations().of(lang, "name", f.service().name())
+                    .toLowerCase(Locale.ROOT)));
+            }
+            if (from.isPresent()) {
+                found.sort(Comparator.comparing(f -> f.km().orElse(Double.MAX_VALUE)));
+            }
+            int start = (request.page() - 1) * request.size();
+            Map<Reason, Weight> weights = new EnumMap<>(Reason.class);
+            for (var e : clauses.entrySet()) {
+                weights.put(e.getKey(), searcher.createWeight(searcher.rewrite(e.getValue()), ScoreMode.COMPLETE_NO_SCORES, 1f));
+            }
+            List<SearchHit> page = new ArrayList<>();
+            for (Found f : found.subList(Math.min(start, found.size()), Math.min(start + request.size(), found.size()))) {
+                page.add(new SearchHit(f.service(), reasons(f.doc(), weights, request.category().isPresent()), f.open(), f.km()));
+            }
+            return new SearchResults(page, found.size(), request.page(), request.size(), placeUnknown);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Found(int doc, Service service, OpeningHours.State open, Optional<Double> km) {
+    }
+
+    private Optional<Double> nearest(Service s, GeoPoint from) {
+        return directory.locationsOf(s.id()).stream().map(Location::point).flatMap(Optional::stream)
+            .map(from::kilometresTo).min(Double::compare);
+    }
+
+    private static float boost(Reason r) {
+        return switch (r) {
+            case OWN_LANGUAGE -> 3f;
+            case TERM -> 2f;
+            case OTHER_LANGUAGE, OTHER_SCRIPT -> 1f;
+            default -> 0.5f;
+        };
+    }
+
+    /** The query's parts, one a reason; none for an empty query. */
+    Map<Reason, Query> clauses(String text, String lang) {
+        Map<Reason, Query> out = new EnumMap<>(Reason.class);
+        if (text.isBlank()) {
+            return out;
+        }
+        Optional.ofNullable(builder.createBooleanQuery(Analyzers.textField(lang), text)).ifPresent(q -> out.put(Reason.OWN_LANGUAGE, q));
+        Optional.ofNullable(builder.createBooleanQuery(Analyzers.FOLD, text)).ifPresent(q -> out.put(Reason.OTHER_LANGUAGE, q));
+        Optional.ofNullable(builder.createBooleanQuery(Analyzers.LATIN, text)).ifPresent(q -> out.put(Reason.OTHER_SCRIPT, q));
+        List<String> concepts = Tokens.of(analyzer, Analyzers.CONCEPT, text).stream().filter(t -> t.startsWith("c_")).distinct().toList();
+        if (!concepts.isEmpty()) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            concepts.forEach(c -> b.add(new TermQuery(new Term(Analyzers.CONCEPT, c)), BooleanClause.Occur.SHOULD));
+            out.put(Reason.TERM, b.build());
+        }
+        BooleanQuery.Builder fuzzy = new BooleanQuery.Builder();
+        int fuzzies = 0;
+        for (String field : List.of(Analyzers.FOLD, Analyzers.LATIN)) {
+            for (String token : Tokens.of(analyzer, field, text)) {
+                if (token.codePointCount(0, token.length()) >= 4 && fuzzies < 16) {
+                    int edits = token.codePointCount(0, token.length()) >= 8 ? 2 : 1;
+                    fuzzy.add(new org.apache.lucene.search.FuzzyQuery(new Term(field, token), edits, 1), BooleanClause.Occur.SHOULD);
+                    fuzzies++;
+                }
+            }
+        }
+        if (fuzzies > 0) {
+            out.put(Reason.CLOSE_SPELLING, fuzzy.build());
+        }
+        return out;
+    }
+
+    private Set<Reason> reasons(int doc, Map<Reason, Weight> weights, boolean byCategory) throws IOException {
+        Set<Reason> matched = EnumSet.noneOf(Reason.class);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        for (var e : weights.entrySet()) {
+            if (e.getValue().matches(leaf, doc - leaf.docBase) != null) {
+                matched.add(e.getKey());
+            }
+        }
+        if (matched.contains(Reason.OWN_LANGUAGE)) {
+            matched.remove(Reason.OTHER_LANGUAGE);
+        }
+        if (matched.contains(Reason.OWN_LANGUAGE) || matched.contains(Reason.OTHER_LANGUAGE)) {
+            matched.remove(Reason.OTHER_SCRIPT);
+        }
+        if (matched.size() > 1) {
+            matched.remove(Reason.CLOSE_SPELLING);
+        }
+        if (byCategory) {
+            matched.add(Reason.CATEGORY);
+        }
+        return matched;
+    }
+}
