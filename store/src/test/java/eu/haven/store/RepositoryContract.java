@@ -453,6 +453,29 @@ abstract class RepositoryContract {
         assertThat(persons.exists(p)).isFalse();
     }
 
+    @Test
+    void the_directory_round_trips_whole_and_an_edit_keeps_its_history() {
+        var repo = new JdbcDirectoryRepository(db);
+        var demo = new eu.haven.navigator.hsds.JsonImport().readBundled("/navigator/demo").directory();
+        var m = new eu.haven.navigator.directory.Metadata(UUID.randomUUID().toString(), demo.services().get(0).id(), "service",
+            now.toString(), "import", "", "", "", "admin");
+        repo.replaceAll(demo, List.of(m));
+        var back = repo.load();
+        assertThat(back.services()).isEqualTo(demo.services());
+        assertThat(back.questions()).isEqualTo(demo.questions());
+        assertThat(back.locations()).isEqualTo(demo.locations());
+        var first = demo.services().get(0);
+        var edited = first.withLastModified(now.plusSeconds(1).toString());
+        var edit = new eu.haven.navigator.directory.Metadata(UUID.randomUUID().toString(), first.id(), "service",
+            now.plusSeconds(1).toString(), "update", "last_modified", "a", "b", "editor-1");
+        repo.put(eu.haven.navigator.directory.ResourceType.SERVICE, first.id(), edited, List.of(edit));
+        assertThat(repo.load().service(first.id())).contains(edited);
+        assertThat(repo.history(first.id())).extracting(eu.haven.navigator.directory.Metadata::lastActionType)
+            .containsExactly("update", "import");
+        repo.replaceAll(eu.haven.navigator.directory.Directory.empty(), List.of());
+        assertThat(repo.load().services()).isEmpty();
+    }
+
     private AccessEvent event(UUID person, boolean permitted, Optional<String> reason) {
         return AccessEvent.byCaseworker(now, UUID.randomUUID(), "shelter-a", "read", "shelter", person,
             new java.util.LinkedHashSet<>(List.of("identity", "housing")), permitted ? Optional.empty() : reason);
