@@ -51,6 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
         HavenConfig config = demo(base);
         Haven haven = new Haven(config);
         DemoData.seed(haven.staffAdmin());
+        DemoData.directory(haven.navigator());
         haven.start();
         String bar = "!".repeat(72);
         System.out.println(bar);

@@ -41,4 +41,16 @@ public final class DemoData {
             }
         }
     }
+
+    /** The fictional city's service directory (40 services, 30 questions), loaded once into an empty directory. */
+    public static void directory(eu.haven.navigator.directory.NavigatorService navigator) {
+        if (!navigator.directory().services().isEmpty()) {
+            return;
+        }
+        var demo = new eu.haven.navigator.hsds.JsonImport().readBundled("/navigator/demo");
+        if (!demo.ok()) {
+            throw new IllegalStateException("The bundled demo directory does not import: " + demo.badRows());
+        }
+        navigator.replaceAll(demo.directory(), "demo");
+    }
 }

@@ -153,7 +153,9 @@ public final class Haven implements AutoCloseable {
             corrections, erasure, codes, alerts, staffAdmin, this::ready,
             new ApiServices.Metrics(metrics, config.metricsToken(), metrics::scrape),
             new ApiServices.PageSettings(master.derive("page-forms"), config.clock(),
-                caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents, ledger)));
+                caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents, ledger)),
+            new eu.haven.navigator.directory.NavigatorService(new eu.haven.store.JdbcDirectoryRepository(db), config.clock(),
+                java.time.ZoneId.systemDefault()));
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());
         metrics.gauge("haven.ready", this, h -> h.ready() ? 1 : 0);
@@ -246,6 +248,11 @@ public final class Haven implements AutoCloseable {
 
     public int port() {
         return server.map(Javalin::port).orElse(config.port());
+    }
+
+    /** The public service directory, its search and its question box. */
+    public eu.haven.navigator.directory.NavigatorService navigator() {
+        return api.navigator();
     }
 
     public Framework framework() {

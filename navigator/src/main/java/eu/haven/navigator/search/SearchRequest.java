@@ -8,13 +8,16 @@ import java.util.Optional;
  */
 public record SearchRequest(String text, String lang, Optional<String> category, boolean openNow, Optional<String> near,
                             int page, int size) {
+    /** The most results one search returns (the rest are not ranked). */
+    public static final int MOST = 2000;
+
     public SearchRequest {
         text = text == null ? "" : text.strip();
         if (text.length() > 200) {
             text = text.substring(0, 200);
         }
         page = Math.max(1, page);
-        size = Math.max(1, Math.min(size, 100));
+        size = Math.max(1, Math.min(size, MOST));
     }
 
     public static SearchRequest of(String text, String lang) {

@@ -47,7 +47,7 @@ import org.apache.lucene.util.QueryBuilder;
  * spellings ({@link Analyzers}); each hit says which of these matched.
  */
 public final class ServiceIndex {
-    private static final int MOST_HITS = 2000;
+    private static final int MOST_HITS = SearchRequest.MOST;
     private final Directory directory;
     private final IndexSearcher searcher;
     private final Analyzer analyzer;

@@ -71,6 +71,31 @@ public final class PageKit {
             Optional.empty(), Optional.empty(), "/", assets.jsPath(), 0);
     }
 
+    /**
+     * The frame of a public page: no form token and so no cookie at all, and language links that keep the page's
+     * other parameters (a search stays the same search in another language).
+     */
+    public Frame publicFrame(Context ctx, PageText t, Messages languages, String title) {
+        StringBuilder rest = new StringBuilder();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals("lang")) {
+                values.forEach(v -> rest.append('&').append(encode(name)).append('=').append(encode(v)));
+            }
+        });
+        List<Frame.LangLink> links = new ArrayList<>();
+        for (String code : Messages.LANGUAGES) {
+            if (languages.languages().contains(code)) {
+                links.add(new Frame.LangLink(code, NAMES.get(code), ctx.path() + "?lang=" + code + rest, code.equals(t.lang())));
+            }
+        }
+        return new Frame(t, title, false, assets.cssPath(), links, "", Frame.Area.PUBLIC, Optional.empty(), List.of(),
+            Optional.empty(), Optional.empty(), "/", assets.jsPath(), 0);
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Sends a page: the template's HTML with a page's headers. */
     public void render(Context ctx, int status, String template, Map<String, Object> params) {
         // Rendered straight to UTF-8: the templates' own text is encoded once, at build time.

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The server-rendered pages, beside the JSON API and calling the same core services: the person's
- * portal ({@code /me}, and its sign-in at {@code /}), the staff's pages ({@code /staff}), and the
- * style sheet they share.
+ * portal ({@code /me}), the public navigator ({@code /}, {@code /services}, {@code /ask}), the staff's pages
+ * ({@code /staff}), and the style sheet they share.
  */
 public final class Pages {
     /** A person's session on the pages ends after this long without a request. */
@@ -41,6 +41,7 @@ public final class Pages {
         new PortalPages(person, s.sessions(), new IdleSessions(PERSON_IDLE, s.pages().clock()), s.rights(), s.corrections(),
             s.erasure(), new MeJson(mapper, labels, s.ledger().origin(), s.ledger().vkey()), mapper, clients,
             new CategoryFields(s.framework())).register(routes);
+        new eu.haven.web.page.navigator.NavigatorPages(kit, s.navigator()).register(routes);
         Area staff = new Area(kit, Frame.Area.STAFF, List.of(Messages.staff(), Messages.bundled()));
         eu.haven.web.page.staff.StaffSite.register(routes, staff, s, labels, clients, publicUrl);
     }

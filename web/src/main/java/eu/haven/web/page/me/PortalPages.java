@@ -66,7 +66,6 @@ public final class PortalPages {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/", area.page(ctx -> signInPage(ctx, 200, FormErrors.none(), "")));
         routes.get("/me/sign-in", area.page(ctx -> signInPage(ctx, 200, FormErrors.none(), "")));
         routes.post("/me/sign-in", area.page(this::signIn));
         routes.post("/me/activate", area.page(this::activate));
