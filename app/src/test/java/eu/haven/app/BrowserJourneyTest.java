@@ -196,7 +196,7 @@ class BrowserJourneyTest {
             snap(shelter, "staff-firewall-refusal");
 
             // The person signs in with the code, in Arabic, and chooses a secret.
-            person.get(server.base() + "/?lang=ar");
+            person.get(server.base() + "/me/sign-in?lang=ar");
             assertThat(person.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
             snap(person, "person-sign-in-ar");
             person.findElement(By.id("code")).sendKeys(code.toLowerCase().replace("-", " "));
@@ -237,7 +237,7 @@ class BrowserJourneyTest {
 
             // On a small phone, 360 CSS pixels wide: no sideways scrolling, in every script.
             person.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
-            for (String page : List.of("/me/history?lang=ar", "/me?lang=ti", "/?lang=ti", "/?lang=fa")) {
+            for (String page : List.of("/me/history?lang=ar", "/me?lang=ti", "/me/sign-in?lang=ti", "/me/sign-in?lang=fa")) {
                 person.get(server.base() + page);
                 Object wide = ((org.openqa.selenium.JavascriptExecutor) person).executeScript(
                     "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");

@@ -30,8 +30,16 @@ public final class HsdsSchemas {
      * problem, naming the property and the rule, never the value; empty when it is valid.
      */
     public List<String> problems(String schemaName, String json) {
-        Schema schema = schemas.computeIfAbsent(schemaName,
-            n -> registry.getSchema(SchemaLocation.of("classpath:hsds/schema/" + n + ".json")));
+        return problemsAt("classpath:hsds/schema/" + schemaName + ".json", json);
+    }
+
+    /** What is wrong with {@code json} as a page of an HSDS list (the OpenAPI document's {@code Page}). */
+    public List<String> pageProblems(String json) {
+        return problemsAt("classpath:hsds/schema/openapi.json#/components/schemas/Page", json);
+    }
+
+    private List<String> problemsAt(String location, String json) {
+        Schema schema = schemas.computeIfAbsent(location, n -> registry.getSchema(SchemaLocation.of(n)));
         return schema.validate(json, InputFormat.JSON, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))
             .stream().map(e -> e.getInstanceLocation() + ": " + e.getKeyword() + " " + describe(e)).toList();
     }

@@ -42,7 +42,6 @@ public final class HsdsRoutes {
     /** {@code base}: the address the API is published at (its root's {@code openapi_url} is absolute). */
     public static void register(RoutesConfig routes, NavigatorService navigator, String base) {
         HsdsRoutes r = new HsdsRoutes(navigator, base);
-        routes.get("/hsds", ctx -> ctx.redirect("/hsds/"));
         routes.get("/hsds/", ctx -> r.json(ctx, Map.of("version", "3.0", "profile", "https://docs.openreferral.org/en/3.0/",
             "openapi_url", r.base + "/hsds/openapi.json")));
         routes.get("/hsds/openapi.json", ctx -> ctx.contentType("application/json").result(r.openapi));

@@ -65,4 +65,12 @@ public final class AccessCodeReceipt {
         }
         return path.toString();
     }
+
+    /**
+     * Where the receipt tells the person to sign in: the configured public address (never one taken from a request),
+     * else this machine's own, and the portal's sign-in page there (the site's root is the public navigator).
+     */
+    public static String signInAddress(java.util.Optional<String> publicUrl, int localPort) {
+        return publicUrl.map(u -> u.endsWith("/") ? u : u + "/").orElse("http://localhost:" + localPort + "/") + "me/sign-in";
+    }
 }

@@ -52,7 +52,7 @@ public final class PersonRoutes {
                 .map(AccessCodes::grouped)
                 .orElseThrow(() -> HavenException.invalid("'accessCode' is not an access code."));
             String lang = messages.choose(List.of(Optional.ofNullable(body.language())));
-            String signIn = publicUrl.map(u -> u.endsWith("/") ? u : u + "/").orElse("http://localhost:" + ctx.req().getLocalPort() + "/");
+            String signIn = eu.haven.web.person.AccessCodeReceipt.signInAddress(publicUrl, ctx.req().getLocalPort());
             ctx.header("Content-Security-Policy", AccessCodeReceipt.CSP);
             ctx.header("X-Frame-Options", "DENY");
             ctx.contentType("text/html; charset=utf-8")

@@ -85,7 +85,7 @@ final class CasePages {
             String code = Optional.ofNullable(ctx.formParam("code")).flatMap(eu.haven.core.person.AccessCodes::normalise)
                 .map(eu.haven.core.person.AccessCodes::grouped).orElseThrow(() -> HavenException.invalid("not an access code"));
             String lang = Messages.bundled().choose(List.of(Optional.ofNullable(ctx.formParam("language"))));
-            String signIn = publicUrl.map(u -> u.endsWith("/") ? u : u + "/").orElse("http://localhost:" + ctx.req().getLocalPort() + "/");
+            String signIn = eu.haven.web.person.AccessCodeReceipt.signInAddress(publicUrl, ctx.req().getLocalPort());
             ctx.header("Content-Security-Policy", AccessCodeReceipt.CSP);
             ctx.header("X-Frame-Options", "DENY");
             ctx.header("Referrer-Policy", "no-referrer");
