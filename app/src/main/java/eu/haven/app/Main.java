@@ -29,7 +29,7 @@ public final class Main implements Runnable {
     }
 
     /** The command line with Haven's answers to failures: a plain message and an exit code, never a stack trace. */
-    static CommandLine cli() {
+    public static CommandLine cli() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof eu.haven.core.audit.LedgerIntegrityException) {

@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./haven bench [--quick] [policy|ledger|http|me|scale|pages|all]}: runs the benchmarks, prints the figures and
+ * {@code ./haven bench [--quick] [policy|ledger|http|me|scale|pages|navigator|all]}: runs the benchmarks, prints the figures and
  * whether each goal holds. Exit code 0 when every goal measured holds.
  */
 public final class Bench {
@@ -28,7 +28,8 @@ public final class Bench {
             }
         }
         if (parts.isEmpty() || parts.contains("all")) {
-            parts = quick ? List.of("policy", "ledger", "http", "me", "pages") : List.of("policy", "ledger", "http", "me", "scale", "pages");
+            parts = quick ? List.of("policy", "ledger", "http", "me", "pages", "navigator")
+                : List.of("policy", "ledger", "http", "me", "scale", "pages", "navigator");
             if (quick) {
                 System.out.println("(--quick leaves out the scale part; run ./haven bench --quick scale for a small one)");
             }
@@ -42,8 +43,9 @@ public final class Bench {
                 case "me" -> allHold &= MeBench.run(quick);
                 case "scale" -> allHold &= ScaleBench.run(quick);
                 case "pages" -> allHold &= PagesBench.run(quick);
+                case "navigator" -> allHold &= NavigatorBench.run(quick);
                 default -> {
-                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, scale, pages, all.");
+                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, scale, pages, navigator, all.");
                     System.exit(2);
                 }
             }

@@ -267,7 +267,11 @@ final class HttpBench {
         }
 
         static Load run(String wrk, String url, Path script, int seconds) throws Exception {
-            List<String> cmd = new ArrayList<>(List.of(wrk, "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency", "--timeout", "10s"));
+            return run(wrk, url, script, seconds, CONNECTIONS);
+        }
+
+        static Load run(String wrk, String url, Path script, int seconds, int connections) throws Exception {
+            List<String> cmd = new ArrayList<>(List.of(wrk, "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "--timeout", "10s"));
             if (script != null) {
                 cmd.addAll(List.of("-s", script.toString()));
             }

@@ -70,7 +70,7 @@ final class PagesBench {
             weights.print("person's page for staff", staffPage, staffCookie);
             weights.print("portal timeline", timeline, personCookie);
             weights.print("caseload filtered", caseload, staffCookie);
-            weights.print("portal sign-in", "/", "");
+            weights.print("portal sign-in", "/me/sign-in", "");
 
             Path staffScript = script(dir, "staff.lua", staffCookie);
             Path personScript = script(dir, "person.lua", personCookie);
@@ -136,7 +136,7 @@ final class PagesBench {
     }
 
     /** A page's weight with its style sheet, and its time to first byte on an idle server. */
-    private static final class Weights {
+    static final class Weights {
         private static final Pattern CSS = Pattern.compile("href=\"(/assets/[^\"]+\\.css)\"");
         private final HttpClient client = HttpClient.newHttpClient();
         private final String base;

@@ -17,6 +17,8 @@ public record Location(String id, String locationType, String name, String descr
                        Double latitude, Double longitude, List<Address> addresses, List<Phone> phones,
                        Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
     public Location {
+        xTranslations = Translations.frozen(xTranslations);
+        xReview = xReview == null ? null : Set.copyOf(xReview);
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
         phones = phones == null ? List.of() : List.copyOf(phones);
     }

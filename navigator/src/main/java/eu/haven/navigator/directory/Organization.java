@@ -13,6 +13,11 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Organization(String id, String name, String alternateName, String description, String email, String website,
                            Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
+    public Organization {
+        xTranslations = Translations.frozen(xTranslations);
+        xReview = xReview == null ? null : Set.copyOf(xReview);
+    }
+
     public Translations translations() {
         return new Translations(xTranslations, xReview);
     }

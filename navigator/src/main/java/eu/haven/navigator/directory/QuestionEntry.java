@@ -19,6 +19,8 @@ import java.util.Set;
 public record QuestionEntry(String id, String question, String answer, String keywords, List<String> serviceIds,
                             Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
     public QuestionEntry {
+        xTranslations = Translations.frozen(xTranslations);
+        xReview = xReview == null ? null : Set.copyOf(xReview);
         serviceIds = serviceIds == null ? List.of() : List.copyOf(serviceIds);
     }
 

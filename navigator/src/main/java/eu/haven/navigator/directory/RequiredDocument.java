@@ -13,6 +13,11 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RequiredDocument(String id, String document, String uri, Map<String, Map<String, String>> xTranslations,
                                Set<String> xReview) {
+    public RequiredDocument {
+        xTranslations = Translations.frozen(xTranslations);
+        xReview = xReview == null ? null : Set.copyOf(xReview);
+    }
+
     public Translations translations() {
         return new Translations(xTranslations, xReview);
     }

@@ -13,6 +13,11 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Schedule(String id, String validFrom, String validTo, String freq, String byday, String opensAt, String closesAt,
                        String description, Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
+    public Schedule {
+        xTranslations = Translations.frozen(xTranslations);
+        xReview = xReview == null ? null : Set.copyOf(xReview);
+    }
+
     public Translations translations() {
         return new Translations(xTranslations, xReview);
     }

@@ -21,6 +21,8 @@ public record Service(String id, String organizationId, String name, String alte
                       List<Language> languages, List<RequiredDocument> requiredDocuments, List<Attribute> attributes,
                       Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
     public Service {
+        xTranslations = Translations.frozen(xTranslations);
+        xReview = xReview == null ? null : Set.copyOf(xReview);
         phones = phones == null ? List.of() : List.copyOf(phones);
         schedules = schedules == null ? List.of() : List.copyOf(schedules);
         languages = languages == null ? List.of() : List.copyOf(languages);

@@ -13,6 +13,11 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TaxonomyTerm(String id, String code, String name, String description, String parentId, String taxonomyId,
                            String language, Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
+    public TaxonomyTerm {
+        xTranslations = Translations.frozen(xTranslations);
+        xReview = xReview == null ? null : Set.copyOf(xReview);
+    }
+
     public Translations translations() {
         return new Translations(xTranslations, xReview);
     }

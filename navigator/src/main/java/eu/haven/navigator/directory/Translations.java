@@ -16,8 +16,19 @@ public record Translations(Map<String, Map<String, String>> texts, Set<String> r
     public static final Translations NONE = new Translations(Map.of(), Set.of());
 
     public Translations {
-        texts = texts == null ? Map.of() : Map.copyOf(texts);
+        texts = texts == null ? Map.of() : texts; // the records freeze theirs once, as they are made
         review = review == null ? Set.of() : Set.copyOf(review);
+    }
+
+    /** The same texts, immutable all the way down and in a fixed order (languages, then fields, by name); null stays null. */
+    public static Map<String, Map<String, String>> frozen(Map<String, Map<String, String>> texts) {
+        if (texts == null) {
+            return null;
+        }
+        var out = new java.util.TreeMap<String, Map<String, String>>();
+        texts.forEach((lang, fields) -> out.put(lang, fields == null ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(fields))));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The field in {@code lang}, or the source text when it has no translation in that language. */

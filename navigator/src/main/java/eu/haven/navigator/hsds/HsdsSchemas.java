@@ -4,7 +4,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HsdsSchemas {
     private static final HsdsSchemas INSTANCE = new HsdsSchemas();
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /**
+     * Draft 2020-12, plus the words HSDS's schemas use to describe its tables (they validate nothing), so that the
+     * validator neither warns about them nor treats them as errors.
+     */
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft202012())
+        .keywords(java.util.stream.Stream.of("datapackage_metadata", "constraints", "example", "core", "tabular_required",
+            "datapackage_type", "name", "order", "path", "openapi", "info", "paths", "servers").map(NonValidationKeyword::new).toList())
+        .build());
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     private HsdsSchemas() {

@@ -31,10 +31,13 @@ public final class HsdsViews {
     public record Page<T>(int totalItems, int totalPages, int pageNumber, int size, boolean firstPage, boolean lastPage,
                           boolean empty, List<T> contents) {
         public static <T> Page<T> of(List<T> all, int page, int perPage) {
-            int total = all.size();
+            int from = Math.min((page - 1) * perPage, all.size());
+            return of(all.size(), page, perPage, all.subList(from, Math.min(from + perPage, all.size())));
+        }
+
+        /** Page {@code page} of {@code total} items, holding {@code contents}. */
+        public static <T> Page<T> of(int total, int page, int perPage, List<T> contents) {
             int pages = Math.max(1, (total + perPage - 1) / perPage);
-            int from = Math.min((page - 1) * perPage, total);
-            List<T> contents = all.subList(from, Math.min(from + perPage, total));
             return new Page<>(total, pages, page, contents.size(), page == 1, page >= pages, contents.isEmpty(), List.copyOf(contents));
         }
     }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,53 +14,87 @@ import java.util.Optional;
 /**
  * Whether a service is open at a moment, from its HSDS schedules (iCal rules: {@code freq} WEEKLY or DAILY,
  * {@code byday} as MO,TU,..., {@code opens_at} and {@code closes_at}, optional {@code valid_from}/{@code valid_to}).
- * A service without usable hours is {@link State#NO_HOURS}: still shown, and marked.
+ * A service without usable hours is {@link State#NO_HOURS}: still shown, and marked. The schedules are read once
+ * ({@link #of}), so that asking many services at once costs little.
  */
 public final class OpeningHours {
     public enum State { OPEN, CLOSED, NO_HOURS }
 
-    private OpeningHours() {
+    /** One usable schedule: the days it holds (bit 1 for Monday ... bit 7 for Sunday), its hours and its dates. */
+    private record Rule(int days, LocalTime opens, LocalTime closes, Optional<LocalDate> from, Optional<LocalDate> to) {
+        boolean on(DayOfWeek day) {
+            return (days & (1 << day.getValue())) != 0;
+        }
+
+        boolean openAt(ZonedDateTime when) {
+            LocalDate day = when.toLocalDate();
+            if (from.filter(day::isBefore).isPresent() || to.filter(day::isAfter).isPresent()) {
+                return false;
+            }
+            LocalTime now = when.toLocalTime();
+            if (closes.isAfter(opens)) {
+                return on(when.getDayOfWeek()) && !now.isBefore(opens) && now.isBefore(closes);
+            }
+            // Open over midnight (19:00 to 09:00): the evening of an opening day, or the morning after one.
+            return (on(when.getDayOfWeek()) && !now.isBefore(opens)) || (on(when.getDayOfWeek().minus(1)) && now.isBefore(closes));
+        }
+    }
+
+    private static final int EVERY_DAY = 0b11111110;
+    private final boolean closedForGood;
+    private final List<Rule> rules;
+
+    private OpeningHours(boolean closedForGood, List<Rule> rules) {
+        this.closedForGood = closedForGood;
+        this.rules = rules;
+    }
+
+    public static OpeningHours of(Service service) {
+        boolean closed = "temporarily closed".equals(service.status()) || "defunct".equals(service.status())
+            || "inactive".equals(service.status());
+        return new OpeningHours(closed, service.schedules().stream().map(OpeningHours::rule).flatMap(Optional::stream).toList());
     }
 
     public static State at(Service service, ZonedDateTime when) {
-        if ("temporarily closed".equals(service.status()) || "defunct".equals(service.status())
-            || "inactive".equals(service.status())) {
+        return of(service).at(when);
+    }
+
+    public State at(ZonedDateTime when) {
+        if (closedForGood) {
             return State.CLOSED;
         }
-        List<Schedule> usable = service.schedules().stream().filter(OpeningHours::usable).toList();
-        if (usable.isEmpty()) {
+        if (rules.isEmpty()) {
             return State.NO_HOURS;
         }
-        return usable.stream().anyMatch(s -> openAt(s, when)) ? State.OPEN : State.CLOSED;
-    }
-
-    private static boolean usable(Schedule s) {
-        return time(s.opensAt()).isPresent() && time(s.closesAt()).isPresent()
-            && (s.freq() == null || s.freq().equalsIgnoreCase("WEEKLY") || s.freq().equalsIgnoreCase("DAILY"));
-    }
-
-    static boolean openAt(Schedule s, ZonedDateTime when) {
-        LocalDate day = when.toLocalDate();
-        if (date(s.validFrom()).filter(day::isBefore).isPresent() || date(s.validTo()).filter(day::isAfter).isPresent()) {
-            return false;
+        for (Rule r : rules) {
+            if (r.openAt(when)) {
+                return State.OPEN;
+            }
         }
-        LocalTime now = when.toLocalTime();
-        LocalTime opens = time(s.opensAt()).orElseThrow();
-        LocalTime closes = time(s.closesAt()).orElseThrow();
-        if (closes.isAfter(opens)) {
-            return onDay(s, when.getDayOfWeek()) && !now.isBefore(opens) && now.isBefore(closes);
+        return State.CLOSED;
+    }
+
+    private static Optional<Rule> rule(Schedule s) {
+        Optional<LocalTime> opens = time(s.opensAt());
+        Optional<LocalTime> closes = time(s.closesAt());
+        boolean weekly = s.freq() == null || s.freq().equalsIgnoreCase("WEEKLY");
+        boolean daily = "DAILY".equalsIgnoreCase(s.freq());
+        if (opens.isEmpty() || closes.isEmpty() || !(weekly || daily)) {
+            return Optional.empty();
         }
-        // Open over midnight (19:00 to 09:00): the evening of an opening day, or the morning after one.
-        return (onDay(s, when.getDayOfWeek()) && !now.isBefore(opens)) || (onDay(s, when.getDayOfWeek().minus(1)) && now.isBefore(closes));
-    }
-
-    private static boolean onDay(Schedule s, DayOfWeek day) {
-        return s.byday() == null || s.byday().isBlank() || "DAILY".equalsIgnoreCase(s.freq())
-            || Arrays.stream(s.byday().split(",")).map(String::trim).anyMatch(d -> matches(d, day));
-    }
-
-    private static boolean matches(String icalDay, DayOfWeek day) {
-        return day.name().substring(0, 2).equals(icalDay.toUpperCase(Locale.ROOT));
+        int days = 0;
+        if (daily || s.byday() == null || s.byday().isBlank()) {
+            days = EVERY_DAY;
+        } else {
+            for (String d : s.byday().split(",")) {
+                for (DayOfWeek day : DayOfWeek.values()) {
+                    if (day.name().substring(0, 2).equals(d.trim().toUpperCase(Locale.ROOT))) {
+                        days |= 1 << day.getValue();
+                    }
+                }
+            }
+        }
+        return Optional.of(new Rule(days, opens.get(), closes.get(), date(s.validFrom()), date(s.validTo())));
     }
 
     static Optional<LocalTime> time(String s) {

@@ -37,8 +37,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -53,22 +54,41 @@ public final class ServiceIndex {
     private final Analyzer analyzer;
     private final QueryBuilder builder;
 
-    private ServiceIndex(Directory directory, IndexSearcher searcher, Analyzer analyzer) {
+    /** Each document's service, hours and places, by document number: nothing is read or parsed while searching. */
+    private final Service[] services;
+    private final OpeningHours[] hours;
+    private final GeoPoint[][] points;
+
+    private ServiceIndex(Directory directory, IndexSearcher searcher, Analyzer analyzer) throws IOException {
         this.directory = directory;
         this.searcher = searcher;
         this.analyzer = analyzer;
+        this.services = new Service[searcher.getIndexReader().maxDoc()];
+        var stored = searcher.storedFields();
+        this.hours = new OpeningHours[services.length];
+        this.points = new GeoPoint[services.length][];
+        for (int doc = 0; doc < services.length; doc++) {
+            Service s = directory.service(stored.document(doc).get("id")).orElseThrow();
+            services[doc] = s;
+            hours[doc] = OpeningHours.of(s);
+            points[doc] = directory.locationsOf(s.id()).stream().map(Location::point).flatMap(Optional::stream).toArray(GeoPoint[]::new);
+        }
         this.builder = new QueryBuilder(analyzer);
     }
 
     public static ServiceIndex build(Directory directory) {
         Analyzer analyzer = Analyzers.perField();
-        ByteBuffersDirectory store = new ByteBuffersDirectory();
+        org.apache.lucene.store.Directory store = IndexFiles.create();
         try (IndexWriter writer = new IndexWriter(store, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
             for (Service s : directory.services()) {
                 writer.addDocument(document(s, directory));
             }
+            writer.forceMerge(1);
             writer.commit();
-            return new ServiceIndex(directory, new IndexSearcher(DirectoryReader.open(store)), analyzer);
+            writer.close();
+            ServiceIndex index = new ServiceIndex(directory, new IndexSearcher(DirectoryReader.open(store)), analyzer);
+            IndexFiles.release(store);
+            return index;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +119,18 @@ public final class ServiceIndex {
 
     public SearchResults search(SearchRequest request, ZonedDateTime now, Places places) {
         String lang = Languages.offered(request.lang());
-        Map<Reason, Query> clauses = clauses(request.text(), lang);
+        Map<Reason, Query> all = clauses(request.text(), lang);
+        Optional<Query> closeSpelling = Optional.ofNullable(all.remove(Reason.CLOSE_SPELLING));
+        SearchResults exact = search(request, now, places, all);
+        if (exact.total() > 0 || closeSpelling.isEmpty()) {
+            return exact;
+        }
+        // Nothing spelled so: then words spelled a little differently (costlier, so only when nothing else matched).
+        return search(request, now, places, Map.of(Reason.CLOSE_SPELLING, closeSpelling.get()));
+    }
+
+    private SearchResults search(SearchRequest request, ZonedDateTime now, Places places, Map<Reason, Query> clauses) {
+        String lang = Languages.offered(request.lang());
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         if (clauses.isEmpty()) {
             query.add(new MatchAllDocsQuery(), BooleanClause.Occur.SHOULD);
@@ -110,15 +141,24 @@ public final class ServiceIndex {
         Optional<GeoPoint> from = request.near().filter(n -> !n.isBlank()).flatMap(places::find);
         boolean placeUnknown = request.near().filter(n -> !n.isBlank()).isPresent() && from.isEmpty();
         try {
-            ScoreDoc[] docs = searcher.search(query.build(), MOST_HITS).scoreDocs;
+            Query built = query.build();
+            // Only filters and distance need every hit; otherwise the page's hits are ranked and the rest only counted.
+            boolean everyHit = request.openNow() || from.isPresent() || clauses.isEmpty();
+            int wanted = everyHit ? MOST_HITS : Math.min(MOST_HITS, request.page() * request.size());
+            // One pass ranks the page's hits and counts them all.
+            TopDocs top = searcher.search(built, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+            ScoreDoc[] docs = top.scoreDocs;
+            int total = (int) Math.min(MOST_HITS, top.totalHits.value());
             List<Found> found = new ArrayList<>();
             for (ScoreDoc sd : docs) {
-                Service s = directory.service(searcher.storedFields().document(sd.doc).get("id")).orElseThrow();
-                OpeningHours.State open = OpeningHours.at(s, now);
+                OpeningHours.State open = hours[sd.doc].at(now);
                 if (request.openNow() && open == OpeningHours.State.CLOSED) {
                     continue;
                 }
-                found.add(new Found(sd.doc, s, open, from.flatMap(p -> nearest(s, p))));
+                found.add(new Found(sd.doc, services[sd.doc], open, from.flatMap(p -> nearest(sd.doc, p))));
+            }
+            if (everyHit) {
+                total = found.size();
             }
             if (clauses.isEmpty()) {
                 found.sort(Comparator.comparing(f -> f.service().translations().of(lang, "name", f.service().name())
@@ -136,7 +176,7 @@ public final class ServiceIndex {
             for (Found f : found.subList(Math.min(start, found.size()), Math.min(start + request.size(), found.size()))) {
                 page.add(new SearchHit(f.service(), reasons(f.doc(), weights, request.category().isPresent()), f.open(), f.km()));
             }
-            return new SearchResults(page, found.size(), request.page(), request.size(), placeUnknown);
+            return new SearchResults(page, total, request.page(), request.size(), placeUnknown);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,9 +185,12 @@ public final class ServiceIndex {
     private record Found(int doc, Service service, OpeningHours.State open, Optional<Double> km) {
     }
 
-    private Optional<Double> nearest(Service s, GeoPoint from) {
-        return directory.locationsOf(s.id()).stream().map(Location::point).flatMap(Optional::stream)
-            .map(from::kilometresTo).min(Double::compare);
+    private Optional<Double> nearest(int doc, GeoPoint from) {
+        double best = Double.MAX_VALUE;
+        for (GeoPoint p : points[doc]) {
+            best = Math.min(best, from.kilometresTo(p));
+        }
+        return best == Double.MAX_VALUE ? Optional.empty() : Optional.of(best);
     }
 
     private static float boost(Reason r) {
@@ -176,12 +219,17 @@ public final class ServiceIndex {
         }
         BooleanQuery.Builder fuzzy = new BooleanQuery.Builder();
         int fuzzies = 0;
-        for (String field : List.of(Analyzers.FOLD, Analyzers.LATIN)) {
-            for (String token : Tokens.of(analyzer, field, text)) {
-                if (token.codePointCount(0, token.length()) >= 4 && fuzzies < 16) {
-                    int edits = token.codePointCount(0, token.length()) >= 8 ? 2 : 1;
-                    fuzzy.add(new org.apache.lucene.search.FuzzyQuery(new Term(field, token), edits, 1), BooleanClause.Occur.SHOULD);
-                    fuzzies++;
+        List<String> folded = Tokens.of(analyzer, Analyzers.FOLD, text);
+        List<String> latin = Tokens.of(analyzer, Analyzers.LATIN, text);
+        for (int i = 0; i < folded.size() && fuzzies < 8; i++) {
+            String token = folded.get(i);
+            if (token.codePointCount(0, token.length()) >= 4) {
+                // One letter added, left out, changed or swapped: two would cost ten times as much on nine languages' words.
+                fuzzy.add(new org.apache.lucene.search.FuzzyQuery(new Term(Analyzers.FOLD, token), 1, 1), BooleanClause.Occur.SHOULD);
+                fuzzies++;
+                // The same word in Latin letters, when it was written in another script.
+                if (i < latin.size() && !latin.get(i).equals(token)) {
+                    fuzzy.add(new org.apache.lucene.search.FuzzyQuery(new Term(Analyzers.LATIN, latin.get(i)), 1, 1), BooleanClause.Occur.SHOULD);
                 }
             }
         }

@@ -67,18 +67,29 @@ public final class HsdsRoutes {
         Optional<String> search = param(ctx, "search");
         Optional<String> term = param(ctx, "taxonomy_term_id");
         Optional<String> organization = param(ctx, "organization_id");
+        Optional<String> lang = lang(ctx);
         Directory d = navigator.directory();
+        if (search.isPresent() && organization.isEmpty()) {
+            // Ranked by the search, one page of it.
+            SearchResults found = navigator.search(new SearchRequest(search.get(), lang.orElse(Languages.SOURCE), term, false,
+                Optional.empty(), page, perPage));
+            List<Service> contents = found.hits().stream().map(h -> HsdsViews.in(h.service(), d, lang)).toList();
+            json(ctx, HsdsViews.Page.of(found.total(), page, perPage, contents));
+            return;
+        }
         List<Service> all;
         if (search.isPresent()) {
-            SearchResults found = navigator.search(new SearchRequest(search.get(), lang(ctx).orElse(Languages.SOURCE), term, false,
-                Optional.empty(), 1, Integer.MAX_VALUE));
+            SearchResults found = navigator.search(new SearchRequest(search.get(), lang.orElse(Languages.SOURCE), term, false,
+                Optional.empty(), 1, SearchRequest.MOST));
             all = found.hits().stream().map(SearchHit::service).toList();
         } else {
             all = d.services().stream().filter(s -> term.map(t -> s.taxonomyTermIds().contains(t)).orElse(true)).toList();
         }
-        List<Service> filtered = all.stream().filter(s -> organization.map(o -> o.equals(s.organizationId())).orElse(true))
-            .map(s -> HsdsViews.in(s, d, lang(ctx))).toList();
-        json(ctx, HsdsViews.Page.of(filtered, page, perPage));
+        List<Service> filtered = all.stream().filter(s -> organization.map(o -> o.equals(s.organizationId())).orElse(true)).toList();
+        int from = Math.min((page - 1) * perPage, filtered.size());
+        List<Service> contents = filtered.subList(from, Math.min(from + perPage, filtered.size())).stream()
+            .map(s -> HsdsViews.in(s, d, lang)).toList();
+        json(ctx, HsdsViews.Page.of(filtered.size(), page, perPage, contents));
     }
 
     private <T> void list(Context ctx, Function<Directory, List<T>> items) {

@@ -86,10 +86,21 @@ public final class NavigatorPages {
         return kit.text(ctx, List.of(messages), Optional.empty());
     }
 
+    /** The categories in each language, for the directory as it stands (made again when it changes). */
+    private final java.util.Map<String, List<Category>> categories = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Directory categoriesOf;
+
     private List<Category> categories(Directory d, PageText t) {
+        if (categoriesOf != d) {
+            categories.clear();
+            categoriesOf = d;
+        }
+        return categories.computeIfAbsent(t.lang() + (t.href("/").contains("lang=") ? "+" : ""), k -> sortedCategories(d, t));
+    }
+
+    private List<Category> sortedCategories(Directory d, PageText t) {
         return d.categories().stream().map(c -> new Category(c.id(), name(c, t), t.href("/services?category=" + c.id())))
-            .sorted(java.util.Comparator.comparing(Category::name, com.ibm.icu.text.Collator.getInstance(
-                com.ibm.icu.util.ULocale.forLanguageTag(t.lang()))::compare)).toList();
+            .sorted(LocaleFormats.order(t.lang(), Category::name)).toList();
     }
 
     private static String name(TaxonomyTerm c, PageText t) {

@@ -1,9 +1,5 @@
 package eu.haven.web.page.navigator;
 
-import com.ibm.icu.text.DateFormat;
-import com.ibm.icu.text.DateFormatSymbols;
-import com.ibm.icu.text.NumberFormat;
-import com.ibm.icu.util.ULocale;
 import eu.haven.navigator.directory.Address;
 import eu.haven.navigator.directory.Directory;
 import eu.haven.navigator.directory.Location;
@@ -49,9 +45,8 @@ final class ServiceViews {
         List<ServiceView.Phone> phones = new ArrayList<>();
         s.phones().forEach(p -> phone(p.number()).ifPresent(phones::add));
         locations.forEach(l -> l.phones().forEach(p -> phone(p.number()).ifPresent(phones::add)));
-        ULocale reader = ULocale.forLanguageTag(lang);
         List<String> languages = s.languages().stream().map(l -> Optional.ofNullable(l.code()).filter(c -> !c.isBlank())
-            .map(c -> new ULocale(c).getDisplayLanguage(reader)).orElse(l.name())).filter(n -> n != null && !n.isBlank()).distinct().toList();
+            .map(c -> LocaleFormats.languageName(c, lang)).orElse(l.name())).filter(n -> n != null && !n.isBlank()).distinct().toList();
         List<String> bring = s.requiredDocuments().stream().map(doc -> doc.translations().of(lang, "document", doc.document()))
             .filter(x -> x != null && !x.isBlank()).toList();
         String state = switch (open) {
@@ -59,12 +54,7 @@ final class ServiceViews {
             case CLOSED -> "closed";
             case NO_HOURS -> "no-hours";
         };
-        Optional<String> distance = km.map(k -> {
-            NumberFormat f = NumberFormat.getNumberInstance(reader);
-            f.setMaximumFractionDigits(1);
-            f.setMinimumFractionDigits(1);
-            return t.f("nav.km", "km", f.format(k));
-        });
+        Optional<String> distance = km.map(k -> t.f("nav.km", "km", LocaleFormats.decimal(lang, k)));
         List<String> why = reasons.stream().sorted().map(r -> t.t("nav.reason." + r.name().toLowerCase(Locale.ROOT).replace('_', '-'))).toList();
         boolean review = !lang.equals("en") && tr.needsReview(lang);
         return new ServiceView(s.id(), t.href("/services/" + s.id()), tr.of(lang, "name", s.name()),
@@ -101,18 +91,11 @@ final class ServiceViews {
         if (opens.isEmpty() || closes.isEmpty()) {
             return Optional.ofNullable(s.translations().of(t.lang(), "description", s.description())).filter(x -> !x.isBlank());
         }
-        ULocale reader = ULocale.forLanguageTag(t.lang());
-        String[] names = DateFormatSymbols.getInstance(reader).getWeekdays(DateFormatSymbols.FORMAT, DateFormatSymbols.WIDE);
         String days = s.byday() == null || s.byday().isBlank() ? "" : Arrays.stream(s.byday().split(",")).map(String::trim)
-            .map(d -> ICAL_DAYS.indexOf(d.toUpperCase(Locale.ROOT))).filter(i -> i >= 0).map(i -> names[i + 1])
+            .map(d -> ICAL_DAYS.indexOf(d.toUpperCase(Locale.ROOT))).filter(i -> i >= 0).map(i -> LocaleFormats.weekday(t.lang(), i + 1))
             .collect(Collectors.joining(", "));
-        DateFormat f = DateFormat.getTimeInstance(DateFormat.SHORT, reader);
-        f.setTimeZone(com.ibm.icu.util.TimeZone.GMT_ZONE);
-        return Optional.of(t.f("nav.hours.line", "days", days, "from", f.format(millis(opens.get())), "to", f.format(millis(closes.get()))));
-    }
-
-    private static java.util.Date millis(LocalTime time) {
-        return new java.util.Date(time.toSecondOfDay() * 1000L);
+        return Optional.of(t.f("nav.hours.line", "days", days, "from", LocaleFormats.time(t.lang(), opens.get()),
+            "to", LocaleFormats.time(t.lang(), closes.get())));
     }
 
     private static Optional<LocalTime> time(String s) {
