@@ -48,6 +48,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_navigator_shares_nothing_with_the_case_data() {
+        // The public directory knows no person, consent, record, key or ledger: of core, it uses the error codes only.
+        noClasses().that().resideInAPackage("eu.haven.navigator..")
+            .should().dependOnClassesThat().resideInAnyPackage("eu.haven.core.access..", "eu.haven.core.audit..",
+                "eu.haven.core.casefile..", "eu.haven.core.caseload..", "eu.haven.core.code..", "eu.haven.core.consent..",
+                "eu.haven.core.correction..", "eu.haven.core.crypto..", "eu.haven.core.erasure..", "eu.haven.core.person..",
+                "eu.haven.core.policy..", "eu.haven.core.record..", "eu.haven.core.referral..", "eu.haven.core.rights..",
+                "eu.haven.core.staff..", "eu.haven.core.retention..", "eu.haven.core.alert..", "eu.haven.core.admin..",
+                "eu.haven.ledger..", "eu.haven.store..", "eu.haven.web..", "eu.haven.app..", "java.sql..", "org.jdbi..", "io.javalin..")
+            .check(CLASSES);
+    }
+
+    @Test
     void the_store_does_not_serve_http() {
         noClasses().that().resideInAPackage("eu.haven.store..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "eu.haven.web..", "eu.haven.app..")

@@ -151,11 +151,11 @@ public final class ServiceIndex {
             int total = (int) Math.min(MOST_HITS, top.totalHits.value());
             List<Found> found = new ArrayList<>();
             for (ScoreDoc sd : docs) {
-                OpeningHours.State open = hours[sd.doc].at(now);
-                if (request.openNow() && open == OpeningHours.State.CLOSED) {
+                // Whether it is open is asked of every hit only when the reader filters by it; else of the page's.
+                if (request.openNow() && hours[sd.doc].at(now) == OpeningHours.State.CLOSED) {
                     continue;
                 }
-                found.add(new Found(sd.doc, services[sd.doc], open, from.flatMap(p -> nearest(sd.doc, p))));
+                found.add(new Found(sd.doc, services[sd.doc], from.flatMap(p -> nearest(sd.doc, p))));
             }
             if (everyHit) {
                 total = found.size();
@@ -168,13 +168,12 @@ public final class ServiceIndex {
                 found.sort(Comparator.comparing(f -> f.km().orElse(Double.MAX_VALUE)));
             }
             int start = (request.page() - 1) * request.size();
-            Map<Reason, Weight> weights = new EnumMap<>(Reason.class);
-            for (var e : clauses.entrySet()) {
-                weights.put(e.getKey(), searcher.createWeight(searcher.rewrite(e.getValue()), ScoreMode.COMPLETE_NO_SCORES, 1f));
-            }
+            List<Found> shown = found.subList(Math.min(start, found.size()), Math.min(start + request.size(), found.size()));
+            Map<Integer, Set<Reason>> why = reasons(shown.stream().mapToInt(Found::doc).toArray(), clauses,
+                request.category().isPresent());
             List<SearchHit> page = new ArrayList<>();
-            for (Found f : found.subList(Math.min(start, found.size()), Math.min(start + request.size(), found.size()))) {
-                page.add(new SearchHit(f.service(), reasons(f.doc(), weights, request.category().isPresent()), f.open(), f.km()));
+            for (Found f : shown) {
+                page.add(new SearchHit(f.service(), why.get(f.doc()), hours[f.doc()].at(now), f.km()));
             }
             return new SearchResults(page, total, request.page(), request.size(), placeUnknown);
         } catch (IOException e) {
@@ -182,7 +181,7 @@ public final class ServiceIndex {
         }
     }
 
-    private record Found(int doc, Service service, OpeningHours.State open, Optional<Double> km) {
+    private record Found(int doc, Service service, Optional<Double> km) {
     }
 
     private Optional<Double> nearest(int doc, GeoPoint from) {
@@ -239,27 +238,49 @@ public final class ServiceIndex {
         return out;
     }
 
-    private Set<Reason> reasons(int doc, Map<Reason, Weight> weights, boolean byCategory) throws IOException {
-        Set<Reason> matched = EnumSet.noneOf(Reason.class);
+    /**
+     * Which of the query's parts each shown document matches: each part's matching documents are walked once, in
+     * order, to the shown ones (cheaper than asking each document for its matches).
+     */
+    private Map<Integer, Set<Reason>> reasons(int[] docs, Map<Reason, Query> clauses, boolean byCategory) throws IOException {
+        Map<Integer, Set<Reason>> out = new java.util.HashMap<>();
+        for (int doc : docs) {
+            out.put(doc, EnumSet.noneOf(Reason.class));
+        }
+        int[] sorted = docs.clone();
+        java.util.Arrays.sort(sorted);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        for (var e : weights.entrySet()) {
-            if (e.getValue().matches(leaf, doc - leaf.docBase) != null) {
-                matched.add(e.getKey());
+        for (var clause : clauses.entrySet()) {
+            Weight weight = searcher.createWeight(searcher.rewrite(clause.getValue()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            LeafReaderContext leaf = null;
+            org.apache.lucene.search.DocIdSetIterator it = null;
+            for (int doc : sorted) {
+                LeafReaderContext at = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                if (at != leaf) {
+                    leaf = at;
+                    org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+                    it = scorer == null ? null : scorer.iterator();
+                }
+                int local = doc - leaf.docBase;
+                if (it != null && (it.docID() == local || (it.docID() < local && it.advance(local) == local))) {
+                    out.get(doc).add(clause.getKey());
+                }
             }
         }
-        if (matched.contains(Reason.OWN_LANGUAGE)) {
-            matched.remove(Reason.OTHER_LANGUAGE);
+        for (Set<Reason> matched : out.values()) {
+            if (matched.contains(Reason.OWN_LANGUAGE)) {
+                matched.remove(Reason.OTHER_LANGUAGE);
+            }
+            if (matched.contains(Reason.OWN_LANGUAGE) || matched.contains(Reason.OTHER_LANGUAGE)) {
+                matched.remove(Reason.OTHER_SCRIPT);
+            }
+            if (matched.size() > 1) {
+                matched.remove(Reason.CLOSE_SPELLING);
+            }
+            if (byCategory) {
+                matched.add(Reason.CATEGORY);
+            }
         }
-        if (matched.contains(Reason.OWN_LANGUAGE) || matched.contains(Reason.OTHER_LANGUAGE)) {
-            matched.remove(Reason.OTHER_SCRIPT);
-        }
-        if (matched.size() > 1) {
-            matched.remove(Reason.CLOSE_SPELLING);
-        }
-        if (byCategory) {
-            matched.add(Reason.CATEGORY);
-        }
-        return matched;
+        return out;
     }
 }
