@@ -17,7 +17,8 @@ public final class DemoData {
         new DemoUser("social.worker", "social-office", Role.CASEWORKER),
         new DemoUser("city.dpo", "city-hall", Role.DPO),
         new DemoUser("dpa.auditor", "data-protection-authority", Role.OVERSIGHT),
-        new DemoUser("admin", "city-hall", Role.ADMIN));
+        new DemoUser("admin", "city-hall", Role.ADMIN),
+        new DemoUser("city.editor", "city-hall", Role.EDITOR));
 
     private DemoData() {}
 

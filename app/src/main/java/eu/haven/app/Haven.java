@@ -142,6 +142,8 @@ public final class Haven implements AutoCloseable {
         this.caseload = new eu.haven.core.caseload.CaseloadService(guard, new eu.haven.store.JdbcCaseloadRepository(db), records, keys,
             new KeyedHash(master, "caseload-names"));
         RecordService recordService = new RecordService(guard, records, keys, caseload);
+        var directory = new eu.haven.store.JdbcDirectoryRepository(db);
+        var navigator = new eu.haven.navigator.directory.NavigatorService(directory, config.clock(), java.time.ZoneId.systemDefault());
         this.api = new ApiServices(framework, firewall, new PurposeResolver(framework, firewall, DpvTaxonomy.bundled()), auth,
             new PersonService(guard, persons, relationships, records, keys, hasher, codeLookup, db, activation, caseload),
             recordService,
@@ -154,8 +156,7 @@ public final class Haven implements AutoCloseable {
             new ApiServices.Metrics(metrics, config.metricsToken(), metrics::scrape),
             new ApiServices.PageSettings(master.derive("page-forms"), config.clock(),
                 caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents, ledger)),
-            new eu.haven.navigator.directory.NavigatorService(new eu.haven.store.JdbcDirectoryRepository(db), config.clock(),
-                java.time.ZoneId.systemDefault()));
+            navigator, new eu.haven.navigator.edit.DirectoryEdits(navigator, directory, config.clock()));
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());
         metrics.gauge("haven.ready", this, h -> h.ready() ? 1 : 0);

@@ -49,13 +49,14 @@ class ArchitectureTest {
 
     @Test
     void the_navigator_shares_nothing_with_the_case_data() {
-        // The public directory knows no person, consent, record, key or ledger: of core, it uses the error codes only.
+        // The public directory knows no person, consent, record, key or ledger: of core, it uses the error codes and,
+        // to know who edits it, the staff accounts.
         noClasses().that().resideInAPackage("eu.haven.navigator..")
             .should().dependOnClassesThat().resideInAnyPackage("eu.haven.core.access..", "eu.haven.core.audit..",
                 "eu.haven.core.casefile..", "eu.haven.core.caseload..", "eu.haven.core.code..", "eu.haven.core.consent..",
                 "eu.haven.core.correction..", "eu.haven.core.crypto..", "eu.haven.core.erasure..", "eu.haven.core.person..",
                 "eu.haven.core.policy..", "eu.haven.core.record..", "eu.haven.core.referral..", "eu.haven.core.rights..",
-                "eu.haven.core.staff..", "eu.haven.core.retention..", "eu.haven.core.alert..", "eu.haven.core.admin..",
+                "eu.haven.core.retention..", "eu.haven.core.alert..", "eu.haven.core.admin..",
                 "eu.haven.ledger..", "eu.haven.store..", "eu.haven.web..", "eu.haven.app..", "java.sql..", "org.jdbi..", "io.javalin..")
             .check(CLASSES);
     }

@@ -114,10 +114,24 @@ class NavigatorBrowserTest {
                     found.put(lang + " " + page, AccessibilityTest.violations(d));
                 }
             }
+            // The editor's pages, in English and German.
+            d.manage().deleteAllCookies();
+            d.get(server.base() + "/staff/sign-in");
+            d.findElement(By.id("username")).sendKeys("city.editor");
+            d.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
+            AccessibilityTest.submit(d);
+            found.put("editor directory", AccessibilityTest.violations(d));
+            d.get(server.base() + "/staff/directory/services/" + serviceId + "?lang=de");
+            found.put("editor service de", AccessibilityTest.violations(d));
+            AccessibilityTest.submit(d);
+            found.put("editor service saved", AccessibilityTest.violations(d));
+            d.get(server.base() + "/staff/directory/questions/new");
+            AccessibilityTest.submit(d);
+            found.put("editor new question with errors", AccessibilityTest.violations(d));
         } finally {
             d.quit();
         }
-        assertThat(found).hasSize(36);
+        assertThat(found).hasSize(40);
         found.forEach((page, problems) -> assertThat(problems).as(page).isEmpty());
     }
 }

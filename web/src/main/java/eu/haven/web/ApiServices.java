@@ -21,7 +21,8 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
                           CorrectionService corrections, ErasureService erasure,
                           eu.haven.core.code.CodeReplacementService codes, eu.haven.core.alert.AlertService alerts,
                           eu.haven.core.admin.StaffAdmin staffAdmin, java.util.function.BooleanSupplier ready, Metrics metrics,
-                          PageSettings pages, eu.haven.navigator.directory.NavigatorService navigator) {
+                          PageSettings pages, eu.haven.navigator.directory.NavigatorService navigator,
+                          eu.haven.navigator.edit.DirectoryEdits directoryEdits) {
 
     /**
      * The server's metrics: the registry that counts, and, when a token is configured, the

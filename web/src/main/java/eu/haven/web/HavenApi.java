@@ -150,6 +150,7 @@ public final class HavenApi {
                 requests, mapper, clients);
             CorrectionRoutes.register(config.routes, s.corrections(), caller, requests);
             ErasureRoutes.register(config.routes, s.erasure(), caller, requests);
+            eu.haven.web.directory.DirectoryRoutes.register(config.routes, s.directoryEdits(), caller, requests);
             eu.haven.web.hsds.HsdsRoutes.register(config.routes, s.navigator(),
                 listen.publicUrl().orElse("http://" + ("0.0.0.0".equals(listen.host()) ? "localhost" : listen.host()) + ":" + listen.port()));
             eu.haven.web.page.Pages.register(config.routes, s, labels, mapper, clients, listen.https(), listen.publicUrl());

@@ -28,6 +28,7 @@ public final class RoleTable {
         t.put(Role.DPO, EnumSet.of(Action.APPROVE_ACCESS_CODE));
         t.put(Role.OVERSIGHT, EnumSet.noneOf(Action.class));
         t.put(Role.ADMIN, EnumSet.noneOf(Action.class));
+        t.put(Role.EDITOR, EnumSet.noneOf(Action.class));
         return t;
     }
 

@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Staff roles. Only caseworkers and supervisors work with people's case data. */
+/**
+ * Staff roles. Only caseworkers and supervisors work with people's case data; an editor keeps the public service
+ * directory and sees nobody's data.
+ */
 public enum Role {
-    CASEWORKER, SUPERVISOR, DPO, OVERSIGHT, ADMIN;
+    CASEWORKER, SUPERVISOR, DPO, OVERSIGHT, ADMIN, EDITOR;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -18,7 +18,7 @@ public record Location(String id, String locationType, String name, String descr
                        Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
     public Location {
         xTranslations = Translations.frozen(xTranslations);
-        xReview = xReview == null ? null : Set.copyOf(xReview);
+        xReview = Translations.frozen(xReview);
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
         phones = phones == null ? List.of() : List.copyOf(phones);
     }

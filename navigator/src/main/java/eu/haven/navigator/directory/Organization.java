@@ -15,7 +15,7 @@ public record Organization(String id, String name, String alternateName, String 
                            Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
     public Organization {
         xTranslations = Translations.frozen(xTranslations);
-        xReview = xReview == null ? null : Set.copyOf(xReview);
+        xReview = Translations.frozen(xReview);
     }
 
     public Translations translations() {

@@ -20,7 +20,7 @@ public record QuestionEntry(String id, String question, String answer, String ke
                             Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
     public QuestionEntry {
         xTranslations = Translations.frozen(xTranslations);
-        xReview = xReview == null ? null : Set.copyOf(xReview);
+        xReview = Translations.frozen(xReview);
         serviceIds = serviceIds == null ? List.of() : List.copyOf(serviceIds);
     }
 

@@ -15,7 +15,7 @@ public record RequiredDocument(String id, String document, String uri, Map<Strin
                                Set<String> xReview) {
     public RequiredDocument {
         xTranslations = Translations.frozen(xTranslations);
-        xReview = xReview == null ? null : Set.copyOf(xReview);
+        xReview = Translations.frozen(xReview);
     }
 
     public Translations translations() {

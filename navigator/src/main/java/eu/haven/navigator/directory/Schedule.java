@@ -15,7 +15,7 @@ public record Schedule(String id, String validFrom, String validTo, String freq,
                        String description, Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
     public Schedule {
         xTranslations = Translations.frozen(xTranslations);
-        xReview = xReview == null ? null : Set.copyOf(xReview);
+        xReview = Translations.frozen(xReview);
     }
 
     public Translations translations() {

@@ -22,7 +22,7 @@ public record Service(String id, String organizationId, String name, String alte
                       Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
     public Service {
         xTranslations = Translations.frozen(xTranslations);
-        xReview = xReview == null ? null : Set.copyOf(xReview);
+        xReview = Translations.frozen(xReview);
         phones = phones == null ? List.of() : List.copyOf(phones);
         schedules = schedules == null ? List.of() : List.copyOf(schedules);
         languages = languages == null ? List.of() : List.copyOf(languages);

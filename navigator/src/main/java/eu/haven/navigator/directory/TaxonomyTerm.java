@@ -15,7 +15,7 @@ public record TaxonomyTerm(String id, String code, String name, String descripti
                            String language, Map<String, Map<String, String>> xTranslations, Set<String> xReview) {
     public TaxonomyTerm {
         xTranslations = Translations.frozen(xTranslations);
-        xReview = xReview == null ? null : Set.copyOf(xReview);
+        xReview = Translations.frozen(xReview);
     }
 
     public Translations translations() {

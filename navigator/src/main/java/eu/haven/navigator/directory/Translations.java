@@ -17,7 +17,7 @@ public record Translations(Map<String, Map<String, String>> texts, Set<String> r
 
     public Translations {
         texts = texts == null ? Map.of() : texts; // the records freeze theirs once, as they are made
-        review = review == null ? Set.of() : Set.copyOf(review);
+        review = review == null ? Set.of() : review;
     }
 
     /** The same texts, immutable all the way down and in a fixed order (languages, then fields, by name); null stays null. */
@@ -29,6 +29,11 @@ public record Translations(Map<String, Map<String, String>> texts, Set<String> r
         texts.forEach((lang, fields) -> out.put(lang, fields == null ? Map.of()
             : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(fields))));
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The languages, immutable and in a fixed order (by code); null stays null. */
+    public static Set<String> frozen(Set<String> languages) {
+        return languages == null ? null : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(languages));
     }
 
     /** The field in {@code lang}, or the source text when it has no translation in that language. */

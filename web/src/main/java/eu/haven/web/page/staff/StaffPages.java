@@ -94,6 +94,7 @@ public final class StaffPages {
         return switch (actor.role()) {
             case ADMIN -> "/staff/admin";
             case DPO, OVERSIGHT -> "/staff/ledger";
+            case EDITOR -> "/staff/directory";
             default -> declared ? "/staff/people" : "/staff/purpose";
         };
     }

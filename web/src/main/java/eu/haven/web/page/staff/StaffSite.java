@@ -29,5 +29,6 @@ public final class StaffSite {
         new LedgerPages(area, session, frames, s.ledger(), s.codes(), organisations).register(routes);
         new AdminPages(area, session, frames, s.staffAdmin(), s.framework(), s.rights()::organisationsNow).register(routes);
         new RequestPages(area, session, frames, s.corrections(), s.erasure(), s.codes()).register(routes);
+        new DirectoryPages(area, session, frames, s.navigator(), s.directoryEdits()).register(routes);
     }
 }
