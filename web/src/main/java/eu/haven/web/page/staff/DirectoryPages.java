@@ -102,16 +102,30 @@ public final class DirectoryPages {
         area.render(ctx, 200, "page/staff/directory.jte", params);
     }
 
-    private void form(Context ctx, int status, FormErrors errors, Optional<Map<String, String>> typed) {
+    /** An editor's request about one item: who, in which language, which kind and id ({@code new} for a new one). */
+    private record Item(Actor actor, PageText t, Kind kind, String id) {
+        boolean creating() {
+            return id.equals("new");
+        }
+    }
+
+    private Item item(Context ctx) {
         Actor actor = session.actor(ctx);
         DirectoryEdits.requireEditor(actor);
-        PageText t = area.text(ctx);
-        Kind kind = Kind.of(ctx.pathParam("kind"));
-        String id = ctx.pathParam("id");
-        boolean creating = id.equals("new");
-        if (creating && kind != Kind.SERVICES && kind != Kind.QUESTIONS) {
+        Item item = new Item(actor, area.text(ctx), Kind.of(ctx.pathParam("kind")), ctx.pathParam("id"));
+        if (item.creating() && item.kind() != Kind.SERVICES && item.kind() != Kind.QUESTIONS) {
             throw HavenException.notFound();
         }
+        return item;
+    }
+
+    private void form(Context ctx, int status, FormErrors errors, Optional<Map<String, String>> typed) {
+        Item item = item(ctx);
+        Actor actor = item.actor();
+        PageText t = item.t();
+        Kind kind = item.kind();
+        String id = item.id();
+        boolean creating = item.creating();
         JsonNode current = creating ? HsdsJson.MAPPER.createObjectNode() : existing(kind, id);
         Map<String, String> values = typed.orElseGet(() -> values(kind, current));
         DirectoryForm form = new DirectoryForm(t.t("staff.directory." + (kind == Kind.SERVICES ? "services" : kind == Kind.QUESTIONS
@@ -210,12 +224,12 @@ public final class DirectoryPages {
     }
 
     private void save(Context ctx) {
-        Actor actor = session.actor(ctx);
-        DirectoryEdits.requireEditor(actor);
-        PageText t = area.text(ctx);
-        Kind kind = Kind.of(ctx.pathParam("kind"));
-        String id = ctx.pathParam("id");
-        boolean creating = id.equals("new");
+        Item item = item(ctx);
+        Kind kind = item.kind();
+        String id = item.id();
+        boolean creating = item.creating();
+        PageText t = item.t();
+        Actor actor = item.actor();
         ObjectNode body = (ObjectNode) (creating ? HsdsJson.MAPPER.createObjectNode() : existing(kind, id)).deepCopy();
         Map<String, String> typed = new HashMap<>();
         ctx.formParamMap().forEach((k, vs) -> typed.put(k, vs.isEmpty() ? "" : limit(vs.get(0))));
