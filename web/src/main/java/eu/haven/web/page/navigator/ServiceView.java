@@ -10,7 +10,8 @@ import java.util.Optional;
 public record ServiceView(String id, String href, String name, String description, Optional<String> organization,
                           String openState, String openText, boolean closedStatus, List<String> hours, List<String> address,
                           List<Phone> phones, List<String> languages, List<String> bring, boolean review,
-                          Optional<String> distance, List<String> reasons) {
+                          Optional<String> distance, List<String> reasons,
+                          Optional<java.time.Instant> updated) {
     /** A phone number and its {@code tel:} link. */
     public record Phone(String number, String href) {
     }

@@ -59,7 +59,17 @@ final class ServiceViews {
         boolean review = !lang.equals("en") && tr.needsReview(lang);
         return new ServiceView(s.id(), t.href("/services/" + s.id()), tr.of(lang, "name", s.name()),
             Optional.ofNullable(tr.of(lang, "description", s.description())).orElse(""), organization, state,
-            t.t("nav.open." + state), !"active".equals(s.status()), hours, address, phones, languages, bring, review, distance, why);
+            t.t("nav.open." + state), !"active".equals(s.status()), hours, address, phones, languages, bring, review, distance, why,
+            updated(s.lastModified()));
+    }
+
+    /** When the service was last changed, from HSDS's last_modified. */
+    private static Optional<java.time.Instant> updated(String lastModified) {
+        try {
+            return Optional.ofNullable(lastModified).map(java.time.Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<ServiceView.Phone> phone(String number) {
