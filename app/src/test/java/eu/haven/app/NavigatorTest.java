@@ -185,6 +185,13 @@ class NavigatorTest {
     }
 
     @Test
+    void a_service_page_says_when_it_was_last_changed_in_the_readers_language() throws Exception {
+        String serviceId = json("/hsds/services?per_page=1").path("contents").get(0).path("id").asText();
+        assertThat(get("/services/" + serviceId + "?lang=en", Map.of()).body()).contains("Last changed on November 1, 2026.");
+        assertThat(get("/services/" + serviceId + "?lang=de", Map.of()).body()).contains("Zuletzt geändert am 1. November 2026.");
+    }
+
+    @Test
     void a_question_with_no_curated_answer_says_so_and_points_to_people_who_can_help() throws Exception {
         HttpResponse<String> none = get("/ask?q=" + URLEncoder.encode("purple elephant xylophone", StandardCharsets.UTF_8), Map.of());
         assertThat(none.body()).contains("Nobody has written an answer").contains("class=\"service\"");
