@@ -2,8 +2,12 @@ package eu.haven.ledger;
 
 import java.util.Base64;
 
-/** A tree head per c2sp.org/tlog-checkpoint: origin, size, root hash, each on its own line. */
-public record Checkpoint(String origin, long size, byte[] root) {
+/**
+ * A tree head per c2sp.org/tlog-checkpoint: origin, size, root hash, each on its own line, then any extension lines
+ * (each non-empty) that the log adds. Haven's own checkpoints have none; those of other logs, read by the verifier,
+ * may.
+ */
+public record Checkpoint(String origin, long size, byte[] root, java.util.List<String> extensions) {
 
     public Checkpoint {
         NoteVerifier.checkName(origin);
@@ -11,10 +15,24 @@ public record Checkpoint(String origin, long size, byte[] root) {
             throw new IllegalArgumentException("a checkpoint has a size of 0 or more and a 32-byte root");
         }
         root = root.clone();
+        extensions = java.util.List.copyOf(extensions);
+        for (String line : extensions) {
+            if (line.isEmpty() || line.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("an extension line is one non-empty line");
+            }
+        }
+    }
+
+    /** A checkpoint without extension lines, as Haven writes them. */
+    public Checkpoint(String origin, long size, byte[] root) {
+        this(origin, size, root, java.util.List.of());
     }
 
     public String body() {
-        return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(root) + "\n";
+        StringBuilder b = new StringBuilder(origin).append('\n').append(size).append('\n')
+            .append(Base64.getEncoder().encodeToString(root)).append('\n');
+        extensions.forEach(line -> b.append(line).append('\n'));
+        return b.toString();
     }
 
     @Override
@@ -25,8 +43,12 @@ public record Checkpoint(String origin, long size, byte[] root) {
     /** Parses a checkpoint body (the verified text of a signed note). */
     public static Checkpoint parse(String body) {
         String[] lines = body.split("\n", -1);
-        if (lines.length != 4 || !lines[3].isEmpty()) {
-            throw new VerificationException("the checkpoint is not three lines: origin, size, root hash");
+        if (lines.length < 4 || !lines[lines.length - 1].isEmpty()) {
+            throw new VerificationException("the checkpoint is not three lines (origin, size, root hash), each ended by a newline");
+        }
+        java.util.List<String> extensions = java.util.Arrays.asList(lines).subList(3, lines.length - 1);
+        if (extensions.stream().anyMatch(String::isEmpty)) {
+            throw new VerificationException("the checkpoint has an empty extension line");
         }
         if (!lines[1].matches("0|[1-9][0-9]{0,18}")) {
             throw new VerificationException("the checkpoint's tree size is not a decimal number");
@@ -41,7 +63,7 @@ public record Checkpoint(String origin, long size, byte[] root) {
             throw new VerificationException("the checkpoint's root hash is not 32 bytes");
         }
         try {
-            return new Checkpoint(lines[0], Long.parseLong(lines[1]), root);
+            return new Checkpoint(lines[0], Long.parseLong(lines[1]), root, extensions);
         } catch (IllegalArgumentException e) {
             throw new VerificationException("the checkpoint's origin or size is invalid");
         }

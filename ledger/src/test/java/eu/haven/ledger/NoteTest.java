@@ -65,6 +65,23 @@ class NoteTest {
     }
 
     @Test
+    void checkpointsOfOtherLogsMayCarryExtensionLines() {
+        KeyPair kp = NoteSigner.generate();
+        NoteSigner signer = new NoteSigner("witnessed.example/log", kp.getPrivate(), NoteSigner.rawPublic(kp.getPublic()));
+        byte[] root = Hashes.sha256("y".getBytes());
+        String body = new Checkpoint("witnessed.example/log", 7, root).body() + "timestamp 1700000000\nrekor: abc\n";
+        Checkpoint opened = Checkpoint.open(signer.sign(body), NoteVerifier.fromVkey(signer.vkey()));
+        assertThat(opened.size()).isEqualTo(7);
+        assertThat(opened.extensions()).containsExactly("timestamp 1700000000", "rekor: abc");
+        assertThat(opened.body()).isEqualTo(body);
+        String three = new Checkpoint("witnessed.example/log", 7, root).body();
+        assertThatThrownBy(() -> Checkpoint.parse(three + "ext")).as("no final newline").isInstanceOf(VerificationException.class);
+        assertThatThrownBy(() -> Checkpoint.parse(three + "\nafter empty\n")).isInstanceOf(VerificationException.class);
+        assertThatThrownBy(() -> Checkpoint.parse("witnessed.example/log\n7\n")).isInstanceOf(VerificationException.class);
+        assertThatThrownBy(() -> new Checkpoint("witnessed.example/log", 7, root, java.util.List.of(""))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tilePathsFollowTheTlogTilesLayout() {
         assertThat(TilePath.hashes(0, 1_234_067, 256)).isEqualTo("tile/0/x001/x234/067");
         assertThat(TilePath.entries(5, 7)).isEqualTo("tile/entries/005.p/7");
