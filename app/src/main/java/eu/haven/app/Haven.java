@@ -157,6 +157,7 @@ public final class Haven implements AutoCloseable {
             new ApiServices.PageSettings(master.derive("page-forms"), config.clock(),
                 caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents, ledger)),
             navigator, new eu.haven.navigator.edit.DirectoryEdits(navigator, directory, config.clock()));
+        ledger.instrument(metrics);
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());
         metrics.gauge("haven.ready", this, h -> h.ready() ? 1 : 0);

@@ -40,7 +40,9 @@ class MetricsTest {
             assertThat(ok.statusCode()).isEqualTo(200);
             String text = ok.body();
             assertThat(text).contains("haven_access_decisions_total", "reason=\"firewall\"", "haven_firewall_refusals_total",
-                "haven_ledger_size", "haven_ledger_startup_audit_seconds", "haven_ready 1.0", "haven_http_requests_seconds_count",
+                "haven_ledger_size", "haven_ledger_startup_audit_seconds",
+                "haven_ledger_append_seconds_count", "haven_ledger_append_seconds{quantile=\"0.99\"", "haven_ledger_checkpoint_sign_seconds_count",
+                "haven_ledger_checkpoint_behind", "haven_ledger_audit_passed 1.0", "haven_ledger_audit_age_seconds", "haven_ready 1.0", "haven_http_requests_seconds_count",
                 "route=\"/api/v1/persons/{id}/records\"");
             assertThat(text).doesNotContain(person).doesNotContain("Zainab").doesNotContain("1990-04-05")
                 .doesNotContain(code).doesNotContain(shelter);

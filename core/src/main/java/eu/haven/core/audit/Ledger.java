@@ -139,9 +139,38 @@ public final class Ledger implements AccessLog, AutoCloseable {
         return outcome;
     }
 
+    private volatile Optional<io.micrometer.core.instrument.Timer> appendTimer = Optional.empty();
+    private volatile Optional<io.micrometer.core.instrument.Timer> checkpointTimer = Optional.empty();
+
+    /**
+     * Reports to {@code registry}: how long an append takes until durable, how long signing and storing a checkpoint
+     * takes, how many entries wait for the next checkpoint, and the latest audit (passed or not, how long ago). No label
+     * names anybody.
+     */
+    public void instrument(io.micrometer.core.instrument.MeterRegistry registry) {
+        appendTimer = Optional.of(io.micrometer.core.instrument.Timer.builder("haven.ledger.append")
+            .description("From asking to append until the events are durable").publishPercentiles(0.5, 0.99).register(registry));
+        checkpointTimer = Optional.of(io.micrometer.core.instrument.Timer.builder("haven.ledger.checkpoint.sign")
+            .description("Signing, storing and mirroring one checkpoint").register(registry));
+        io.micrometer.core.instrument.Gauge.builder("haven.ledger.checkpoint.behind", this, l -> l.size() - l.checkpointHead().size())
+            .description("Entries not yet in a signed checkpoint").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("haven.ledger.audit.passed", this, l -> l.lastAudit().passed() ? 1 : 0)
+            .description("1 when the latest audit of the whole ledger passed").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("haven.ledger.audit.age.seconds", this,
+            l -> Duration.between(l.lastAudit().at(), settings.clock().instant()).toSeconds())
+            .description("Seconds since the latest audit of the whole ledger").register(registry);
+    }
+
     /** Queues every event first, then waits for them: they commit in one batch or a few, not one after another. */
     @Override
     public List<Long> appendAll(List<AccessEvent> events) {
+        long asked = System.nanoTime();
+        List<Long> indices = appendAllUntimed(events);
+        appendTimer.ifPresent(t -> t.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS));
+        return indices;
+    }
+
+    private List<Long> appendAllUntimed(List<AccessEvent> events) {
         if (!running) {
             throw new LedgerUnavailableException(new IllegalStateException("the ledger is closed"));
         }
@@ -258,11 +287,13 @@ public final class Ledger implements AccessLog, AutoCloseable {
     }
 
     private synchronized void publish(TreeEdge tree) {
+        long started = System.nanoTime();
         Checkpoint c = new Checkpoint(settings.origin(), tree.size(), tree.root());
         String note = signer.sign(c.body());
         store.saveCheckpoint(c.size(), note, settings.clock().instant());
         mirror.write(note);
         published = new Published(c, note, tree);
+        checkpointTimer.ifPresent(t -> t.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
     /** The latest signed checkpoint, as served at {@code /ledger/checkpoint}. */
