@@ -168,6 +168,7 @@ public final class Haven implements AutoCloseable {
             eu.haven.ledger.NoteSigner signer = LedgerKeyFile.loadOrCreate(l.keyFile(), l.origin(), HavenConfig.DEFAULT_ORIGIN);
             long started = System.nanoTime();
             Ledger opened = Ledger.open(store, signer, new FileCheckpointMirror(l.checkpointCopy()),
+                Optional.of(new FileCheckpointMirror(l.auditedCopy())),
                 Ledger.Settings.defaults(signer.name()).withCheckpointInterval(l.checkpointInterval()).withClock(config.clock()));
             // How long the start-up audit of the whole ledger took: what an operator plans restarts by.
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -31,6 +31,11 @@ public record HavenConfig(String bind, int port, int connectionsPerAddress, Opti
         public Path checkpointCopy() {
             return keyFile.resolveSibling("ledger-checkpoint");
         }
+
+        /** The checkpoint of the last whole audit that passed, kept beside the signing key: start-up audits what came after. */
+        public Path auditedCopy() {
+            return keyFile.resolveSibling("ledger-audited");
+        }
     }
 
     /**

@@ -76,7 +76,8 @@ class LedgerBlankTest {
     }
 
     @Test
-    void a_read_blanked_out_of_the_history_stops_the_next_start_while_a_real_erasure_passes() {
+    void a_read_blanked_out_of_the_history_is_found_by_the_whole_audit_after_the_next_start_while_a_real_erasure_passes()
+        throws InterruptedException, java.io.IOException {
         HavenConfig config = config();
         long read;
         try (TestServer server = new TestServer(config, UnaryOperator.identity())) {
@@ -90,13 +91,28 @@ class LedgerBlankTest {
             server.haven.erasure().eraseNow(erased.id());
             assertThat(server.haven.ledger().forPerson(erased.id())).isEmpty();
         }
-        new Haven(config).close();
+        try (Haven haven = new Haven(config)) {
+            // A whole audit passes over the real erasure, and marks the ledger audited up to here.
+            assertThat(haven.ledger().auditNow().passed()).isTrue();
+        }
 
         try (Database db = Database.open(Installation.existing(config))) {
             db.autonomous(h -> h.execute("UPDATE ledger_events SET salt = NULL, id = NULL, at = NULL, actor_user = NULL, "
                 + "organisation_id = NULL, role = NULL, action = NULL, purpose = NULL, person_id = NULL, categories = NULL, "
                 + "permitted = NULL, reason = NULL, target_id = NULL WHERE idx = " + read));
         }
+        // The start checks what came after the mark; the whole audit that follows it in the background finds the blank.
+        try (Haven haven = new Haven(config)) {
+            assertThat(haven.ledger().startupAudit().passed()).isTrue();
+            for (int i = 0; i < 200 && haven.ledger().lastAudit().passed(); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(haven.ledger().lastAudit().passed()).isFalse();
+            assertThat(haven.ledger().lastAudit().detail()).contains("index " + read + " has no opening and no erasure record");
+            assertThat(haven.ready()).as("an altered ledger is no longer ready").isFalse();
+        }
+        // Without the mark (lost, or another installation's), the start audits the whole ledger and refuses to serve.
+        java.nio.file.Files.delete(config.ledger().auditedCopy());
         assertThatThrownBy(() -> new Haven(config)).isInstanceOf(LedgerIntegrityException.class)
             .hasMessageContaining("index " + read + " has no opening and no erasure record");
     }

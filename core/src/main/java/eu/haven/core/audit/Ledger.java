@@ -92,13 +92,43 @@ public final class Ledger implements AccessLog, AutoCloseable {
      * if they disagree), signs a checkpoint for anything not yet covered, and starts sequencing.
      */
     public static Ledger open(LedgerStore store, NoteSigner signer, CheckpointMirror mirror, Settings settings) {
+        return open(store, signer, mirror, Optional.empty(), settings);
+    }
+
+    /**
+     * As {@link #open(LedgerStore, NoteSigner, CheckpointMirror, Settings)}, and with {@code audited}, the checkpoint
+     * of the last whole audit that passed (signed with the ledger's key and kept outside the database): when it is
+     * there and verifies, the start-up audit checks only the entries added since ({@link LedgerAudit#runFrom}), and the
+     * whole ledger is audited in the background at low priority; every whole audit that passes moves the mark. When
+     * the background audit fails, the ledger is no longer ready and the failure is its latest audit.
+     */
+    public static Ledger open(LedgerStore store, NoteSigner signer, CheckpointMirror mirror, Optional<CheckpointMirror> audited,
+                              Settings settings) {
         if (!signer.name().equals(settings.origin())) {
             throw new IllegalArgumentException("the signing key's name must be the log's origin");
         }
         long started = System.nanoTime();
-        LedgerAudit.Report report = new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run();
+        NoteVerifier key = NoteVerifier.fromVkey(signer.vkey());
+        Optional<Checkpoint> mark = audited.flatMap(CheckpointMirror::read).flatMap(note -> {
+            try {
+                return Optional.of(Checkpoint.open(note, key));
+            } catch (eu.haven.ledger.VerificationException e) {
+                LOG.warn("The mark of the last whole audit does not verify with the ledger's key; the whole ledger is audited now.");
+                return Optional.empty();
+            }
+        });
+        LedgerAudit audit = new LedgerAudit(store, key, mirror);
+        LedgerAudit.Report report = mark.isPresent() ? audit.runFrom(mark.get()) : audit.run();
         Ledger ledger = new Ledger(store, signer, mirror, settings, report.edge());
-        ledger.lastAudit = AuditOutcome.passed(report, settings, started);
+        ledger.auditMark = audited;
+        ledger.startupAudit = mark.isPresent()
+            ? new AuditOutcome(true, report.edge().size(), settings.clock().instant(), Duration.ofNanos(System.nanoTime() - started),
+                "the entries after the " + mark.get().size() + " audited before; the whole ledger is being audited in the background")
+            : AuditOutcome.passed(report, settings, started);
+        ledger.lastAudit = ledger.startupAudit;
+        if (mark.isEmpty()) {
+            ledger.markAudited(report.edge());
+        }
         Optional<LedgerAudit.Signed> latest = report.latestCheckpoint();
         if (latest.isPresent() && latest.get().checkpoint().size() == report.edge().size()) {
             ledger.published = new Published(latest.get().checkpoint(), latest.get().note(), report.edge());
@@ -109,7 +139,34 @@ public final class Ledger implements AccessLog, AutoCloseable {
         ledger.sequencer.start();
         long interval = settings.checkpointInterval().toMillis();
         ledger.checkpointer.scheduleWithFixedDelay(ledger::checkpointQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        if (mark.isPresent()) {
+            Thread whole = new Thread(ledger::auditInBackground, "haven-ledger-audit");
+            whole.setDaemon(true);
+            whole.setPriority(Thread.MIN_PRIORITY);
+            whole.start();
+        }
         return ledger;
+    }
+
+    private Optional<CheckpointMirror> auditMark = Optional.empty();
+    private AuditOutcome startupAudit;
+
+    /** The audit this ledger passed when it opened: whole, or of the entries after the last whole audit's mark. */
+    public AuditOutcome startupAudit() {
+        return startupAudit;
+    }
+    private volatile boolean integrityFailed;
+
+    /** Keeps, outside the database, a signed checkpoint of a tree that a whole audit has just passed. */
+    private void markAudited(TreeEdge audited) {
+        auditMark.ifPresent(m -> m.write(signer.sign(new Checkpoint(settings.origin(), audited.size(), audited.root()).body())));
+    }
+
+    private void auditInBackground() {
+        AuditOutcome outcome = auditNow();
+        if (!outcome.passed()) {
+            LOG.error("The background audit of the whole ledger failed; the server is no longer ready: {}", outcome.detail());
+        }
     }
 
     /** The result of an audit of the whole stored ledger: passed or not, over how many events, when, how long it took, and what failed. */
@@ -127,13 +184,26 @@ public final class Ledger implements AccessLog, AutoCloseable {
     }
 
     /** Audits the whole stored ledger again now (the start-up audit's checks), while the ledger runs. */
-    public synchronized AuditOutcome auditNow() {
+    public AuditOutcome auditNow() {
+        synchronized (auditLock) {
+            return auditWhole();
+        }
+    }
+
+    /** One whole audit at a time; not the ledger's own lock, which appends and checkpoints take. */
+    private final Object auditLock = new Object();
+
+    private AuditOutcome auditWhole() {
         long started = System.nanoTime();
         AuditOutcome outcome;
         try {
-            outcome = AuditOutcome.passed(new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run(), settings, started);
+            LedgerAudit.Report report = new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run();
+            outcome = AuditOutcome.passed(report, settings, started);
+            markAudited(report.edge());
+            integrityFailed = false;
         } catch (LedgerIntegrityException e) {
             outcome = new AuditOutcome(false, size(), settings.clock().instant(), Duration.ofNanos(System.nanoTime() - started), e.getMessage());
+            integrityFailed = true;
         }
         lastAudit = outcome;
         return outcome;
@@ -464,7 +534,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
 
     /** Whether appends can be made now: the sequencer runs and the ledger's table answers. */
     public boolean ready() {
-        if (!running || !sequencer.isAlive()) {
+        if (!running || !sequencer.isAlive() || integrityFailed) {
             return false;
         }
         try {

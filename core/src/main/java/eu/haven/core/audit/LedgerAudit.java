@@ -38,15 +38,54 @@ public final class LedgerAudit {
     public record Report(TreeEdge edge, Optional<Signed> latestCheckpoint) {}
 
     public Report run() {
+        Start start = start();
+        TreeEdge edge = TreeEdge.empty();
+        check(edge, start.targets());
+        return new Report(scan(edge, start), start.latest());
+    }
+
+    /**
+     * Checks only what was added since {@code audited}, a checkpoint signed when an earlier audit of the whole ledger
+     * passed: the stored tree's edge at that size must hash to that checkpoint's root (so the stored tree extends the
+     * audited one), then every entry after it is checked as {@link #run} checks it. The entries before it are left to a
+     * whole audit, which the server runs in the background.
+     */
+    public Report runFrom(Checkpoint audited) {
+        Start start = start();
+        if (audited.size() > start.n()) {
+            throw fail("the last audit covered " + audited.size() + " entries but the ledger holds only " + start.n()
+                + ": entries were deleted");
+        }
+        TreeEdge edge;
+        try {
+            edge = store.edge(audited.size());
+        } catch (VerificationException e) {
+            throw fail(e.getMessage());
+        }
+        if (!MessageDigest.isEqual(edge.root(), audited.root())) {
+            throw fail("the first " + audited.size() + " entries no longer hash to the root the last audit signed: "
+                + "entries or hash tiles were altered, removed, reordered or inserted");
+        }
+        check(edge, start.targets());
+        return new Report(scan(edge, start), start.latest());
+    }
+
+    /** What both audits check first: dense indices, and the signed checkpoints against each other and the ledger's size. */
+    private record Start(long n, Optional<Signed> latest, TreeMap<Long, Checkpoint> targets) {
+    }
+
+    private Start start() {
+        // Read in the order the ledger writes (entries, then the database's checkpoint, then the copy beside the key),
+        // backwards, so that an audit of a running ledger never sees a checkpoint ahead of what it counts.
+        Optional<Checkpoint> outside = mirror.read().map(note -> open(note, "the checkpoint copy kept beside the signing key"));
+        Optional<Signed> latest = store.latestCheckpoint().map(note -> new Signed(note, open(note, "the database's latest checkpoint")));
+        Optional<Checkpoint> inDb = latest.map(Signed::checkpoint);
         LedgerStore.Extent extent = store.extent();
         if (extent.count() != extent.end()) {
             throw fail("the ledger holds " + extent.count() + " events for the indices 0 to " + (extent.end() - 1)
                 + ": rows were deleted or inserted");
         }
         long n = extent.end();
-        Optional<Signed> latest = store.latestCheckpoint().map(note -> new Signed(note, open(note, "the database's latest checkpoint")));
-        Optional<Checkpoint> inDb = latest.map(Signed::checkpoint);
-        Optional<Checkpoint> outside = mirror.read().map(note -> open(note, "the checkpoint copy kept beside the signing key"));
         if (outside.isPresent() && (inDb.isEmpty() || inDb.get().size() < outside.get().size())) {
             throw fail("the server last signed a checkpoint of " + outside.get().size() + " entries, but the database's latest is "
                 + inDb.map(c -> c.size() + " entries").orElse("missing") + ": the database was rolled back or its checkpoints were removed");
@@ -61,11 +100,17 @@ public final class LedgerAudit {
                 throw fail("a signed checkpoint covers " + c.size() + " entries but the ledger holds only " + n + ": entries were deleted");
             }
         }
-        TreeEdge edge = TreeEdge.empty();
-        check(edge, targets);
+        return new Start(n, latest, targets);
+    }
+
+    /** Every entry from the edge's size on: openings, blanks, tiles and the checkpoints among them; then the tile counts. */
+    private TreeEdge scan(TreeEdge edge, Start start) {
+        long n = start.n();
+        TreeMap<Long, Checkpoint> targets = start.targets();
         Blanks blanks = new Blanks();
-        for (long from = 0; from < n; from += Tile.WIDTH) {
-            int count = (int) Math.min(Tile.WIDTH, n - from);
+        long first = edge.size();
+        for (long from = first; from < n; from += Tile.WIDTH - (from % Tile.WIDTH)) {
+            int count = (int) Math.min(Tile.WIDTH - (from % Tile.WIDTH), n - from);
             List<StoredEvent> events = store.events(from, count);
             List<byte[]> leaves = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
@@ -98,11 +143,12 @@ public final class LedgerAudit {
         for (int level = 0; level < Math.max(stored.size(), 8); level++) {
             long expected = (n >> (Tile.HEIGHT * level)) / Tile.WIDTH;
             long have = level < stored.size() ? stored.get(level) : 0;
-            if (have != expected) {
+            // More tiles than the counted entries make are explained only by entries appended since they were counted.
+            if (have < expected || (have > expected && store.extent().end() == n)) {
                 throw fail("the ledger stores " + have + " full hash tiles of level " + level + " where its entries make " + expected);
             }
         }
-        return new Report(edge, latest);
+        return edge;
     }
 
     private List<ErasureRecord.Range> erasure(StoredEvent e) {
