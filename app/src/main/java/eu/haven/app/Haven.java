@@ -77,6 +77,7 @@ public final class Haven implements AutoCloseable {
     private final eu.haven.core.caseload.CaseloadService caseload;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ErasureService erasure;
+    private final Recorder recorder;
     private final RetentionJob retention;
     private Optional<Javalin> server = Optional.empty();
     private Optional<ScheduledExecutorService> scheduler = Optional.empty();
@@ -124,6 +125,7 @@ public final class Haven implements AutoCloseable {
         PasswordHasher hasher = PasswordHasher.DEFAULT;
         HavenConfig.PeopleConfig people = config.people();
         Recorder recorder = new Recorder(ledger, config.clock());
+        this.recorder = recorder;
         KeyedHash codeLookup = new KeyedHash(master, "access-code");
         var sessions = new JdbcPersonSessionRepository(db);
         Guardianship guardianship = new Guardianship(new Profiles(persons, keys), people.guardianAge(), config.clock());
@@ -251,6 +253,11 @@ public final class Haven implements AutoCloseable {
 
     public int port() {
         return server.map(Javalin::port).orElse(config.port());
+    }
+
+    /** Records, as done by the operator on the command line, that a rollback of the ledger was accepted; its index. */
+    long recordRollbackAccepted() {
+        return recorder.administrative(Optional.empty(), eu.haven.core.policy.Action.ACCEPT_ROLLBACK, Optional.empty());
     }
 
     /** The public service directory, its search and its question box. */

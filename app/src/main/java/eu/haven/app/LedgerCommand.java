@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(mixinStandardHelpOptions = true, name = "ledger", description = "The access ledger's public files and key.",
-    subcommands = {LedgerCommand.Export.class, LedgerCommand.Vkey.class, LedgerCommand.Audit.class})
+    subcommands = {LedgerCommand.Export.class, LedgerCommand.Vkey.class, LedgerCommand.Audit.class,
+        LedgerCommand.AcceptRollback.class})
 public final class LedgerCommand implements Runnable {
     @Override
     public void run() {
@@ -80,6 +81,66 @@ public final class LedgerCommand implements Runnable {
             HavenConfig config = options.config(Path.of("data"));
             System.err.println("The ledger key of the installation in " + config.dataDir() + ":");
             System.out.println(vkey(config));
+            return 0;
+        }
+    }
+
+    /** Exit status when there is no rollback to accept. */
+    static final int NOTHING_TO_ACCEPT = 2;
+
+    @Command(mixinStandardHelpOptions = true, name = "accept-rollback", description = "After a database restore the ledger is "
+        + "shorter than the last checkpoint the server signed, and the server refuses to start. Once the incident is reported "
+        + "(to the supervisory authority), this keeps the evidence (both checkpoints, the reason, the time) in keys/ledger-incidents, "
+        + "moves the checkpoint copy and the audit mark aside, audits the restored ledger whole and records the acceptance in it. "
+        + "With the embedded database, stop the server first.")
+    static final class AcceptRollback implements Callable<Integer> {
+        @Mixin
+        ServerOptions options;
+        @picocli.CommandLine.Option(names = "--reason", required = true, description = "Why the database was restored, and to whom the incident was reported.")
+        String reason;
+
+        @Override
+        public Integer call() throws Exception {
+            HavenConfig config = options.config(Path.of("data"));
+            eu.haven.ledger.NoteVerifier key = eu.haven.ledger.NoteVerifier.fromVkey(vkey(config));
+            Path copy = config.ledger().checkpointCopy();
+            if (!Files.exists(copy)) {
+                System.out.println("There is no copy of a signed checkpoint beside the key: nothing to accept.");
+                return NOTHING_TO_ACCEPT;
+            }
+            String lastSigned = Files.readString(copy, StandardCharsets.UTF_8);
+            long signedSize = eu.haven.ledger.Checkpoint.open(lastSigned, key).size();
+            java.util.Optional<String> inDatabase;
+            long entries;
+            try (Database db = Database.open(Installation.existing(config))) {
+                JdbcLedgerStore store = new JdbcLedgerStore(db);
+                inDatabase = store.latestCheckpoint();
+                entries = store.extent().end();
+            }
+            long databaseSize = inDatabase.map(n -> eu.haven.ledger.Checkpoint.open(n, key).size()).orElse(0L);
+            if (signedSize <= databaseSize && signedSize <= entries) {
+                System.out.println("The ledger was not rolled back (the database holds the last signed checkpoint): nothing to accept.");
+                return NOTHING_TO_ACCEPT;
+            }
+            String at = java.time.Instant.now().toString();
+            Path incidents = Files.createDirectories(config.ledger().keyFile().resolveSibling("ledger-incidents"));
+            String name = "rollback-" + at.replace(':', '-');
+            Files.writeString(incidents.resolve(name + ".txt"), "Rollback of the access ledger accepted at " + at + "\n"
+                + "Reason: " + reason.replace('\n', ' ') + "\n"
+                + "Last checkpoint the server signed: " + signedSize + " entries\n"
+                + "Latest checkpoint in the restored database: " + databaseSize + " entries; entries in it: " + entries + "\n\n"
+                + "-- last signed checkpoint --\n" + lastSigned + "\n-- latest checkpoint in the restored database --\n"
+                + inDatabase.orElse("(none)\n"), StandardCharsets.UTF_8);
+            Files.move(copy, incidents.resolve(name + ".ledger-checkpoint"));
+            Path mark = config.ledger().auditedCopy();
+            if (Files.exists(mark)) {
+                Files.move(mark, incidents.resolve(name + ".ledger-audited"));
+            }
+            try (Haven haven = new Haven(config)) {
+                long index = haven.recordRollbackAccepted();
+                System.out.printf("Accepted: the ledger goes on from %d entries (the server had signed %d). Recorded as ledger entry %d; "
+                    + "the evidence is in %s.%n", entries, signedSize, index, incidents.resolve(name + ".txt"));
+            }
             return 0;
         }
     }
