@@ -75,6 +75,19 @@ class StaffFlowsTest {
         assertThat(person.get("/me").body()).contains("<dt>Name</dt>", "<dt>Sprache</dt>");
         // An empty form adds nothing.
         assertThat(b.post("/staff/people/" + id + "/records", Map.of("csrf", token(b), "category", "legal")).statusCode()).isEqualTo(400);
+        // A correction is read by the same types: a number stays a number, yes or no a boolean; a wrong value is refused.
+        String recordId = server.send("GET", "/api/v1/persons/" + id + "/records", t, "shelter", null).body().path("records")
+            .findValues("id").stream().map(n -> n.asText()).filter(x -> !x.isEmpty()).reduce((a, c) -> c).orElseThrow();
+        String page = b.get("/staff/people/" + id).body();
+        assertThat(page).contains("name=\"category\" value=\"family\"");
+        HttpResponse<String> bad = b.post("/staff/people/" + id + "/records/" + recordId, Map.of("csrf", token(b), "category", "family",
+            "field.householdSize", "five", "field.childrenInSchool", "true"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("People in the household: write a number");
+        assertThat(b.post("/staff/people/" + id + "/records/" + recordId, Map.of("csrf", token(b), "category", "family",
+            "field.householdSize", "5", "field.childrenInSchool", "false")).statusCode()).isEqualTo(303);
+        String corrected = server.send("GET", "/api/v1/persons/" + id + "/records", t, "shelter", null).body().toString();
+        assertThat(corrected).contains("\"householdSize\":5", "\"childrenInSchool\":false").doesNotContain("\"householdSize\":\"5\"");
     }
 
     @Test

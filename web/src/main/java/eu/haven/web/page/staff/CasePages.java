@@ -198,35 +198,15 @@ final class CasePages {
         UUID id = uuid(ctx.pathParam("id"));
         String category = Optional.ofNullable(ctx.formParam("category")).orElse("");
         List<eu.haven.web.page.CategoryFields.Spec> specs = fields.form(category);
-        com.fasterxml.jackson.databind.node.ObjectNode json = eu.haven.web.Json.mapper().createObjectNode();
         FormErrors errors = FormErrors.none();
         Map<String, String> values = new HashMap<>();
+        Map<String, String> raw = new LinkedHashMap<>();
         for (eu.haven.web.page.CategoryFields.Spec spec : specs) {
-            String key = "r-" + category + "-" + spec.name();
-            String raw = Optional.ofNullable(ctx.formParam("field." + spec.name())).orElse("").strip();
-            values.put(key, raw);
-            if (raw.isEmpty()) {
-                continue;
-            }
-            switch (spec.type()) {
-                case "number" -> {
-                    try {
-                        json.put(spec.name(), new java.math.BigDecimal(raw.replace(',', '.')));
-                    } catch (NumberFormatException e) {
-                        errors.add(key, t.f("staff.record.not-a-number", "field", spec.label(t.lang())));
-                    }
-                }
-                case "date" -> {
-                    try {
-                        json.put(spec.name(), LocalDate.parse(raw).toString());
-                    } catch (java.time.format.DateTimeParseException e) {
-                        errors.add(key, t.f("staff.record.not-a-date", "field", spec.label(t.lang())));
-                    }
-                }
-                case "yes-no" -> json.put(spec.name(), raw.equals("yes"));
-                default -> json.put(spec.name(), raw);
-            }
+            String value = Optional.ofNullable(ctx.formParam("field." + spec.name())).orElse("").strip();
+            values.put("r-" + category + "-" + spec.name(), value);
+            raw.put(spec.name(), value);
         }
+        com.fasterxml.jackson.databind.node.ObjectNode json = typed(category, raw, "r-" + category + "-", errors, t);
         if (!errors.any() && json.isEmpty()) {
             errors.add("r-" + category + "-" + specs.get(0).name(), t.t("staff.record.note-missing"));
         }
@@ -237,6 +217,53 @@ final class CasePages {
         }
         values.put("category", category);
         recordPage(ctx, 400, errors, values);
+    }
+
+    /**
+     * The fields of a record as JSON, each read by the type the framework gives it in {@code category} (a number, a
+     * date, yes or no, text); a field the framework does not name stays text. Empty fields are left out; a value that
+     * is not of its type is an error beside the field ({@code keyPrefix} + its name).
+     */
+    private com.fasterxml.jackson.databind.node.ObjectNode typed(String category, Map<String, String> raw, String keyPrefix,
+                                                                 FormErrors errors, PageText t) {
+        Map<String, eu.haven.web.page.CategoryFields.Spec> specs = new HashMap<>();
+        fields.form(category).forEach(spec -> specs.put(spec.name(), spec));
+        com.fasterxml.jackson.databind.node.ObjectNode json = eu.haven.web.Json.mapper().createObjectNode();
+        raw.forEach((name, value) -> {
+            String v = value.strip();
+            if (v.isEmpty()) {
+                return;
+            }
+            Optional<eu.haven.web.page.CategoryFields.Spec> spec = Optional.ofNullable(specs.get(name));
+            String label = spec.map(x -> x.label(t.lang())).orElse(name);
+            switch (spec.map(eu.haven.web.page.CategoryFields.Spec::type).orElse("text")) {
+                case "number" -> {
+                    try {
+                        json.put(name, new java.math.BigDecimal(v.replace(',', '.')));
+                    } catch (NumberFormatException e) {
+                        errors.add(keyPrefix + name, t.f("staff.record.not-a-number", "field", label));
+                    }
+                }
+                case "date" -> {
+                    try {
+                        json.put(name, LocalDate.parse(v).toString());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        errors.add(keyPrefix + name, t.f("staff.record.not-a-date", "field", label));
+                    }
+                }
+                case "yes-no" -> {
+                    if (v.equals("yes") || v.equals("true")) {
+                        json.put(name, true);
+                    } else if (v.equals("no") || v.equals("false")) {
+                        json.put(name, false);
+                    } else {
+                        errors.add(keyPrefix + name, t.f("staff.record.not-yes-no", "field", label));
+                    }
+                }
+                default -> json.put(name, v);
+            }
+        });
+        return json;
     }
 
     /** The organisation's accesses to the person, as the person sees them, a page at a time. */
@@ -292,8 +319,13 @@ final class CasePages {
             personPage(ctx, 400, FormErrors.none().add("", t.t("staff.record.note-missing")), Map.of());
             return;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode json = eu.haven.web.Json.mapper().createObjectNode();
-        fields.forEach(json::put);
+        FormErrors errors = FormErrors.none();
+        String category = Optional.ofNullable(ctx.formParam("category")).orElse("");
+        com.fasterxml.jackson.databind.node.ObjectNode json = typed(category, fields, "c-" + record + "-", errors, t);
+        if (errors.any()) {
+            personPage(ctx, 400, errors, Map.of());
+            return;
+        }
         records.correct(actor, purpose, id, record, json.toString());
         PageKit.redirect(ctx, t.href("/staff/people/" + id + "?done=corrected"));
     }
