@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
@@ -55,10 +54,8 @@ public final class NavigatorCommand implements Runnable {
             Directory d = result.directory();
             HavenConfig config = options.config(Path.of("data"));
             try (Database db = Database.open(Installation.prepare(config))) {
-                String when = Instant.now().toString();
-                var changes = d.services().stream().map(s -> new eu.haven.navigator.directory.Metadata(UUID.randomUUID().toString(), s.id(),
-                    "service", when, "import", "", "", "", "haven navigator import")).toList();
-                new JdbcDirectoryRepository(db).replaceAll(d, changes);
+                new JdbcDirectoryRepository(db).replaceAll(d, eu.haven.navigator.directory.Metadata.imported(d,
+                    "haven navigator import", Instant.now().toString()));
             }
             System.out.printf("Imported %d organizations, %d services, %d locations, %d categories and %d questions.%n",
                 d.organizations().size(), d.services().size(), d.locations().size(), d.terms().size(), d.questions().size());

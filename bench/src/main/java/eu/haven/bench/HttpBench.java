@@ -255,15 +255,18 @@ final class HttpBench {
 
         /** A Lua script that spreads requests over the paths, with the headers of a caseworker's read. */
         static String script(List<String> paths, String token, String purpose) {
+            return "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n"
+                + "wrk.headers[\"Purpose\"] = \"" + purpose + "\"\n" + script(paths);
+        }
+
+        /** A Lua script that goes through the paths in turn, with no header of its own. */
+        static String script(List<String> paths) {
             StringBuilder b = new StringBuilder("local paths = {\n");
             for (String p : paths) {
                 b.append("  \"").append(p).append("\",\n");
             }
-            b.append("}\nwrk.headers[\"Authorization\"] = \"Bearer ").append(token).append("\"\n")
-                .append("wrk.headers[\"Purpose\"] = \"").append(purpose).append("\"\n")
-                .append("local i = 0\nrequest = function()\n  i = i + 1\n")
-                .append("  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
-            return b.toString();
+            return b.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n")
+                .append("  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n").toString();
         }
 
         static Load run(String wrk, String url, Path script, int seconds) throws Exception {

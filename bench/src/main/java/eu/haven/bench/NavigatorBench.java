@@ -66,7 +66,7 @@ final class NavigatorBench {
                 String base = HttpBench.base(dir.resolve("data"));
                 new PagesBench.Weights(base).print("navigator results", "/services?q=Arzt&lang=ar", "");
                 Path script = dir.resolve("search.lua");
-                Files.writeString(script, script(queries()));
+                Files.writeString(script, HttpBench.Wrk.script(queries()));
                 HttpBench.Wrk.run(wrk.get(), base + "/services", script, quick ? 5 : 15, CLIENTS);
                 HttpBench.Wrk.run(wrk.get(), base + "/health", null, quick ? 2 : 5, CLIENTS);
                 HttpBench.Load search = HttpBench.Wrk.run(wrk.get(), base + "/services", script, seconds, CLIENTS);
@@ -89,14 +89,6 @@ final class NavigatorBench {
     private static void print(String what, HttpBench.Load l) {
         System.out.printf(Locale.ROOT, "%-24s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)%n", what, l.rps(),
             l.p50ms(), l.p99ms(), l.requests(), l.errors());
-    }
-
-    /** A Lua script for wrk that goes through the paths in turn, with nothing that identifies anybody. */
-    static String script(List<String> paths) {
-        StringBuilder b = new StringBuilder("local paths = {\n");
-        paths.forEach(p -> b.append("  \"").append(p).append("\",\n"));
-        return b.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n")
-            .toString();
     }
 
     /** What newcomers type, in each language, with the filters they use. */

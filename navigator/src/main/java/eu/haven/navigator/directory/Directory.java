@@ -94,6 +94,19 @@ public final class Directory {
         return Optional.ofNullable(questions.get(id));
     }
 
+    /** A resource of any kind, by its kind and id. */
+    public Optional<Object> resource(ResourceType type, String id) {
+        return switch (type) {
+            case ORGANIZATION -> organization(id).map(x -> x);
+            case SERVICE -> service(id).map(x -> x);
+            case LOCATION -> location(id).map(x -> x);
+            case SERVICE_AT_LOCATION -> serviceAtLocations.stream().filter(l -> l.id().equals(id)).findFirst().map(x -> x);
+            case TAXONOMY -> taxonomy(id).map(x -> x);
+            case TAXONOMY_TERM -> term(id).map(x -> x);
+            case QUESTION -> question(id).map(x -> x);
+        };
+    }
+
     /** Where a service is given. */
     public List<ServiceAtLocation> atLocations(String serviceId) {
         return byService.getOrDefault(serviceId, List.of());

@@ -11,4 +11,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Metadata(String id, String resourceId, String resourceType, String lastActionDate, String lastActionType,
                        String fieldName, String previousValue, String replacementValue, String updatedBy) {
+    /** One {@code import} row for each service of a directory that replaces the whole, made by {@code by} at {@code when}. */
+    public static java.util.List<Metadata> imported(Directory directory, String by, String when) {
+        return directory.services().stream().map(s -> new Metadata(java.util.UUID.randomUUID().toString(), s.id(),
+            ResourceType.SERVICE.hsdsName(), when, "import", "", "", "", by)).toList();
+    }
 }

@@ -55,10 +55,7 @@ public final class NavigatorService {
 
     /** Replaces the whole directory (an import), recorded as one change each resource, then serves it. */
     public synchronized void replaceAll(Directory directory, String by) {
-        String when = clock.instant().toString();
-        List<Metadata> changes = directory.services().stream().map(s -> new Metadata(java.util.UUID.randomUUID().toString(),
-            s.id(), ResourceType.SERVICE.hsdsName(), when, "import", "", "", "", by)).toList();
-        repository.replaceAll(directory, changes);
+        repository.replaceAll(directory, Metadata.imported(directory, by, clock.instant().toString()));
         state = index(repository.load());
     }
 

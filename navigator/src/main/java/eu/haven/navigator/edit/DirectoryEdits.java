@@ -60,7 +60,7 @@ public final class DirectoryEdits {
             throw HavenException.invalid("The body must be a JSON object: the whole " + type.hsdsName() + ".");
         }
         Directory d = navigator.directory();
-        Optional<Object> existing = id.flatMap(x -> find(d, type, x));
+        Optional<Object> existing = id.flatMap(x -> d.resource(type, x));
         if (id.isPresent() && existing.isEmpty()) {
             throw HavenException.notFound();
         }
@@ -69,7 +69,7 @@ public final class DirectoryEdits {
         if (object.hasNonNull("id") && !object.get("id").asText().equals(resourceId)) {
             throw HavenException.invalid("id", "The id in the body is not the id in the address.");
         }
-        if (id.isEmpty() && find(d, type, resourceId).isPresent()) {
+        if (id.isEmpty() && d.resource(type, resourceId).isPresent()) {
             throw new HavenException(ErrorCode.CONFLICT, "A " + type.hsdsName() + " with this id exists; change it with PUT.");
         }
         object.put("id", resourceId);
@@ -88,18 +88,6 @@ public final class DirectoryEdits {
     public List<Metadata> history(Actor actor, String resourceId) {
         requireEditor(actor);
         return repository.history(resourceId);
-    }
-
-    private static Optional<Object> find(Directory d, ResourceType type, String id) {
-        return switch (type) {
-            case ORGANIZATION -> d.organization(id).map(x -> x);
-            case SERVICE -> d.service(id).map(x -> x);
-            case LOCATION -> d.location(id).map(x -> x);
-            case SERVICE_AT_LOCATION -> d.serviceAtLocations().stream().filter(l -> l.id().equals(id)).findFirst().map(x -> x);
-            case TAXONOMY -> d.taxonomy(id).map(x -> x);
-            case TAXONOMY_TERM -> d.term(id).map(x -> x);
-            case QUESTION -> d.question(id).map(x -> x);
-        };
     }
 
     /** The resource, once its schema and its links hold. */

@@ -97,7 +97,8 @@ public final class OpeningHours {
         return Optional.of(new Rule(days, opens.get(), closes.get(), date(s.validFrom()), date(s.validTo())));
     }
 
-    static Optional<LocalTime> time(String s) {
+    /** An HSDS time of day ({@code 09:00} or {@code 09:00:00}), when it is one. */
+    public static Optional<LocalTime> time(String s) {
         try {
             return s == null ? Optional.empty() : Optional.of(LocalTime.parse(s.length() == 5 ? s + ":00" : s.substring(0, 8)));
         } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {

@@ -119,14 +119,12 @@ public final class ServiceIndex {
 
     public SearchResults search(SearchRequest request, ZonedDateTime now, Places places) {
         String lang = Languages.offered(request.lang());
-        Map<Reason, Query> all = clauses(request.text(), lang);
-        Optional<Query> closeSpelling = Optional.ofNullable(all.remove(Reason.CLOSE_SPELLING));
-        SearchResults exact = search(request, now, places, all);
-        if (exact.total() > 0 || closeSpelling.isEmpty()) {
+        SearchResults exact = search(request, now, places, clauses(request.text(), lang));
+        if (exact.total() > 0 || request.text().isBlank()) {
             return exact;
         }
         // Nothing spelled so: then words spelled a little differently (costlier, so only when nothing else matched).
-        return search(request, now, places, Map.of(Reason.CLOSE_SPELLING, closeSpelling.get()));
+        return closeSpelling(request.text()).map(q -> search(request, now, places, Map.of(Reason.CLOSE_SPELLING, q))).orElse(exact);
     }
 
     private SearchResults search(SearchRequest request, ZonedDateTime now, Places places, Map<Reason, Query> clauses) {
@@ -201,7 +199,7 @@ public final class ServiceIndex {
         };
     }
 
-    /** The query's parts, one a reason; none for an empty query. */
+    /** The query's parts, one a reason (close spellings apart: {@link #closeSpelling}); none for an empty query. */
     Map<Reason, Query> clauses(String text, String lang) {
         Map<Reason, Query> out = new EnumMap<>(Reason.class);
         if (text.isBlank()) {
@@ -216,6 +214,11 @@ public final class ServiceIndex {
             concepts.forEach(c -> b.add(new TermQuery(new Term(Analyzers.CONCEPT, c)), BooleanClause.Occur.SHOULD));
             out.put(Reason.TERM, b.build());
         }
+        return out;
+    }
+
+    /** Words spelled one letter away, in any language's folded text or in Latin letters; empty for no word of four letters. */
+    private Optional<Query> closeSpelling(String text) {
         BooleanQuery.Builder fuzzy = new BooleanQuery.Builder();
         int fuzzies = 0;
         List<String> folded = Tokens.of(analyzer, Analyzers.FOLD, text);
@@ -232,10 +235,7 @@ public final class ServiceIndex {
                 }
             }
         }
-        if (fuzzies > 0) {
-            out.put(Reason.CLOSE_SPELLING, fuzzy.build());
-        }
-        return out;
+        return fuzzies > 0 ? Optional.of(fuzzy.build()) : Optional.empty();
     }
 
     /**

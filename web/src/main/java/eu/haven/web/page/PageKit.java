@@ -23,6 +23,11 @@ public final class PageKit {
     private static final Map<String, String> NAMES = Map.of("en", "English", "de", "Deutsch", "fr", "Français",
         "uk", "Українська", "ru", "Русский", "ar", "العربية", "fa", "فارسی", "ti", "ትግርኛ", "so", "Soomaali");
 
+    /** A language named in itself (never a flag): English, Deutsch, العربية, ... */
+    public static String languageName(String code) {
+        return NAMES.getOrDefault(code, code);
+    }
+
     private final Csrf csrf;
     private final Assets assets;
     private final ZoneId zone;

@@ -96,8 +96,8 @@ final class ServiceViews {
 
     /** "Monday, Tuesday: 09:00 to 13:00" in the reader's language, with its day names and time format. */
     private static Optional<String> hours(Schedule s, PageText t) {
-        Optional<LocalTime> opens = time(s.opensAt());
-        Optional<LocalTime> closes = time(s.closesAt());
+        Optional<LocalTime> opens = OpeningHours.time(s.opensAt());
+        Optional<LocalTime> closes = OpeningHours.time(s.closesAt());
         if (opens.isEmpty() || closes.isEmpty()) {
             return Optional.ofNullable(s.translations().of(t.lang(), "description", s.description())).filter(x -> !x.isBlank());
         }
@@ -106,13 +106,5 @@ final class ServiceViews {
             .collect(Collectors.joining(", "));
         return Optional.of(t.f("nav.hours.line", "days", days, "from", LocaleFormats.time(t.lang(), opens.get()),
             "to", LocaleFormats.time(t.lang(), closes.get())));
-    }
-
-    private static Optional<LocalTime> time(String s) {
-        try {
-            return s == null ? Optional.empty() : Optional.of(LocalTime.parse(s.length() == 5 ? s + ":00" : s.substring(0, 8)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

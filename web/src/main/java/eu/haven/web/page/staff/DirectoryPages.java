@@ -31,8 +31,6 @@ import java.util.Optional;
  * role and the resource and keeps the history; these pages only convert the form to HSDS and back.
  */
 public final class DirectoryPages {
-    private static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "de", "Deutsch", "fr", "Français",
-        "uk", "Українська", "ru", "Русский", "ar", "العربية", "fa", "فارسی", "ti", "ትግርኛ", "so", "Soomaali");
     private static final List<String> STATUSES = List.of("active", "inactive", "defunct", "temporarily closed");
     private final Area area;
     private final StaffPageSession session;
@@ -141,14 +139,7 @@ public final class DirectoryPages {
     }
 
     private JsonNode existing(Kind kind, String id) {
-        Directory d = navigator.directory();
-        Optional<?> found = switch (kind) {
-            case SERVICES -> d.service(id);
-            case QUESTIONS -> d.question(id);
-            case ORGANIZATIONS -> d.organization(id);
-            case LOCATIONS -> d.location(id);
-        };
-        return HsdsJson.MAPPER.valueToTree(found.orElseThrow(HavenException::notFound));
+        return HsdsJson.MAPPER.valueToTree(navigator.directory().resource(kind.type, id).orElseThrow(HavenException::notFound));
     }
 
     /** The texts of each language a kind has. */
@@ -218,7 +209,7 @@ public final class DirectoryPages {
                 v.getOrDefault(lang + "." + fields.get(0), "")));
             inputs.add(DirectoryForm.Input.text(lang + "." + fields.get(1), t.t("staff.directory." + fields.get(1)),
                 v.getOrDefault(lang + "." + fields.get(1), "")));
-            out.add(new DirectoryForm.Language(lang, LANGUAGE_NAMES.get(lang), inputs, v.containsKey("review." + lang)));
+            out.add(new DirectoryForm.Language(lang, PageKit.languageName(lang), inputs, v.containsKey("review." + lang)));
         }
         return out;
     }
