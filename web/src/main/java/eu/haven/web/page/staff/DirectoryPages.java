@@ -90,7 +90,7 @@ public final class DirectoryPages {
         params.put("f", frames.frame(ctx, t, t.t("staff.directory.title"), actor, Optional.empty(), "/staff/directory"));
         params.put("t", t);
         params.put("services", d.services().stream().sorted(java.util.Comparator.comparing(s -> s.name()))
-            .map(s -> new Row(s.name(), t.href("/staff/directory/services/" + s.id()), s.status())).toList());
+            .map(s -> new Row(s.name(), t.href("/staff/directory/services/" + s.id()), status(t, s.status()))).toList());
         params.put("questions", d.questions().stream().map(q -> new Row(q.question(), t.href("/staff/directory/questions/" + q.id()), ""))
             .toList());
         params.put("organizations", d.organizations().stream().map(o -> new Row(o.name(), t.href("/staff/directory/organizations/" + o.id()),
@@ -138,6 +138,11 @@ public final class DirectoryPages {
         area.render(ctx, status, "page/staff/directory-edit.jte", params);
     }
 
+    /** An HSDS status in the page's language. */
+    private static String status(PageText t, String status) {
+        return status == null ? "" : t.t("staff.directory.status." + status.replace(' ', '-'));
+    }
+
     private JsonNode existing(Kind kind, String id) {
         return HsdsJson.MAPPER.valueToTree(navigator.directory().resource(kind.type, id).orElseThrow(HavenException::notFound));
     }
@@ -177,7 +182,7 @@ public final class DirectoryPages {
                 Map<String, String> orgs = new LinkedHashMap<>();
                 navigator.directory().organizations().forEach(o -> orgs.put(o.id(), o.name()));
                 Map<String, String> statuses = new LinkedHashMap<>();
-                STATUSES.forEach(s -> statuses.put(s, s));
+                STATUSES.forEach(s -> statuses.put(s, status(t, s)));
                 out.add(DirectoryForm.Input.choice("organization_id", t.t("staff.directory.organization"), v.get("organization_id"), orgs));
                 out.add(DirectoryForm.Input.choice("status", t.t("staff.directory.status"),
                     v.get("status").isEmpty() ? "active" : v.get("status"), statuses));
