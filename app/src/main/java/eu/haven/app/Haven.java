@@ -79,6 +79,8 @@ public final class Haven implements AutoCloseable {
     private final ErasureService erasure;
     private final Recorder recorder;
     private final RetentionJob retention;
+    private final eu.haven.core.authority.AuthorityRequestService authority;
+    private final eu.haven.core.transparency.TransparencyService transparency;
     private Optional<Javalin> server = Optional.empty();
     private Optional<ScheduledExecutorService> scheduler = Optional.empty();
 
@@ -118,7 +120,16 @@ public final class Haven implements AutoCloseable {
             throw new ConfigurationException("Another Haven process (a server, or haven admin) is writing this installation's "
                 + "access ledger. One process at a time may: stop it first, or, while a server runs, use /api/v1/admin/... .");
         }
-        this.ledger = openLedger(config.ledger(), ledgerStoreDecorator.apply(new JdbcLedgerStore(db)));
+        JdbcLedgerStore ledgerStore = new JdbcLedgerStore(db);
+        java.util.Map<String, String> organisationTypes = new java.util.concurrent.ConcurrentHashMap<>();
+        eu.haven.core.transparency.ReportTally tally = new eu.haven.core.transparency.ReportTally(framework, DpvTaxonomy.bundled(),
+            id -> Optional.ofNullable(organisationTypes.computeIfAbsent(id,
+                k -> organisations.find(k).map(eu.haven.core.staff.Organisation::type).orElse(null))), java.time.ZoneId.systemDefault());
+        long counted = countFor(ledgerStore, tally);
+        if (counted > 1000) {
+            LOG.info("Counted {} ledger events for the transparency report.", counted);
+        }
+        this.ledger = openLedger(config.ledger(), ledgerStoreDecorator.apply(ledgerStore));
         PolicyEngine engine = new PolicyEngine(framework);
         AccessGuard guard = new AccessGuard(engine, ledger, new JdbcPersonFactsRepository(db, JdbcPersonFactsRepository.DEFAULT_CACHE_SIZE),
             config.clock(), metrics);
@@ -144,6 +155,12 @@ public final class Haven implements AutoCloseable {
         this.caseload = new eu.haven.core.caseload.CaseloadService(guard, new eu.haven.store.JdbcCaseloadRepository(db), records, keys,
             new KeyedHash(master, "caseload-names"));
         RecordService recordService = new RecordService(guard, records, keys, caseload);
+        var authorityRequests = new eu.haven.store.JdbcAuthorityRequestRepository(db);
+        this.authority = new eu.haven.core.authority.AuthorityRequestService(framework, firewall,
+            new PurposeResolver(framework, firewall, DpvTaxonomy.bundled()), authorityRequests, persons, recorder, java.time.ZoneId.systemDefault());
+        this.transparency = new eu.haven.core.transparency.TransparencyService(framework, new eu.haven.store.JdbcReportCountRepository(db),
+            authorityRequests, ledger::size, ledger::signedCheckpoint, config.clock(), java.time.ZoneId.systemDefault(),
+            java.time.Duration.ofMinutes(10));
         var directory = new eu.haven.store.JdbcDirectoryRepository(db);
         var navigator = new eu.haven.navigator.directory.NavigatorService(directory, config.clock(), java.time.ZoneId.systemDefault());
         this.api = new ApiServices(framework, firewall, new PurposeResolver(framework, firewall, DpvTaxonomy.bundled()), auth,
@@ -153,16 +170,27 @@ public final class Haven implements AutoCloseable {
             new ReferralService(guard, referrals, consents, organisations, guardianship, keys), ledger,
             new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, alerts, people.sessions()),
             new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
-                organisations, codes::ofPerson, alerts),
+                organisations, codes::ofPerson, alerts, authority::hiddenFrom),
             corrections, erasure, codes, alerts, staffAdmin, this::ready,
             new ApiServices.Metrics(metrics, config.metricsToken(), metrics::scrape),
             new ApiServices.PageSettings(master.derive("page-forms"), config.clock(),
-                caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents, ledger)),
-            navigator, new eu.haven.navigator.edit.DirectoryEdits(navigator, directory, config.clock()));
+                caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents, ledger, authority::hiddenFrom)),
+            navigator, new eu.haven.navigator.edit.DirectoryEdits(navigator, directory, config.clock()),
+            new ApiServices.Oversight(authority, transparency));
         ledger.instrument(metrics);
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());
         metrics.gauge("haven.ready", this, h -> h.ready() ? 1 : 0);
+    }
+
+    /** Counts for the transparency report what the ledger holds and the counts do not yet; closes the database if it cannot. */
+    private long countFor(JdbcLedgerStore store, eu.haven.core.transparency.ReportTally tally) {
+        try {
+            return store.countWith(tally);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     private Ledger openLedger(HavenConfig.LedgerConfig l, LedgerStore store) {
@@ -229,6 +257,14 @@ public final class Haven implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("The retention job failed and will run again at its next time:\n{}", eu.haven.core.error.Failures.trace(e));
         }
+    }
+
+    public eu.haven.core.transparency.TransparencyService transparency() {
+        return transparency;
+    }
+
+    public eu.haven.core.authority.AuthorityRequestService authority() {
+        return authority;
     }
 
     public RetentionJob retention() {

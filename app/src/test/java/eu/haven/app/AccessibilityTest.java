@@ -219,6 +219,23 @@ class AccessibilityTest {
             d.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
             submit(d);
             found.put("staff ledger", violations(d));
+            d.get(server.base() + "/staff/authority");
+            found.put("staff authority requests", violations(d));
+            submit(d);
+            found.put("staff authority request with errors", violations(d));
+            d.findElement(By.id("body")).sendKeys("Ausländerbehörde");
+            d.findElement(By.id("legalReference")).sendKeys("§ 87 AufenthG");
+            submit(d);
+            found.put("staff authority request refused", violations(d));
+            String dpoToken = server.login("city.dpo");
+            var waiting = server.send("POST", "/api/v1/authority-requests", dpoToken, null, "{\"body\":\"Family court\",\"bodyType\":\"court\","
+                + "\"legalReference\":\"4 F 12/26\",\"purpose\":\"shelter\",\"categories\":[\"identity\",\"housing\"],\"letterLanguage\":\"de\"}");
+            d.get(server.base() + "/staff/authority/" + waiting.body().get("id").asText() + "?lang=de");
+            found.put("staff authority request waiting de", violations(d));
+            for (String lang : List.of("en", "ar")) {
+                d.get(server.base() + "/transparency?lang=" + lang);
+                found.put("transparency " + lang, violations(d));
+            }
             d.manage().deleteAllCookies();
             d.get(server.base() + "/staff/sign-in");
             d.findElement(By.id("username")).sendKeys("admin");

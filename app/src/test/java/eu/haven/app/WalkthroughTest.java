@@ -136,7 +136,7 @@ class WalkthroughTest {
             "list legal-aid permit",
             "respond-referral legal-aid permit",
             "read legal-aid permit",
-            "consent city-shelter permit",
+            "record-withdrawal city-shelter permit",
             "read legal-aid deny consent-withdrawn");
         assertThat(server.haven.metrics().counter("haven.firewall.refusals").count()).isEqualTo(1.0);
 

@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./haven bench [--quick] [policy|ledger|http|me|scale|pages|navigator|all]}: runs the benchmarks, prints the figures and
+ * {@code ./haven bench [--quick] [policy|ledger|http|me|scale|pages|navigator|transparency|all]}: runs the benchmarks, prints the figures and
  * whether each goal holds. Exit code 0 when every goal measured holds.
  */
 public final class Bench {
@@ -28,8 +28,8 @@ public final class Bench {
             }
         }
         if (parts.isEmpty() || parts.contains("all")) {
-            parts = quick ? List.of("policy", "ledger", "http", "me", "pages", "navigator")
-                : List.of("policy", "ledger", "http", "me", "scale", "pages", "navigator");
+            parts = quick ? List.of("policy", "ledger", "http", "me", "pages", "navigator", "transparency")
+                : List.of("policy", "ledger", "http", "me", "scale", "pages", "navigator", "transparency");
             if (quick) {
                 System.out.println("(--quick leaves out the scale part; run ./haven bench --quick scale for a small one)");
             }
@@ -44,8 +44,9 @@ public final class Bench {
                 case "scale" -> allHold &= ScaleBench.run(quick);
                 case "pages" -> allHold &= PagesBench.run(quick);
                 case "navigator" -> allHold &= NavigatorBench.run(quick);
+                case "transparency" -> allHold &= TransparencyBench.run(quick);
                 default -> {
-                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, scale, pages, navigator, all.");
+                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, scale, pages, navigator, transparency, all.");
                     System.exit(2);
                 }
             }

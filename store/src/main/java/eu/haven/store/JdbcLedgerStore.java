@@ -27,9 +27,32 @@ public final class JdbcLedgerStore implements LedgerStore {
         + "role, action, purpose, person_id, categories, permitted, reason, target_id, erasure) VALUES (?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, "
         + "?, ?, CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID), ?)";
     private final Database db;
+    private final JdbcReportCounts reportCounts = new JdbcReportCounts();
+    private volatile java.util.Optional<eu.haven.core.transparency.ReportTally> tally = java.util.Optional.empty();
 
     public JdbcLedgerStore(Database db) {
         this.db = db;
+    }
+
+    /**
+     * From now on, each batch also adds its events to the transparency report's counts, in its own
+     * transaction; first counts the stored events not counted yet (all of them, the first time), from
+     * their openings: an event whose opening an erasure blanked can no longer be counted. Call before
+     * the ledger opens. Returns how many events were counted now.
+     */
+    public long countWith(eu.haven.core.transparency.ReportTally reportTally) {
+        long from = db.autonomous(JdbcReportCounts::countedThrough);
+        long end = extent().end();
+        for (long i = from; i < end; i += 1000) {
+            int n = (int) Math.min(1000, end - i);
+            List<AccessEvent> opened = events(i, n).stream().flatMap(e -> e.opening().stream()).map(SequencedEvent::event).toList();
+            eu.haven.core.transparency.ReportTally.Tallied t = reportTally.tally(opened);
+            long through = i + n;
+            JdbcReportCounts.Written written = db.autonomous(h -> h.inTransaction(tx -> reportCounts.write(tx, t, through)));
+            reportCounts.committed(written);
+        }
+        this.tally = java.util.Optional.of(reportTally);
+        return Math.max(0, end - from);
     }
 
     @Override
@@ -44,7 +67,10 @@ public final class JdbcLedgerStore implements LedgerStore {
      */
     @Override
     public void append(List<SequencedEvent> events, List<Tile> completedTiles) {
-        db.autonomous(h -> h.inTransaction(tx -> {
+        java.util.Optional<eu.haven.core.transparency.ReportTally.Tallied> tallied =
+            tally.map(t -> t.tally(events.stream().map(SequencedEvent::event).toList()));
+        long through = events.isEmpty() ? 0 : events.get(events.size() - 1).index() + 1;
+        JdbcReportCounts.Written written = db.autonomous(h -> h.inTransaction(tx -> {
             Connection c = tx.getConnection();
             try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
                 for (SequencedEvent s : events) {
@@ -76,8 +102,11 @@ public final class JdbcLedgerStore implements LedgerStore {
                 completedTiles.forEach(t -> tiles.bind("l", t.level()).bind("i", t.index()).bind("h", t.hashes()).add());
                 tiles.execute();
             }
-            return null;
+            return tallied.isPresent() && !events.isEmpty() ? reportCounts.write(tx, tallied.get(), through) : null;
         }));
+        if (written != null) {
+            reportCounts.committed(written);
+        }
     }
 
     private static void setUuid(PreparedStatement st, int column, Optional<UUID> value) throws SQLException {

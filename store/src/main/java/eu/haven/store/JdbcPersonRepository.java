@@ -88,7 +88,11 @@ public final class JdbcPersonRepository implements PersonRepository {
 
     @Override
     public boolean delete(UUID id) {
-        boolean deleted = db.with(h -> h.createUpdate("DELETE FROM persons WHERE id = :id").bind("id", id).execute()) > 0;
+        boolean deleted = db.with(h -> {
+            // Whether the person was counted as served this month is no longer kept; the count stays.
+            h.createUpdate("DELETE FROM report_served WHERE person_id = :id").bind("id", id).execute();
+            return h.createUpdate("DELETE FROM persons WHERE id = :id").bind("id", id).execute();
+        }) > 0;
         db.personChanged(id);
         return deleted;
     }

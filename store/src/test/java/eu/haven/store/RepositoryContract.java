@@ -476,6 +476,67 @@ abstract class RepositoryContract {
         assertThat(repo.load().services()).isEmpty();
     }
 
+    @Test
+    void the_register_of_authority_requests_keeps_its_people_apart_and_loses_them_with_their_erasure() {
+        var repo = new JdbcAuthorityRequestRepository(db);
+        var r = new eu.haven.core.authority.AuthorityRequest(UUID.randomUUID(), now, UUID.randomUUID(), "shelter-a", "Court",
+            eu.haven.core.authority.BodyType.COURT, "4 F 1/26", "shelter", Optional.empty(), java.util.Set.of("identity", "housing"), "de",
+            eu.haven.core.authority.AuthorityRequest.Status.WAITING, Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(),
+            Optional.empty(), Optional.empty());
+        repo.insert(r);
+        assertThat(repo.find(r.id())).contains(r);
+        UUID p = person();
+        assertThat(repo.addPerson(r.id(), p, now)).isTrue();
+        assertThat(repo.addPerson(r.id(), p, now)).as("once").isFalse();
+        assertThat(repo.persons(r.id())).containsExactly(p);
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 1);
+        assertThat(repo.hiddenFrom(p, today)).isEmpty();
+        repo.postpone(r.id(), today.plusDays(5), "3 Gs 1/26");
+        assertThat(repo.hiddenFrom(p, today)).containsExactly(r.id());
+        assertThat(repo.hiddenFrom(p, today.plusDays(5))).as("shown from the date").isEmpty();
+        var decided = new eu.haven.core.authority.AuthorityRequest(r.id(), r.receivedAt(), r.registeredBy(), r.organisation(), r.body(),
+            r.bodyType(), r.legalReference(), r.purpose(), r.firewallRoot(), r.categories(), r.letterLanguage(),
+            eu.haven.core.authority.AuthorityRequest.Status.GRANTED, Optional.of(now), Optional.of(UUID.randomUUID()), Optional.of("why"),
+            java.util.Set.of("identity"), Optional.of(today.plusDays(5)), Optional.of("3 Gs 1/26"));
+        repo.decide(decided);
+        assertThat(repo.find(r.id())).contains(decided);
+        assertThat(repo.received(now, now.plusSeconds(1))).containsExactly(decided);
+        assertThat(repo.received(now.plusSeconds(1), now.plusSeconds(2))).isEmpty();
+        assertThat(new JdbcPersonRepository(db).delete(p)).isTrue();
+        assertThat(repo.persons(r.id())).as("the person leaves the register with their erasure").isEmpty();
+        assertThat(repo.find(r.id())).as("the request stays, naming nobody").isPresent();
+    }
+
+    @Test
+    void the_report_counts_are_kept_with_each_batch_and_each_person_served_counts_once_a_month() {
+        var framework = new eu.haven.core.framework.FrameworkLoader(eu.haven.core.framework.Firewall.bundled()).loadDemo();
+        var tally = new eu.haven.core.transparency.ReportTally(framework, eu.haven.core.framework.DpvTaxonomy.bundled(),
+            org -> Optional.of(org.equals("shelter-a") ? "shelter" : "legal-aid"), java.time.ZoneOffset.UTC);
+        var store = new JdbcLedgerStore(db);
+        assertThat(store.countWith(tally)).isZero();
+        UUID p = person();
+        List<eu.haven.core.audit.SequencedEvent> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(new eu.haven.core.audit.SequencedEvent(i, event(p, i != 2, Optional.of("firewall")), new byte[16], new byte[] {(byte) i}));
+        }
+        store.append(batch, List.of());
+        String month = java.time.YearMonth.from(now.atZone(java.time.ZoneOffset.UTC)).toString();
+        var counts = new JdbcReportCountRepository(db).between(month, month);
+        assertThat(counts).containsEntry(new eu.haven.core.transparency.CountKey(month, "accesses", "shelter", "permitted"), 2L)
+            .containsEntry(new eu.haven.core.transparency.CountKey(month, "accesses", "shelter", "firewall"), 1L)
+            .containsEntry(new eu.haven.core.transparency.CountKey(month, "people-served", "shelter", ""), 1L);
+        store.append(List.of(new eu.haven.core.audit.SequencedEvent(3, event(p, true, Optional.empty()), new byte[16], new byte[] {3})), List.of());
+        assertThat(new JdbcReportCountRepository(db).between(month, month))
+            .containsEntry(new eu.haven.core.transparency.CountKey(month, "accesses", "shelter", "permitted"), 3L)
+            .as("served once a month").containsEntry(new eu.haven.core.transparency.CountKey(month, "people-served", "shelter", ""), 1L);
+        assertThat(new JdbcLedgerStore(db).countWith(tally)).as("a new start counts nothing twice").isZero();
+        new JdbcPersonRepository(db).delete(p);
+        long served = db.with(h -> h.createQuery("SELECT COUNT(*) FROM report_served").mapTo(Long.class).one());
+        assertThat(served).isZero();
+        assertThat(new JdbcReportCountRepository(db).between(month, month))
+            .as("the counts outlive the person").containsEntry(new eu.haven.core.transparency.CountKey(month, "people-served", "shelter", ""), 1L);
+    }
+
     private AccessEvent event(UUID person, boolean permitted, Optional<String> reason) {
         return AccessEvent.byCaseworker(now, UUID.randomUUID(), "shelter-a", "read", "shelter", person,
             new java.util.LinkedHashSet<>(List.of("identity", "housing")), permitted ? Optional.empty() : reason);

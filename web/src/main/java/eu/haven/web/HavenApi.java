@@ -142,6 +142,7 @@ public final class HavenApi {
             PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages(), listen.publicUrl());
             eu.haven.web.code.AccessCodeRoutes.register(config.routes, s.codes(), caller, labels.messages());
             eu.haven.web.alert.AlertRoutes.register(config.routes, s.alerts(), caller);
+            eu.haven.web.authority.AuthorityRoutes.register(config.routes, s.oversight().authority(), caller, requests, letters(s, listen));
             RecordRoutes.register(config.routes, s.records(), caller, requests, mapper);
             ConsentRoutes.register(config.routes, s.consents(), caller, requests);
             ReferralRoutes.register(config.routes, s.referrals(), caller, requests);
@@ -153,7 +154,7 @@ public final class HavenApi {
             eu.haven.web.directory.DirectoryRoutes.register(config.routes, s.directoryEdits(), caller, requests);
             eu.haven.web.hsds.HsdsRoutes.register(config.routes, s.navigator(),
                 listen.publicUrl().orElse("http://" + ("0.0.0.0".equals(listen.host()) ? "localhost" : listen.host()) + ":" + listen.port()));
-            eu.haven.web.page.Pages.register(config.routes, s, labels, mapper, clients, listen.https(), listen.publicUrl());
+            eu.haven.web.page.Pages.register(config.routes, s, labels, mapper, clients, listen.https(), listen.publicUrl(), letters(s, listen));
             config.routes.exception(HavenException.class, (e, ctx) -> {
                 if (e instanceof RetryLater later) {
                     ctx.header("Retry-After", Long.toString(later.seconds()));
@@ -177,6 +178,14 @@ public final class HavenApi {
             });
             config.routes.error(405, ctx -> fail(ctx, ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here."));
         });
+    }
+
+    /** The refusal letters, naming the sender by its organisation's name and citing the framework at the public address. */
+    public static eu.haven.web.authority.RefusalLetters letters(ApiServices s, Listen listen) {
+        return new eu.haven.web.authority.RefusalLetters(s.framework(),
+            id -> Optional.ofNullable(s.rights().organisations().get(id)).map(eu.haven.core.staff.Organisation::name).orElse(id),
+            listen.publicUrl().orElse("http://" + ("0.0.0.0".equals(listen.host()) ? "localhost" : listen.host()) + ":" + listen.port()),
+            java.time.ZoneId.systemDefault());
     }
 
     private static void fail(Context ctx, ErrorCode code, String message) {

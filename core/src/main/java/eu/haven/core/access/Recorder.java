@@ -54,6 +54,16 @@ public final class Recorder {
             action.code(), ACCOUNTS, Optional.empty(), Set.of(), true, Optional.empty(), target));
     }
 
+    /**
+     * What a member of staff does outside the policy engine (the data protection officer's register
+     * of authority requests): recorded under their name, about the person if there is one.
+     */
+    public long byStaff(eu.haven.core.staff.Actor by, Action action, String purpose, Optional<UUID> personId, Set<String> categories,
+                        Optional<String> reason, Optional<UUID> target) {
+        return log.append(new AccessEvent(Randomness.uuid(), clock.instant(), Optional.of(by.userId()), Optional.of(by.organisation()),
+            Optional.of(by.role().code()), action.code(), purpose, personId, categories, reason.isEmpty(), reason, target));
+    }
+
     public long bySystem(UUID personId, Action action, String purpose, Set<String> categories, Optional<UUID> target) {
         return append(SYSTEM, purpose, personId, action, categories, Optional.empty(), target);
     }

@@ -24,8 +24,13 @@ public final class CaseFileService {
     /** How many of the person's history's newest events one page of the organisation's accesses looks through. */
     public static final int HISTORY_WINDOW = 100;
 
-    public CaseFileService(AccessGuard guard, RecordService records, ConsentRepository consents, eu.haven.core.audit.Ledger ledger) {
+    private final java.util.function.Function<UUID, java.util.Set<UUID>> postponed;
+
+    /** {@code postponed}: the authority requests the person may not be told of yet, whose steps nobody is shown in their history. */
+    public CaseFileService(AccessGuard guard, RecordService records, ConsentRepository consents, eu.haven.core.audit.Ledger ledger,
+                           java.util.function.Function<UUID, java.util.Set<UUID>> postponed) {
         this.ledger = ledger;
+        this.postponed = postponed;
         this.guard = guard;
         this.records = records;
         this.consents = consents;
@@ -46,8 +51,10 @@ public final class CaseFileService {
     public AccessPage accesses(Actor actor, RequestedPurpose purpose, UUID personId, long before) {
         guard.check(actor, Action.READ, purpose, personId, guard.framework().allCategories(), Optional.empty());
         eu.haven.core.audit.Ledger.HistoryPage page = ledger.historyPage(personId, before, HISTORY_WINDOW);
+        java.util.Set<UUID> hidden = postponed.apply(personId);
         List<eu.haven.core.audit.LoggedEvent> own = page.events().stream()
-            .filter(e -> e.event().organisation().equals(Optional.of(actor.organisation()))).toList();
+            .filter(e -> e.event().organisation().equals(Optional.of(actor.organisation())))
+            .filter(e -> e.event().target().filter(hidden::contains).isEmpty()).toList();
         long oldest = page.events().isEmpty() ? before : page.events().get(page.events().size() - 1).index();
         return new AccessPage(own, page.older() ? Optional.of(oldest) : Optional.empty());
     }

@@ -103,11 +103,11 @@ public final class ConsentService {
     /** Withdraws at once. Any organisation working with the person may register a withdrawal. */
     public Consent withdraw(Actor actor, RequestedPurpose purpose, UUID consentId) {
         Consent consent = consents.find(consentId)
-            .orElseThrow(() -> guard.unknown(actor, Action.CONSENT, purpose, Optional.of(consentId)));
-        guard.check(actor, Action.CONSENT, purpose, consent.personId(), guard.framework().allCategories(),
+            .orElseThrow(() -> guard.unknown(actor, Action.RECORD_WITHDRAWAL, purpose, Optional.of(consentId)));
+        guard.check(actor, Action.RECORD_WITHDRAWAL, purpose, consent.personId(), guard.framework().allCategories(),
             Optional.of(consentId));
         Instant now = guard.clock().instant();
-        guard.complete(actor, Action.CONSENT, purpose, consent.personId(), Optional.of(consentId),
+        guard.complete(actor, Action.RECORD_WITHDRAWAL, purpose, consent.personId(), Optional.of(consentId),
             () -> consents.withdraw(consentId, now, Optional.of(actor.organisation())));
         return consents.find(consentId).orElse(consent.withdrawn(now, Optional.of(actor.organisation())));
     }

@@ -9,14 +9,23 @@ import java.util.Locale;
  * which concerns no person. Every one of them is recorded in the access ledger.
  */
 public enum Action {
-    CREATE_PERSON, READ, WRITE, CORRECT, CONSENT, REFER, RESPOND_REFERRAL,
+    CREATE_PERSON, READ, WRITE, CORRECT, CONSENT,
+    /** A member of staff registered the person's withdrawal of a consent. */
+    RECORD_WITHDRAWAL,
+    REFER, RESPOND_REFERRAL,
     REQUEST_ACCESS_CODE, APPROVE_ACCESS_CODE, ISSUE_ACCESS_CODE,
     ANSWER_CORRECTION, ERASE, ANSWER_ERASURE, LIST,
     SIGN_IN, ACTIVATE_ACCESS_CODE, VIEW_OWN, EXPORT_OWN, RECEIPT, WITHDRAW_CONSENT, REQUEST_CORRECTION, REQUEST_ERASURE,
     END_RETENTION, ERASED, ALERT,
     CREATE_ORGANISATION, CREATE_USER, CHANGE_PASSWORD, RESET_PASSWORD, DISABLE_USER, ENABLE_USER, DELETE_USER,
     /** The operator accepted that the database was restored to an earlier ledger (a rollback incident, recorded). */
-    ACCEPT_ROLLBACK;
+    ACCEPT_ROLLBACK,
+    /** An authority's request for data about the person was registered (refused by the firewall, or waiting for the data protection officer). */
+    AUTHORITY_REQUEST,
+    /** The data protection officer decided an authority's request. */
+    AUTHORITY_DECISION,
+    /** Telling the person of an authority's request was postponed, at a court's order, until a stated date. */
+    AUTHORITY_POSTPONE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class RoleTable {
     private static final Set<Action> CASE_WORK = EnumSet.of(Action.CREATE_PERSON, Action.READ, Action.WRITE, Action.CORRECT,
-        Action.CONSENT, Action.REFER, Action.RESPOND_REFERRAL, Action.REQUEST_ACCESS_CODE, Action.APPROVE_ACCESS_CODE,
+        Action.CONSENT, Action.RECORD_WITHDRAWAL, Action.REFER, Action.RESPOND_REFERRAL, Action.REQUEST_ACCESS_CODE, Action.APPROVE_ACCESS_CODE,
         Action.ISSUE_ACCESS_CODE, Action.ANSWER_CORRECTION, Action.ERASE, Action.ANSWER_ERASURE, Action.LIST);
 
     private static final Map<Role, Set<Action>> TABLE = table();

@@ -55,11 +55,15 @@ public final class RightsService {
     private final OrganisationRepository organisations;
     private final java.util.function.Function<UUID, List<eu.haven.core.code.CodeRequestView>> codeRequests;
     private final AlertService alerts;
+    /** The authority requests each person may not be told of yet (a court-ordered postponement): their steps are left out. */
+    private final java.util.function.Function<UUID, Set<UUID>> postponed;
 
     public RightsService(Framework framework, Recorder recorder, Ledger ledger, PersonRepository persons, PersonKeys keys,
                          RecordRepository records, ConsentRepository consents, ReferralRepository referrals,
                          CorrectionService corrections, ErasureService erasures, OrganisationRepository organisations,
-                         java.util.function.Function<UUID, List<eu.haven.core.code.CodeRequestView>> codeRequests, AlertService alerts) {
+                         java.util.function.Function<UUID, List<eu.haven.core.code.CodeRequestView>> codeRequests, AlertService alerts,
+                         java.util.function.Function<UUID, Set<UUID>> postponed) {
+        this.postponed = postponed;
         this.codeRequests = codeRequests;
         this.alerts = alerts;
         this.framework = framework;
@@ -104,7 +108,7 @@ public final class RightsService {
         if (page.withheld() > 0) {
             alerts.raiseUnlessOpen(Alert.Kind.LEDGER_ALTERED, id);
         }
-        return new Timeline(page.events(), page.withheld(), page.older(), organisations(), Profiles.open(person, key), index);
+        return new Timeline(shown(id, page.events()), page.withheld(), page.older(), organisations(), Profiles.open(person, key), index);
     }
 
     private PersonalData gather(Self self, Action action, boolean withHistory) {
@@ -122,8 +126,17 @@ public final class RightsService {
         Map<UUID, String> guardians = new HashMap<>();
         given.forEach(c -> eu.haven.core.consent.ConsentService.guardianName(key, c).ifPresent(n -> guardians.put(c.id(), n)));
         return new PersonalData(id, person.createdAt(), profile, opened, given, referrals.forPerson(id),
-            corrections.ofPerson(id, key), erasures.ofPerson(id, key), Map.copyOf(guardians), eu.haven.core.referral.ReferralService.declineReasons(referrals, key, id), codeRequests.apply(id), history.events(), history.withheld(),
+            corrections.ofPerson(id, key), erasures.ofPerson(id, key), Map.copyOf(guardians), eu.haven.core.referral.ReferralService.declineReasons(referrals, key, id), codeRequests.apply(id), shown(id, history.events()), history.withheld(),
             organisations(), index, recorder.clock().instant());
+    }
+
+    /** The events the person may be shown: all but the steps of an authority request whose telling a court has postponed. */
+    private List<eu.haven.core.audit.LoggedEvent> shown(UUID personId, List<eu.haven.core.audit.LoggedEvent> events) {
+        Set<UUID> hidden = postponed.apply(personId);
+        if (hidden.isEmpty()) {
+            return events;
+        }
+        return events.stream().filter(e -> e.event().target().filter(hidden::contains).isEmpty()).toList();
     }
 
     /**
@@ -181,9 +194,11 @@ public final class RightsService {
         return proof.filter(p -> concerns(p, id)).map(TlogProof::format).orElseThrow(HavenException::notFound);
     }
 
-    private static boolean concerns(TlogProof proof, UUID personId) {
-        return proof.extra().map(EventCommitment::parseOpening)
-            .flatMap(o -> o.event().personId()).filter(personId::equals).isPresent();
+    private boolean concerns(TlogProof proof, UUID personId) {
+        Set<UUID> hidden = postponed.apply(personId);
+        return proof.extra().map(EventCommitment::parseOpening).map(o -> o.event())
+            .filter(e -> e.personId().filter(personId::equals).isPresent())
+            .filter(e -> e.target().filter(hidden::contains).isEmpty()).isPresent();
     }
 
     /** Art. 7(3): withdrawal, effective at once for every organisation. */

@@ -33,6 +33,10 @@ public final class Labels {
         this.translated = Map.copyOf(all);
     }
 
+    public eu.haven.core.framework.Framework framework() {
+        return framework;
+    }
+
     public Messages messages() {
         return messages;
     }

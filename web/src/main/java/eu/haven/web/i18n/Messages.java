@@ -25,6 +25,9 @@ public final class Messages {
     public static final List<String> STAFF_LANGUAGES = List.of("en", "de");
     private static final Messages BUNDLED = load("messages", LANGUAGES);
     private static final Messages STAFF = load("staff", STAFF_LANGUAGES);
+    /** The languages a refusal letter to an authority can be written in. */
+    public static final List<String> LETTER_LANGUAGES = eu.haven.core.authority.AuthorityRequestService.LETTER_LANGUAGES;
+    private static final Messages LETTERS = load("letter", LETTER_LANGUAGES);
 
     private final Map<String, Properties> bundles;
 
@@ -39,6 +42,11 @@ public final class Messages {
     /** The texts of the staff's pages ({@code i18n/staff_<lang>.properties}), in {@link #STAFF_LANGUAGES}. */
     public static Messages staff() {
         return STAFF;
+    }
+
+    /** The texts of the refusal letters to authorities ({@code i18n/letter_<lang>.properties}). */
+    public static Messages letters() {
+        return LETTERS;
     }
 
     private static Messages load(String base, List<String> languages) {

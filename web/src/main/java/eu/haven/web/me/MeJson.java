@@ -150,6 +150,10 @@ public final class MeJson {
         return new ErasureAnswer(outcome.erased(), erasures(outcome.waiting(), orgs, lang));
     }
 
+    private static final String AWAITING = eu.haven.core.authority.AuthorityRequestService.AWAITING;
+    /** Reasons that say why something is not done (yet), not that an access was refused. */
+    private static final java.util.Set<String> NOT_REFUSALS = java.util.Set.of("not-completed", AWAITING);
+
     /** Access events as the person reads them, in their language. */
     public List<AccessPart> accesses(List<LoggedEvent> events, Map<String, Organisation> orgs, String lang) {
         return events.stream().map(e -> event(e, orgs, lang)).toList();
@@ -172,13 +176,14 @@ public final class MeJson {
         } else {
             reason = e.reason().orElse("");
             reasonLabel = labels.reason(lang, reason);
-            summary = "not-completed".equals(reason) ? labels.action(lang, e.action()) + ". " + reasonLabel
+            summary = NOT_REFUSALS.contains(reason) ? labels.action(lang, e.action()) + ". " + reasonLabel
                 : labels.refused(lang, e.purpose(), "firewall".equals(reason)) + " " + reasonLabel;
         }
         return new AccessPart(logged.index(), e.at().toString(), org, org != null ? org.name() : labels.role(lang, role), role,
             labels.role(lang, role), e.purpose(), labels.purpose(lang, e.purpose()), e.action(), labels.action(lang, e.action()),
             coded(e.categories(), k -> labels.category(lang, k)), e.permitted(),
-            labels.messages().text(lang, e.permitted() ? "outcome.permitted" : "outcome.refused"), reason, reasonLabel, summary,
+            labels.messages().text(lang, e.permitted() ? "outcome.permitted"
+                : AWAITING.equals(reason) ? "outcome.waiting" : "outcome.refused"), reason, reasonLabel, summary,
             "/api/v1/me/receipts/" + logged.index());
     }
 

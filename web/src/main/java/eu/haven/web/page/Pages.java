@@ -26,7 +26,7 @@ public final class Pages {
     private Pages() {}
 
     public static void register(RoutesConfig routes, ApiServices s, Labels labels, ObjectMapper mapper, ClientAddress clients,
-                                boolean https, java.util.Optional<String> publicUrl) {
+                                boolean https, java.util.Optional<String> publicUrl, eu.haven.web.authority.RefusalLetters letters) {
         Assets assets = new Assets();
         PageKit kit = new PageKit(new Csrf(s.pages().formKey(), https), assets, ZoneId.systemDefault(), https);
         routes.get(assets.cssPath(), ctx -> {
@@ -42,7 +42,8 @@ public final class Pages {
             s.erasure(), new MeJson(mapper, labels, s.ledger().origin(), s.ledger().vkey()), mapper, clients,
             new CategoryFields(s.framework())).register(routes);
         new eu.haven.web.page.navigator.NavigatorPages(kit, s.navigator()).register(routes);
+        new eu.haven.web.page.transparency.TransparencyPages(kit, s.oversight().transparency(), labels, mapper).register(routes);
         Area staff = new Area(kit, Frame.Area.STAFF, List.of(Messages.staff(), Messages.bundled()));
-        eu.haven.web.page.staff.StaffSite.register(routes, staff, s, labels, clients, publicUrl);
+        eu.haven.web.page.staff.StaffSite.register(routes, staff, s, labels, clients, publicUrl, letters);
     }
 }

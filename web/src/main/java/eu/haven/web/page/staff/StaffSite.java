@@ -15,7 +15,7 @@ public final class StaffSite {
 
 
     public static void register(RoutesConfig routes, Area area, ApiServices s, Labels labels, ClientAddress clients,
-                                Optional<String> publicUrl) {
+                                Optional<String> publicUrl, eu.haven.web.authority.RefusalLetters letters) {
         StaffPageSession session = new StaffPageSession(s.auth(), s.purposes(), new IdleSessions(Pages.STAFF_IDLE, s.pages().clock()),
             area.kit().secure());
         StaffFrames frames = new StaffFrames(area, labels);
@@ -29,6 +29,7 @@ public final class StaffSite {
         new LedgerPages(area, session, frames, s.ledger(), s.codes(), organisations).register(routes);
         new AdminPages(area, session, frames, s.staffAdmin(), s.framework(), s.rights()::organisationsNow).register(routes);
         new RequestPages(area, session, frames, s.corrections(), s.erasure(), s.codes()).register(routes);
+        new AuthorityPages(area, session, frames, s.oversight().authority(), labels, letters).register(routes);
         new DirectoryPages(area, session, frames, s.navigator(), s.directoryEdits()).register(routes);
     }
 }
