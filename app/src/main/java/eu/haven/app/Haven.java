@@ -176,7 +176,8 @@ public final class Haven implements AutoCloseable {
             new ApiServices.PageSettings(master.derive("page-forms"), config.clock(),
                 caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents, ledger, authority::hiddenFrom)),
             navigator, new eu.haven.navigator.edit.DirectoryEdits(navigator, directory, config.clock()),
-            new ApiServices.Oversight(authority, transparency));
+            new ApiServices.Oversight(authority, transparency, new eu.haven.core.oversight.OversightService(ledger, recorder,
+                new KeyedHash(master, "oversight-pseudonyms"), java.time.ZoneId.systemDefault())));
         ledger.instrument(metrics);
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());

@@ -232,6 +232,15 @@ class AccessibilityTest {
                 + "\"legalReference\":\"4 F 12/26\",\"purpose\":\"shelter\",\"categories\":[\"identity\",\"housing\"],\"letterLanguage\":\"de\"}");
             d.get(server.base() + "/staff/authority/" + waiting.body().get("id").asText() + "?lang=de");
             found.put("staff authority request waiting de", violations(d));
+            d.manage().deleteAllCookies();
+            d.get(server.base() + "/staff/sign-in");
+            d.findElement(By.id("username")).sendKeys("dpa.auditor");
+            d.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
+            submit(d);
+            for (String page : List.of("/staff/oversight", "/staff/oversight?lang=de&outcome=firewall")) {
+                d.get(server.base() + page);
+                found.put("staff " + page, violations(d));
+            }
             for (String lang : List.of("en", "ar")) {
                 d.get(server.base() + "/transparency?lang=" + lang);
                 found.put("transparency " + lang, violations(d));

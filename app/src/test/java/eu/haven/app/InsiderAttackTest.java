@@ -242,6 +242,23 @@ class InsiderAttackTest {
     }
 
     @Test
+    void correcting_another_organisations_record_is_refused_and_recorded_for_the_person_to_see() {
+        Person p = takeOn();
+        String record = server.send("POST", "/api/v1/persons/" + p.id() + "/records", shelter, "shelter",
+            "{\"category\":\"housing\",\"data\":{\"room\":\"12\"}}").body().get("id").asText();
+        referIdentityOnly(p.id(), "legal-aid", "legal-aid", legal);
+        Response tamper = server.send("PUT", "/api/v1/persons/" + p.id() + "/records/" + record, legal, "legal-aid", "{\"data\":{\"room\":\"99\"}}");
+        assertThat(tamper.status()).isEqualTo(404);
+        assertThat(events(p.id())).filteredOn(e -> e.action().equals("correct")).singleElement()
+            .satisfies(e -> {
+                assertThat(e.organisation()).contains("legal-aid");
+                assertThat(e.permitted()).isFalse();
+                assertThat(e.reason()).contains("no-relationship");
+            });
+        assertThat(server.send("GET", "/api/v1/persons/" + p.id() + "/records", shelter, "shelter", null).raw()).contains("\"room\":\"12\"");
+    }
+
+    @Test
     void an_organisation_cannot_erase_the_person_nor_anyone_elses_records() {
         Person p = takeOn();
         String records = "/api/v1/persons/" + p.id() + "/records";

@@ -172,6 +172,12 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<StoredEvent> between(Instant from, Instant to, long after, int limit) {
+        return db.autonomous(h -> h.createQuery(ROWS + "WHERE at >= :from AND at < :to AND idx > :after ORDER BY idx LIMIT :n")
+            .bind("from", Times.of(from)).bind("to", Times.of(to)).bind("after", after).bind("n", limit).map((rs, c) -> stored(rs)).list());
+    }
+
+    @Override
     public List<StoredEvent> forPerson(UUID personId, long before, int limit) {
         // Ordered by person first, as the index is: H2 then reads only the rows returned, not all of the person's.
         return db.autonomous(h -> h.createQuery(ROWS + "WHERE person_id = :p AND idx < :before ORDER BY person_id, idx DESC LIMIT :n")

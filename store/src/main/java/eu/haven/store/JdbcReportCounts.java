@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes the transparency report's counts inside the ledger's batch transaction, and remembers
@@ -29,36 +30,69 @@ final class JdbcReportCounts {
         List<ReportTally.Served> fresh = new ArrayList<>();
         Set<ReportTally.Served> inBatch = new HashSet<>();
         for (ReportTally.Served s : tallied.served()) {
-            if (!s.month().equals(month) && s.month().compareTo(month) > 0) {
-                tx.createUpdate("DELETE FROM report_served WHERE report_month < :m").bind("m", s.month()).execute();
+            if (s.month().compareTo(month) > 0) {
+                // The month before stays: an event of its last moments may still be on its way.
+                tx.createUpdate("DELETE FROM report_served WHERE report_month < :m")
+                    .bind("m", java.time.YearMonth.parse(s.month()).minusMonths(1).toString()).execute();
                 seen.clear();
                 month = s.month();
             }
-            if (seen.contains(s) || !inBatch.add(s)) {
-                continue;
+            if (!seen.contains(s) && inBatch.add(s)) {
+                fresh.add(s);
             }
-            boolean known = tx.createQuery("SELECT COUNT(*) FROM report_served WHERE report_month = :m AND org_type = :t AND person_id = :p")
-                .bind("m", s.month()).bind("t", s.organisationType()).bind("p", s.personId()).mapTo(Long.class).one() > 0;
-            if (!known) {
-                tx.createUpdate("INSERT INTO report_served (report_month, org_type, person_id) VALUES (:m, :t, :p)")
-                    .bind("m", s.month()).bind("t", s.organisationType()).bind("p", s.personId()).execute();
+        }
+        Set<ReportTally.Served> known = known(tx, fresh);
+        PreparedBatch insert = tx.prepareBatch("INSERT INTO report_served (report_month, org_type, person_id) VALUES (:m, :t, :p)");
+        for (ReportTally.Served s : fresh) {
+            if (!known.contains(s)) {
+                insert.bind("m", s.month()).bind("t", s.organisationType()).bind("p", s.personId()).add();
                 counts.merge(CountKey.of(s.month(), Measure.PEOPLE_SERVED, s.organisationType(), ""), 1L, Long::sum);
             }
-            fresh.add(s);
         }
-        for (Map.Entry<CountKey, Long> c : counts.entrySet()) {
-            CountKey k = c.getKey();
-            int updated = tx.createUpdate("UPDATE report_counts SET n = n + :n WHERE report_month = :m AND measure = :s AND dim1 = :a AND dim2 = :b")
-                .bind("n", c.getValue()).bind("m", k.month()).bind("s", k.measure()).bind("a", k.dim1()).bind("b", k.dim2()).execute();
-            if (updated == 0) {
-                tx.createUpdate("INSERT INTO report_counts (report_month, measure, dim1, dim2, n) VALUES (:m, :s, :a, :b, :n)")
-                    .bind("n", c.getValue()).bind("m", k.month()).bind("s", k.measure()).bind("a", k.dim1()).bind("b", k.dim2()).execute();
+        if (insert.size() > 0) {
+            insert.execute();
+        }
+        List<Map.Entry<CountKey, Long>> entries = new ArrayList<>(counts.entrySet());
+        if (!entries.isEmpty()) {
+            PreparedBatch update = tx.prepareBatch("UPDATE report_counts SET n = n + :n WHERE report_month = :m AND measure = :s AND dim1 = :a AND dim2 = :b");
+            entries.forEach(c -> bind(update, c).add());
+            int[] updated = update.execute();
+            PreparedBatch create = tx.prepareBatch("INSERT INTO report_counts (report_month, measure, dim1, dim2, n) VALUES (:m, :s, :a, :b, :n)");
+            for (int i = 0; i < entries.size(); i++) {
+                if (updated[i] == 0) {
+                    bind(create, entries.get(i)).add();
+                }
+            }
+            if (create.size() > 0) {
+                create.execute();
             }
         }
         if (tx.createUpdate("UPDATE report_state SET counted_through = :c WHERE id = 1").bind("c", countedThrough).execute() == 0) {
             tx.createUpdate("INSERT INTO report_state (id, counted_through) VALUES (1, :c)").bind("c", countedThrough).execute();
         }
         return new Written(fresh);
+    }
+
+    private static PreparedBatch bind(PreparedBatch batch, Map.Entry<CountKey, Long> c) {
+        CountKey k = c.getKey();
+        return batch.bind("n", c.getValue()).bind("m", k.month()).bind("s", k.measure()).bind("a", k.dim1()).bind("b", k.dim2());
+    }
+
+    /** Which of these were already counted: one query per month and organisation type in the batch. */
+    private static Set<ReportTally.Served> known(Handle tx, List<ReportTally.Served> candidates) {
+        Set<ReportTally.Served> out = new HashSet<>();
+        Map<String, List<ReportTally.Served>> groups = new LinkedHashMap<>();
+        candidates.forEach(s -> groups.computeIfAbsent(s.month() + "|" + s.organisationType(), k -> new ArrayList<>()).add(s));
+        for (List<ReportTally.Served> group : groups.values()) {
+            ReportTally.Served first = group.get(0);
+            for (int from = 0; from < group.size(); from += 500) {
+                List<java.util.UUID> ids = group.subList(from, Math.min(group.size(), from + 500)).stream().map(ReportTally.Served::personId).toList();
+                tx.createQuery("SELECT person_id FROM report_served WHERE report_month = :m AND org_type = :t AND person_id IN (<ids>)")
+                    .bind("m", first.month()).bind("t", first.organisationType()).bindList("ids", ids).mapTo(java.util.UUID.class)
+                    .forEach(id -> out.add(new ReportTally.Served(first.month(), first.organisationType(), id)));
+            }
+        }
+        return out;
     }
 
     /** The transaction committed: remember who was counted (forgetting all once the month's list grows too long). */

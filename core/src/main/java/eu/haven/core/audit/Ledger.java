@@ -487,6 +487,41 @@ public final class Ledger implements AccessLog, AutoCloseable {
         return store.decisionCounts(from, to);
     }
 
+    /**
+     * The events of a period in ledger order, after index {@code after}, at most {@code limit}, each
+     * only if its opening verifies against its public entry (the rest withheld and counted);
+     * {@code more} says whether the period holds more.
+     */
+    public Period between(java.time.Instant from, java.time.Instant to, long after, int limit) {
+        List<StoredEvent> rows;
+        try {
+            rows = store.between(from, to, after, limit + 1);
+        } catch (RuntimeException e) {
+            throw new LedgerUnavailableException(e);
+        }
+        boolean more = rows.size() > limit;
+        List<LoggedEvent> shown = new ArrayList<>();
+        int withheld = 0;
+        for (StoredEvent row : more ? rows.subList(0, limit) : rows) {
+            Optional<SequencedEvent> opening = row.opening().filter(o -> verifies(o, row.entry()));
+            if (opening.isPresent()) {
+                shown.add(new LoggedEvent(row.index(), opening.get().event()));
+            } else {
+                withheld++;
+            }
+        }
+        long last = rows.isEmpty() ? after : (more ? rows.get(limit - 1) : rows.get(rows.size() - 1)).index();
+        return new Period(List.copyOf(shown), withheld, more, last);
+    }
+
+    /** Events of a period; {@code last}: the index the next page starts after. */
+    public record Period(List<LoggedEvent> events, int withheld, boolean more, long last) {}
+
+    /** Signs a note (c2sp.org/signed-note) with the ledger's key: an export whose origin anyone can check against the ledger's vkey. */
+    public String signNote(String body) {
+        return signer.sign(body);
+    }
+
     /** A page of a person's history, newest first. */
     public record HistoryPage(List<LoggedEvent> events, int withheld, boolean older) {}
 

@@ -66,6 +66,24 @@ public interface LedgerStore extends TileSource {
         return counts;
     }
 
+    /**
+     * The rows with an event time in {@code [from, to)} and an index above {@code after}, in index
+     * order, at most {@code limit}: what the supervisory authority inspects. A store may answer this
+     * from an index on the event time; this default reads every event.
+     */
+    default List<StoredEvent> between(java.time.Instant from, java.time.Instant to, long after, int limit) {
+        List<StoredEvent> out = new java.util.ArrayList<>();
+        long size = extent().end();
+        for (long i = Math.max(0, after + 1); i < size && out.size() < limit; i += 1000) {
+            for (StoredEvent e : events(i, (int) Math.min(1000, size - i))) {
+                if (out.size() < limit && e.opening().map(o -> o.event().at()).filter(at -> !at.isBefore(from) && at.isBefore(to)).isPresent()) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
     /** How many full tiles of each level are stored (level 0 first). */
     List<Long> tileCounts();
 

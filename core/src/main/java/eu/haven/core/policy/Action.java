@@ -25,7 +25,9 @@ public enum Action {
     /** The data protection officer decided an authority's request. */
     AUTHORITY_DECISION,
     /** Telling the person of an authority's request was postponed, at a court's order, until a stated date. */
-    AUTHORITY_POSTPONE;
+    AUTHORITY_POSTPONE,
+    /** The supervisory authority inspected the ledger's events (pseudonymous; naming no person). */
+    INSPECT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -55,9 +55,10 @@ public final class RecordService {
      * a person's request for correction.
      */
     public void correct(Actor actor, RequestedPurpose purpose, UUID personId, UUID recordId, String json) {
+        // Another organisation's record, or none: decided and recorded like any refusal (a role without case work gets 403), then 404.
         CaseRecord record = records.find(recordId)
             .filter(r -> r.personId().equals(personId) && r.organisation().equals(actor.organisation()))
-            .orElseThrow(HavenException::notFound);
+            .orElseThrow(() -> guard.refuse(actor, Action.CORRECT, purpose, personId, Optional.of(recordId)));
         long mask = guard.framework().maskOf(List.of(record.category()));
         guard.check(actor, Action.CORRECT, purpose, personId, mask, Optional.of(recordId));
         SecretKey key = keys.find(personId).orElseThrow(HavenException::notFound);

@@ -36,6 +36,9 @@ final class StaffFrames {
         if (actor.role() == Role.DPO) {
             menu.add(link(t, "staff.nav.authority", "/staff/authority", current));
         }
+        if (actor.role() == Role.OVERSIGHT) {
+            menu.add(link(t, "staff.nav.oversight", "/staff/oversight", current));
+        }
         if (actor.role() == Role.EDITOR) {
             menu.add(link(t, "staff.nav.directory", "/staff/directory", current));
         }
