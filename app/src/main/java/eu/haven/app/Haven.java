@@ -177,7 +177,10 @@ public final class Haven implements AutoCloseable {
                 caseload, new eu.haven.core.casefile.CaseFileService(guard, recordService, consents, ledger, authority::hiddenFrom)),
             navigator, new eu.haven.navigator.edit.DirectoryEdits(navigator, directory, config.clock()),
             new ApiServices.Oversight(authority, transparency, new eu.haven.core.oversight.OversightService(ledger, recorder,
-                new KeyedHash(master, "oversight-pseudonyms"), java.time.ZoneId.systemDefault())));
+                new KeyedHash(master, "oversight-pseudonyms"), java.time.ZoneId.systemDefault()),
+                new eu.haven.core.algorithm.AlgorithmRegister(AlgorithmParameters.of(framework, firewall, people, navigator),
+                    new eu.haven.store.JdbcAlgorithmRepository(db), recorder, config.clock(),
+                    id -> staff.find(id).map(eu.haven.core.staff.StaffUser::username).orElse("?"))));
         ledger.instrument(metrics);
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());

@@ -232,6 +232,10 @@ class AccessibilityTest {
                 + "\"legalReference\":\"4 F 12/26\",\"purpose\":\"shelter\",\"categories\":[\"identity\",\"housing\"],\"letterLanguage\":\"de\"}");
             d.get(server.base() + "/staff/authority/" + waiting.body().get("id").asText() + "?lang=de");
             found.put("staff authority request waiting de", violations(d));
+            for (String page : List.of("/staff/algorithms", "/staff/algorithms/retention-job", "/staff/algorithms/new?lang=de")) {
+                d.get(server.base() + page);
+                found.put("staff " + page, violations(d));
+            }
             d.manage().deleteAllCookies();
             d.get(server.base() + "/staff/sign-in");
             d.findElement(By.id("username")).sendKeys("dpa.auditor");
@@ -244,6 +248,8 @@ class AccessibilityTest {
             for (String lang : List.of("en", "ar")) {
                 d.get(server.base() + "/transparency?lang=" + lang);
                 found.put("transparency " + lang, violations(d));
+                d.get(server.base() + "/algorithms?lang=" + lang);
+                found.put("algorithms " + lang, violations(d));
             }
             d.manage().deleteAllCookies();
             d.get(server.base() + "/staff/sign-in");

@@ -70,7 +70,9 @@ public final class JdbcLedgerStore implements LedgerStore {
         java.util.Optional<eu.haven.core.transparency.ReportTally.Tallied> tallied =
             tally.map(t -> t.tally(events.stream().map(SequencedEvent::event).toList()));
         long through = events.isEmpty() ? 0 : events.get(events.size() - 1).index() + 1;
-        JdbcReportCounts.Written written = db.autonomous(h -> h.inTransaction(tx -> {
+        JdbcReportCounts.Written written;
+        try {
+            written = db.autonomous(h -> h.inTransaction(tx -> {
             Connection c = tx.getConnection();
             try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
                 for (SequencedEvent s : events) {
@@ -104,6 +106,10 @@ public final class JdbcLedgerStore implements LedgerStore {
             }
             return tallied.isPresent() && !events.isEmpty() ? reportCounts.write(tx, tallied.get(), through) : null;
         }));
+        } catch (RuntimeException failed) {
+            reportCounts.forget();
+            throw failed;
+        }
         if (written != null) {
             reportCounts.committed(written);
         }

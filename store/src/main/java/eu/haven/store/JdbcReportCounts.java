@@ -18,9 +18,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * memory so that the sequencer rarely asks the database). Runs on the ledger's one sequencer thread.
  */
 final class JdbcReportCounts {
-    private static final int REMEMBER = 200_000;
+    /** At most this many of a month's people are remembered (some 100 bytes each); beyond, the database is asked. */
+    private static final int REMEMBER = 1_000_000;
     private final Set<ReportTally.Served> seen = new HashSet<>();
     private String month = "";
+    /** Whether {@link #seen} holds every one counted this month, so that one not in it is new without asking. */
+    private boolean complete;
 
     /** What {@link #write} added to those served, to remember once the transaction commits. */
     record Written(List<ReportTally.Served> served) {}
@@ -34,15 +37,16 @@ final class JdbcReportCounts {
                 // The month before stays: an event of its last moments may still be on its way.
                 tx.createUpdate("DELETE FROM report_served WHERE report_month < :m")
                     .bind("m", java.time.YearMonth.parse(s.month()).minusMonths(1).toString()).execute();
-                seen.clear();
                 month = s.month();
+                remember(tx);
             }
             if (!seen.contains(s) && inBatch.add(s)) {
                 fresh.add(s);
             }
         }
-        Set<ReportTally.Served> known = known(tx, fresh);
-        PreparedBatch insert = tx.prepareBatch("INSERT INTO report_served (report_month, org_type, person_id) VALUES (:m, :t, :p)");
+        // Only an event of an earlier month, or a month too big to remember, needs the database's answer.
+        Set<ReportTally.Served> known = known(tx, fresh.stream().filter(s -> !complete || !s.month().equals(month)).toList());
+        PreparedBatch insert = tx.prepareBatch("INSERT INTO report_served (report_month, org_type, person_id) VALUES (:m, :t, :p) ON CONFLICT DO NOTHING");
         for (ReportTally.Served s : fresh) {
             if (!known.contains(s)) {
                 insert.bind("m", s.month()).bind("t", s.organisationType()).bind("p", s.personId()).add();
@@ -95,12 +99,32 @@ final class JdbcReportCounts {
         return out;
     }
 
-    /** The transaction committed: remember who was counted (forgetting all once the month's list grows too long). */
+    /** The month changed (or the first batch came): remember everyone already counted in it, if they are not too many. */
+    private void remember(Handle tx) {
+        seen.clear();
+        long counted = tx.createQuery("SELECT COUNT(*) FROM report_served WHERE report_month = :m").bind("m", month).mapTo(Long.class).one();
+        complete = counted <= REMEMBER;
+        if (complete) {
+            tx.createQuery("SELECT org_type, person_id FROM report_served WHERE report_month = :m").bind("m", month)
+                .map((rs, c) -> new ReportTally.Served(month, rs.getString("org_type"), rs.getObject("person_id", java.util.UUID.class)))
+                .forEach(seen::add);
+        }
+    }
+
+    /** The transaction committed: remember who was counted (all of them while the month's list fits, else the latest). */
     synchronized void committed(Written written) {
         if (seen.size() + written.served().size() > REMEMBER) {
             seen.clear();
+            complete = false;
         }
         written.served().stream().filter(s -> s.month().equals(month)).forEach(seen::add);
+    }
+
+    /** After a failed batch: what is remembered may hold people whose counting was rolled back; ask the database again. */
+    synchronized void forget() {
+        month = "";
+        seen.clear();
+        complete = false;
     }
 
     static long countedThrough(Handle h) {

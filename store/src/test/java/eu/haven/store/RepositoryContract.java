@@ -537,6 +537,24 @@ abstract class RepositoryContract {
             .as("the counts outlive the person").containsEntry(new eu.haven.core.transparency.CountKey(month, "people-served", "shelter", ""), 1L);
     }
 
+    @Test
+    void every_version_of_an_algorithm_register_entry_is_kept() {
+        var repo = new JdbcAlgorithmRepository(db);
+        var entry = eu.haven.core.algorithm.AlgorithmRegister.bundled().get(0);
+        repo.save(entry.changed(now, "dpo-1"));
+        repo.save(new eu.haven.core.algorithm.AlgorithmEntry(entry.id(), "Renamed", entry.provider(), entry.description(), entry.purpose(),
+            entry.legalBasis(), entry.dataUsed(), entry.humanOversight(), entry.risks(), entry.impactAssessment(), "dpo@example.eu",
+            entry.status(), entry.highRisk(), entry.riskClassification(), entry.rules(), java.util.Map.of(), true, Optional.empty(),
+            Optional.empty()).changed(now.plusSeconds(1), "dpo-2"));
+        assertThat(repo.latest()).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Renamed");
+            assertThat(e.changedBy()).contains("dpo-2");
+            assertThat(e.changedAt()).contains(now.plusSeconds(1));
+        });
+        assertThat(repo.history(entry.id())).extracting(e -> e.changedBy().orElseThrow()).containsExactly("dpo-2", "dpo-1");
+        assertThat(repo.history("none")).isEmpty();
+    }
+
     private AccessEvent event(UUID person, boolean permitted, Optional<String> reason) {
         return AccessEvent.byCaseworker(now, UUID.randomUUID(), "shelter-a", "read", "shelter", person,
             new java.util.LinkedHashSet<>(List.of("identity", "housing")), permitted ? Optional.empty() : reason);

@@ -27,7 +27,8 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
     /** Oversight: the data protection officer's register of authority requests, and the public transparency report. */
     public record Oversight(eu.haven.core.authority.AuthorityRequestService authority,
                             eu.haven.core.transparency.TransparencyService transparency,
-                            eu.haven.core.oversight.OversightService inspections) {}
+                            eu.haven.core.oversight.OversightService inspections,
+                            eu.haven.core.algorithm.AlgorithmRegister algorithms) {}
 
     /**
      * The server's metrics: the registry that counts, and, when a token is configured, the

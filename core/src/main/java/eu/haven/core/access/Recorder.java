@@ -22,6 +22,8 @@ public final class Recorder {
     public static final String SYSTEM = "system";
     /** Whoever runs {@code haven admin} on the server itself. */
     public static final String OPERATOR = "operator";
+    /** DPV purpose of oversight: inspecting the ledger, keeping the public registers. */
+    public static final String COMPLIANCE = "https://w3id.org/dpv#LegalCompliance";
     /** DPV purpose of administering organisations and staff accounts. */
     public static final String ACCOUNTS = "https://w3id.org/dpv#AccountManagement";
 

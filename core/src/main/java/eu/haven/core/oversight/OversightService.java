@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 public final class OversightService {
     /** DPV purpose of inspecting: legal compliance. */
-    public static final String COMPLIANCE = "https://w3id.org/dpv#LegalCompliance";
+    public static final String COMPLIANCE = Recorder.COMPLIANCE;
     /** The most days one inspection spans. */
     public static final int MAX_DAYS = 366;
     /** The most events one export holds. */

@@ -27,7 +27,9 @@ public enum Action {
     /** Telling the person of an authority's request was postponed, at a court's order, until a stated date. */
     AUTHORITY_POSTPONE,
     /** The supervisory authority inspected the ledger's events (pseudonymous; naming no person). */
-    INSPECT;
+    INSPECT,
+    /** The data protection officer changed the public algorithm register. */
+    EDIT_ALGORITHM_REGISTER;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

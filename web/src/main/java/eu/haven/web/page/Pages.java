@@ -42,6 +42,7 @@ public final class Pages {
             s.erasure(), new MeJson(mapper, labels, s.ledger().origin(), s.ledger().vkey()), mapper, clients,
             new CategoryFields(s.framework())).register(routes);
         new eu.haven.web.page.navigator.NavigatorPages(kit, s.navigator()).register(routes);
+        new eu.haven.web.page.algorithm.AlgorithmPages(kit, s.oversight().algorithms()).register(routes);
         new eu.haven.web.page.transparency.TransparencyPages(kit, s.oversight().transparency(), labels, mapper).register(routes);
         Area staff = new Area(kit, Frame.Area.STAFF, List.of(Messages.staff(), Messages.bundled()));
         eu.haven.web.page.staff.StaffSite.register(routes, staff, s, labels, clients, publicUrl, letters);

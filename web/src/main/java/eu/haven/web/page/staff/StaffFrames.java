@@ -35,6 +35,7 @@ final class StaffFrames {
         }
         if (actor.role() == Role.DPO) {
             menu.add(link(t, "staff.nav.authority", "/staff/authority", current));
+            menu.add(link(t, "staff.nav.algorithms", "/staff/algorithms", current));
         }
         if (actor.role() == Role.OVERSIGHT) {
             menu.add(link(t, "staff.nav.oversight", "/staff/oversight", current));
