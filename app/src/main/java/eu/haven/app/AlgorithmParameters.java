@@ -20,7 +20,7 @@ final class AlgorithmParameters {
     private AlgorithmParameters() {}
 
     static Map<String, Supplier<Map<String, String>>> of(Framework framework, Firewall firewall, HavenConfig.PeopleConfig people,
-                                                         NavigatorService navigator) {
+                                                         NavigatorService navigator, eu.haven.core.alert.WatchSettings watch) {
         return Map.of(
             "access-decisions", () -> Map.of(
                 "framework", framework.id() + " " + framework.version(),
@@ -33,7 +33,14 @@ final class AlgorithmParameters {
                 "services", Integer.toString(navigator.directory().services().size())),
             "retention-job", () -> retention(framework, people),
             "dpo-alerts", () -> Map.of(
-                "kinds", Arrays.stream(Alert.Kind.values()).map(Alert.Kind::code).collect(Collectors.joining(", "))));
+                "kinds", Arrays.stream(Alert.Kind.values()).map(Alert.Kind::code).collect(Collectors.joining(", ")),
+                "unusual-volume", "more than " + watch.unusualMinimum() + " people a day and more than " + watch.unusualFactor()
+                    + " times the usual of the last " + watch.baselineDays() + " working days (for someone newer, "
+                    + Math.round(watch.unusualFactor() * watch.unusualMinimum()) + ")",
+                "out-of-hours", watch.officeHours() + " on " + watch.officeDays().stream().sorted().map(Enum::name).collect(Collectors.joining(", "))
+                    + " (" + watch.zone().getId() + ")",
+                "repeated-refusals", watch.refusals() + " within " + watch.refusalWindow(),
+                "firewall-burst", watch.firewallBurst() + " within " + watch.firewallWindow()));
     }
 
     private static Map<String, String> retention(Framework framework, HavenConfig.PeopleConfig people) {

@@ -80,6 +80,7 @@ public final class Haven implements AutoCloseable {
     private final Recorder recorder;
     private final RetentionJob retention;
     private final eu.haven.core.authority.AuthorityRequestService authority;
+    private final eu.haven.core.alert.AlertJob alertJob;
     private final eu.haven.core.transparency.TransparencyService transparency;
     private Optional<Javalin> server = Optional.empty();
     private Optional<ScheduledExecutorService> scheduler = Optional.empty();
@@ -149,6 +150,7 @@ public final class Haven implements AutoCloseable {
             (actor, user) -> recorder.administrative(Optional.of(actor), eu.haven.core.policy.Action.CHANGE_PASSWORD, Optional.of(user)));
         this.staffAdmin = new StaffAdmin(organisations, staff, tokens, hasher, framework, recorder, auth::forgetUser);
         AlertService alerts = new AlertService(new JdbcAlertRepository(db), recorder);
+        this.alertJob = new eu.haven.core.alert.AlertJob(ledger, new eu.haven.core.alert.AccessWatch(config.alerts()), alerts, config.clock());
         java.time.Duration activation = people.sessions().activationWindow();
         CodeReplacementService codes = new CodeReplacementService(guard, new JdbcCodeRequestRepository(db), persons, sessions,
             hasher, codeLookup, new Profiles(persons, keys), staff, alerts, db, activation);
@@ -178,7 +180,7 @@ public final class Haven implements AutoCloseable {
             navigator, new eu.haven.navigator.edit.DirectoryEdits(navigator, directory, config.clock()),
             new ApiServices.Oversight(authority, transparency, new eu.haven.core.oversight.OversightService(ledger, recorder,
                 new KeyedHash(master, "oversight-pseudonyms"), java.time.ZoneId.systemDefault()),
-                new eu.haven.core.algorithm.AlgorithmRegister(AlgorithmParameters.of(framework, firewall, people, navigator),
+                new eu.haven.core.algorithm.AlgorithmRegister(AlgorithmParameters.of(framework, firewall, people, navigator, config.alerts()),
                     new eu.haven.store.JdbcAlgorithmRepository(db), recorder, config.clock(),
                     id -> staff.find(id).map(eu.haven.core.staff.StaffUser::username).orElse("?"))));
         ledger.instrument(metrics);
@@ -240,6 +242,7 @@ public final class Haven implements AutoCloseable {
         });
         long every = Math.max(1, config.people().retentionInterval().toSeconds());
         jobs.scheduleWithFixedDelay(this::runRetention, 60, every, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(this::runAlerts, 5, 60, TimeUnit.SECONDS);
         // People taken on before the caseload's name index existed are indexed once, in the background.
         jobs.execute(() -> {
             try {
@@ -253,6 +256,19 @@ public final class Haven implements AutoCloseable {
         });
         scheduler = Optional.of(jobs);
         return this;
+    }
+
+    private void runAlerts() {
+        try {
+            alertJob.run();
+        } catch (RuntimeException e) {
+            LOG.warn("The access watch could not read the ledger and will try again in a minute: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** The access watch's job (run every minute once started). */
+    public eu.haven.core.alert.AlertJob alertJob() {
+        return alertJob;
     }
 
     private void runRetention() {

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record HavenConfig(String bind, int port, int connectionsPerAddress, Optional<String> metricsToken, Optional<String> publicUrl, Path dataDir, DatabaseConfig database, Optional<Path> frameworkFile,
                           Path masterKeyFile, Path keyStoreDir, Duration tokenLifetime, Clock clock, LedgerConfig ledger,
-                          PeopleConfig people) {
+                          PeopleConfig people, eu.haven.core.alert.WatchSettings alerts) {
 
     public static final String DEFAULT_ORIGIN = "haven.localhost/access";
     public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 64;
@@ -66,48 +66,53 @@ public record HavenConfig(String bind, int port, int connectionsPerAddress, Opti
             masterKeyFile.orElse(dir.resolve("keys").resolve("master.key")),
             keyDir.orElse(dir.resolve("keys").resolve("persons")), Duration.ofHours(8), Clock.systemUTC(),
             new LedgerConfig(Optional.empty(), dir.resolve("keys").resolve("ledger.key"), Duration.ofSeconds(1)),
-            PeopleConfig.defaults());
+            PeopleConfig.defaults(), eu.haven.core.alert.WatchSettings.defaults(java.time.ZoneId.systemDefault()));
     }
 
     /** The address to listen on: 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface), or one address. */
     public HavenConfig withBind(String address) {
-        return new HavenConfig(address, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(address, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people, alerts);
     }
 
     /** The address people reach Haven at, e.g. https://haven.example-city.eu: printed on receipts; https turns on HSTS. */
     public HavenConfig withPublicUrl(Optional<String> url) {
-        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, url, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, url, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people, alerts);
     }
 
     /** Open connections one client address may hold (trusted proxies are not limited). */
     public HavenConfig withConnectionsPerAddress(int limit) {
-        return new HavenConfig(bind, port, limit, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, limit, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people, alerts);
     }
 
     /** The token a Prometheus scraper sends to read {@code /metrics}; without one, {@code /metrics} is not served. */
     public HavenConfig withMetricsToken(Optional<String> token) {
         return new HavenConfig(bind, port, connectionsPerAddress, token, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir,
-            tokenLifetime, clock, ledger, people);
+            tokenLifetime, clock, ledger, people, alerts);
     }
 
     public HavenConfig withTokenLifetime(Duration lifetime) {
-        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, lifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, lifetime, clock, ledger, people, alerts);
     }
 
     public HavenConfig withDatabase(DatabaseConfig d) {
-        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, d, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people, alerts);
     }
 
     public HavenConfig withLedger(LedgerConfig l) {
-        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, l, people, alerts);
     }
 
     public HavenConfig withPeople(PeopleConfig p) {
-        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, p);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, p, alerts);
+    }
+
+    /** The access watch's thresholds (the data protection officer's alerts). */
+    public HavenConfig withAlerts(eu.haven.core.alert.WatchSettings a) {
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, clock, ledger, people, a);
     }
 
     public HavenConfig withClock(Clock c) {
-        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c, ledger, people);
+        return new HavenConfig(bind, port, connectionsPerAddress, metricsToken, publicUrl, dataDir, database, frameworkFile, masterKeyFile, keyStoreDir, tokenLifetime, c, ledger, people, alerts);
     }
 
     /** Names no secret: the database's password and the metrics token are only said to be set. */

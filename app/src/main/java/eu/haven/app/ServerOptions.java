@@ -91,6 +91,31 @@ public final class ServerOptions {
         description = "How often the retention job ends expired records, ISO 8601 (HAVEN_RETENTION_INTERVAL; default PT24H).")
     java.time.Duration retentionInterval;
 
+    @Option(names = "--alert-unusual-people", defaultValue = "${env:HAVEN_ALERT_UNUSUAL_PEOPLE:-30}",
+        description = "Alert when a member of staff opens more different people in a day than this, and than --alert-unusual-factor "
+            + "times their usual (HAVEN_ALERT_UNUSUAL_PEOPLE; default 30).")
+    int alertUnusualPeople;
+
+    @Option(names = "--alert-unusual-factor", defaultValue = "${env:HAVEN_ALERT_UNUSUAL_FACTOR:-3}",
+        description = "How many times their usual day (the average of their last 14 working days) is unusual (HAVEN_ALERT_UNUSUAL_FACTOR; default 3).")
+    double alertUnusualFactor;
+
+    @Option(names = "--office-hours", defaultValue = "${env:HAVEN_OFFICE_HOURS:-07:00-20:00}",
+        description = "Office hours; an access outside them alerts the data protection officer (HAVEN_OFFICE_HOURS; default 07:00-20:00).")
+    String officeHours;
+
+    @Option(names = "--office-days", defaultValue = "${env:HAVEN_OFFICE_DAYS:-MON-SAT}",
+        description = "Office days, a range such as MON-FRI (HAVEN_OFFICE_DAYS; default MON-SAT).")
+    String officeDays;
+
+    @Option(names = "--alert-refusals", defaultValue = "${env:HAVEN_ALERT_REFUSALS:-5}",
+        description = "Alert when one member of staff is refused this many times within 10 minutes (HAVEN_ALERT_REFUSALS; default 5).")
+    int alertRefusals;
+
+    @Option(names = "--alert-firewall-burst", defaultValue = "${env:HAVEN_ALERT_FIREWALL_BURST:-3}",
+        description = "Alert when the firewall refuses this many requests within 10 minutes (HAVEN_ALERT_FIREWALL_BURST; default 3).")
+    int alertFirewallBurst;
+
     @Option(names = "--trusted-proxy", split = ",", defaultValue = "${env:HAVEN_TRUSTED_PROXIES}",
         description = "Addresses of reverse proxies whose X-Forwarded-For is believed, comma-separated (HAVEN_TRUSTED_PROXIES); "
             + "without it, wrong access codes are counted per proxy.")
@@ -143,10 +168,43 @@ public final class ServerOptions {
         if (connectionsPerAddress < 1) {
             throw new ConfigurationException("--connections-per-address must be at least 1.");
         }
-        return config(defaultDataDir).withBind(bind.filter(b -> !b.isBlank()).orElse(defaultBind))
+        return config(defaultDataDir).withAlerts(watch()).withBind(bind.filter(b -> !b.isBlank()).orElse(defaultBind))
             .withConnectionsPerAddress(connectionsPerAddress)
             .withMetricsToken(metricsToken(metricsToken))
             .withPublicUrl(publicUrl.filter(u -> !u.isBlank()));
+    }
+
+    /** The access watch's thresholds, checked. */
+    eu.haven.core.alert.WatchSettings watch() {
+        java.util.regex.Matcher hours = java.util.regex.Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2})").matcher(officeHours.strip());
+        java.util.regex.Matcher days = java.util.regex.Pattern.compile("([A-Za-z]{3})-([A-Za-z]{3})").matcher(officeDays.strip());
+        try {
+            if (!hours.matches() || !days.matches()) {
+                throw new IllegalArgumentException("format");
+            }
+            java.time.DayOfWeek first = day(days.group(1));
+            java.time.DayOfWeek last = day(days.group(2));
+            java.util.Set<java.time.DayOfWeek> office = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+            for (java.time.DayOfWeek d = first; ; d = d.plus(1)) {
+                office.add(d);
+                if (d == last) {
+                    break;
+                }
+            }
+            eu.haven.core.alert.WatchSettings d = eu.haven.core.alert.WatchSettings.defaults(java.time.ZoneId.systemDefault());
+            return new eu.haven.core.alert.WatchSettings(alertUnusualPeople, alertUnusualFactor, d.baselineDays(),
+                java.time.LocalTime.parse(hours.group(1)), java.time.LocalTime.parse(hours.group(2)), office, alertRefusals, d.refusalWindow(),
+                alertFirewallBurst, d.firewallWindow(), d.zone());
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("The alert settings are out of range: --office-hours is like 07:00-20:00, --office-days like "
+                + "MON-FRI, --alert-unusual-people at least 1, --alert-unusual-factor at least 1, --alert-refusals at least 2, "
+                + "--alert-firewall-burst at least 1.");
+        }
+    }
+
+    private static java.time.DayOfWeek day(String abbreviation) {
+        return java.util.Arrays.stream(java.time.DayOfWeek.values())
+            .filter(d -> d.name().startsWith(abbreviation.toUpperCase(java.util.Locale.ROOT))).findFirst().orElseThrow();
     }
 
     HavenConfig config(Path defaultDataDir) {

@@ -232,7 +232,8 @@ class AccessibilityTest {
                 + "\"legalReference\":\"4 F 12/26\",\"purpose\":\"shelter\",\"categories\":[\"identity\",\"housing\"],\"letterLanguage\":\"de\"}");
             d.get(server.base() + "/staff/authority/" + waiting.body().get("id").asText() + "?lang=de");
             found.put("staff authority request waiting de", violations(d));
-            for (String page : List.of("/staff/algorithms", "/staff/algorithms/retention-job", "/staff/algorithms/new?lang=de")) {
+            for (String page : List.of("/staff/alerts", "/staff/alerts?lang=de", "/staff/algorithms", "/staff/algorithms/retention-job",
+                "/staff/algorithms/new?lang=de")) {
                 d.get(server.base() + page);
                 found.put("staff " + page, violations(d));
             }

@@ -31,8 +31,9 @@ public final class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
-    public boolean acknowledge(UUID id, UUID by, Instant at) {
-        return db.with(h -> h.createUpdate("UPDATE alerts SET acknowledged_at = :at, acknowledged_by = :by "
-                + "WHERE id = :id AND acknowledged_at IS NULL").bind("at", Times.of(at)).bind("by", by).bind("id", id).execute()) > 0;
+    public boolean acknowledge(UUID id, UUID by, Instant at, String note) {
+        return db.with(h -> h.createUpdate("UPDATE alerts SET acknowledged_at = :at, acknowledged_by = :by, acknowledged_note = :note "
+                + "WHERE id = :id AND acknowledged_at IS NULL").bind("at", Times.of(at)).bind("by", by).bind("note", note).bind("id", id)
+            .execute()) > 0;
     }
 }

@@ -281,8 +281,8 @@ abstract class RepositoryContract {
         alerts.insert(new eu.haven.core.alert.Alert(alert, eu.haven.core.alert.Alert.Kind.SECRET_LOCKED, Optional.of("shelter-a"),
             Optional.empty(), now, Optional.empty()));
         assertThat(alerts.open(10)).extracting(eu.haven.core.alert.Alert::id).contains(alert);
-        assertThat(alerts.acknowledge(alert, UUID.randomUUID(), now)).isTrue();
-        assertThat(alerts.acknowledge(alert, UUID.randomUUID(), now)).isFalse();
+        assertThat(alerts.acknowledge(alert, UUID.randomUUID(), now, "checked")).isTrue();
+        assertThat(alerts.acknowledge(alert, UUID.randomUUID(), now, "checked")).isFalse();
         assertThat(alerts.open(10)).extracting(eu.haven.core.alert.Alert::id).doesNotContain(alert);
 
         assertThat(persons.delete(p)).isTrue();

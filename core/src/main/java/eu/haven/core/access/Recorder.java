@@ -66,6 +66,12 @@ public final class Recorder {
             Optional.of(by.role().code()), action.code(), purpose, personId, categories, reason.isEmpty(), reason, target));
     }
 
+    /** Something the system did that concerns no person (an alert from the access watch). */
+    public long systemNotice(Action action, Optional<UUID> target) {
+        return log.append(new AccessEvent(Randomness.uuid(), clock.instant(), Optional.empty(), Optional.empty(), Optional.of(SYSTEM),
+            action.code(), COMPLIANCE, Optional.empty(), Set.of(), true, Optional.empty(), target));
+    }
+
     public long bySystem(UUID personId, Action action, String purpose, Set<String> categories, Optional<UUID> target) {
         return append(SYSTEM, purpose, personId, action, categories, Optional.empty(), target);
     }

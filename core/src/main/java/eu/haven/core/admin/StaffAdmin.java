@@ -138,6 +138,11 @@ public final class StaffAdmin {
         return staff.all();
     }
 
+    /** An account's name by its id (for the data protection officer's alerts, which name the member of staff). */
+    public Optional<String> username(java.util.UUID id) {
+        return staff.find(id).map(StaffUser::username);
+    }
+
     public Optional<StaffUser> user(String username) {
         return staff.findByUsername(username);
     }

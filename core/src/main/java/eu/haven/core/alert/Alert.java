@@ -21,7 +21,15 @@ public record Alert(UUID id, Kind kind, Optional<String> organisation, Optional<
         /** Too many wrong secrets in a row: the code is locked until it is replaced. */
         SECRET_LOCKED,
         /** A row of the access ledger no longer matches its public entry: someone altered the database. */
-        LEDGER_ALTERED;
+        LEDGER_ALTERED,
+        /** A member of staff opened many more people in a day than their usual. */
+        UNUSUAL_VOLUME,
+        /** A member of staff opened a person's data outside office hours. */
+        OUT_OF_HOURS,
+        /** A member of staff was refused again and again in a short time. */
+        REPEATED_REFUSALS,
+        /** Several firewall refusals in a short time. */
+        FIREWALL_BURST;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

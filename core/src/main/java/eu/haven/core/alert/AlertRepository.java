@@ -11,5 +11,5 @@ public interface AlertRepository {
     List<Alert> open(int limit);
 
     /** False when there is no such open alert. */
-    boolean acknowledge(UUID id, UUID by, Instant at);
+    boolean acknowledge(UUID id, UUID by, Instant at, String note);
 }

@@ -45,9 +45,29 @@ public final class AlertService {
         return alerts.open(LIST_LIMIT);
     }
 
-    public void acknowledge(Actor actor, UUID id) {
+    /**
+     * Raises an alert from the access watch: about a member of staff ({@code staff}, the alert's
+     * target) or about everyone; recorded in the ledger naming no person.
+     */
+    public Alert raiseAbout(Alert.Kind kind, Optional<String> organisation, Optional<UUID> staff) {
+        Alert alert = new Alert(UUID.randomUUID(), kind, organisation, staff, recorder.clock().instant(), Optional.empty());
+        recorder.systemNotice(Action.ALERT, Optional.of(alert.id()));
+        alerts.insert(alert);
+        return alert;
+    }
+
+    /** The officer acknowledges an alert with a note of what was found and done; recorded in the ledger. */
+    public void acknowledge(Actor actor, UUID id, String note) {
         requireDpo(actor);
-        if (!alerts.acknowledge(id, actor.userId(), recorder.clock().instant())) {
+        String n = java.util.Optional.ofNullable(note).map(String::strip).orElse("");
+        if (n.isEmpty() || n.length() > 2000) {
+            throw HavenException.invalid("note", "Say in a note (at most 2,000 characters) what you found and did.");
+        }
+        if (alerts.open(LIST_LIMIT).stream().noneMatch(a -> a.id().equals(id))) {
+            throw HavenException.notFound();
+        }
+        recorder.byStaff(actor, Action.ACKNOWLEDGE_ALERT, Recorder.COMPLIANCE, Optional.empty(), Set.of(), Optional.empty(), Optional.of(id));
+        if (!alerts.acknowledge(id, actor.userId(), recorder.clock().instant(), n)) {
             throw HavenException.notFound();
         }
     }

@@ -29,7 +29,9 @@ public enum Action {
     /** The supervisory authority inspected the ledger's events (pseudonymous; naming no person). */
     INSPECT,
     /** The data protection officer changed the public algorithm register. */
-    EDIT_ALGORITHM_REGISTER;
+    EDIT_ALGORITHM_REGISTER,
+    /** The data protection officer acknowledged an alert, with a note. */
+    ACKNOWLEDGE_ALERT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The data protection officer's alerts: {@code GET /api/v1/alerts}, {@code POST /api/v1/alerts/{id}/acknowledge}. */
+/** The data protection officer's alerts: {@code GET /api/v1/alerts}, {@code POST /api/v1/alerts/{id}/acknowledge} {@code {"note"}}. */
 public final class AlertRoutes {
     record AlertJson(UUID id, String kind, String organisation, UUID target, Instant createdAt) {
         static AlertJson of(Alert a) {
@@ -19,12 +19,15 @@ public final class AlertRoutes {
 
     record AlertsJson(List<AlertJson> alerts) {}
 
+    record AcknowledgeJson(String note) {}
+
     private AlertRoutes() {}
 
-    public static void register(RoutesConfig routes, AlertService alerts, Caller caller) {
+    public static void register(RoutesConfig routes, AlertService alerts, Caller caller, Requests requests) {
         routes.get("/api/v1/alerts", ctx -> ctx.json(new AlertsJson(alerts.open(caller.actor(ctx)).stream().map(AlertJson::of).toList())));
         routes.post("/api/v1/alerts/{id}/acknowledge", ctx -> {
-            alerts.acknowledge(caller.actor(ctx), Requests.uuid(ctx, "id"));
+            var actor = caller.actor(ctx);
+            alerts.acknowledge(actor, Requests.uuid(ctx, "id"), requests.body(ctx, AcknowledgeJson.class).note());
             ctx.status(204);
         });
     }

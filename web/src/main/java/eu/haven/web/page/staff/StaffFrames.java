@@ -34,6 +34,7 @@ final class StaffFrames {
             menu.add(link(t, "staff.nav.ledger", "/staff/ledger", current));
         }
         if (actor.role() == Role.DPO) {
+            menu.add(link(t, "staff.nav.alerts", "/staff/alerts", current));
             menu.add(link(t, "staff.nav.authority", "/staff/authority", current));
             menu.add(link(t, "staff.nav.algorithms", "/staff/algorithms", current));
         }

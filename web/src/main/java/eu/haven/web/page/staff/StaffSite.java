@@ -27,6 +27,7 @@ public final class StaffSite {
             new eu.haven.web.me.MeJson(eu.haven.web.Json.mapper(), labels, s.ledger().origin(), s.ledger().vkey())).register(routes);
         new InboxPages(area, session, frames, s.referrals(), labels, organisations).register(routes);
         new LedgerPages(area, session, frames, s.ledger(), s.codes(), organisations).register(routes);
+        new AlertPages(area, session, frames, s.alerts(), organisations, id -> s.staffAdmin().username(id)).register(routes);
         new AdminPages(area, session, frames, s.staffAdmin(), s.framework(), s.rights()::organisationsNow).register(routes);
         new RequestPages(area, session, frames, s.corrections(), s.erasure(), s.codes()).register(routes);
         new OversightPages(area, session, frames, s.oversight().inspections(), labels, organisations).register(routes);
