@@ -182,7 +182,8 @@ public final class Haven implements AutoCloseable {
                 new KeyedHash(master, "oversight-pseudonyms"), java.time.ZoneId.systemDefault()),
                 new eu.haven.core.algorithm.AlgorithmRegister(AlgorithmParameters.of(framework, firewall, people, navigator, config.alerts()),
                     new eu.haven.store.JdbcAlgorithmRepository(db), recorder, config.clock(),
-                    id -> staff.find(id).map(eu.haven.core.staff.StaffUser::username).orElse("?"))));
+                    id -> staff.find(id).map(eu.haven.core.staff.StaffUser::username).orElse("?")),
+                new eu.haven.core.complaint.ComplaintService(new eu.haven.store.JdbcComplaintRepository(db), keys, recorder)));
         ledger.instrument(metrics);
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());

@@ -170,7 +170,7 @@ class AccessibilityTest {
                     d.findElement(By.id("secret")).sendKeys("2468");
                     submit(d);
                 }
-                for (String page : List.of("/me", "/me/history", "/me/correction", "/me/erasure")) {
+                for (String page : List.of("/me", "/me/history", "/me/correction", "/me/erasure", "/me/complaint")) {
                     d.get(server.base() + page + "?lang=" + lang);
                     assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
                     found.put(lang + " " + page, violations(d));
@@ -232,7 +232,7 @@ class AccessibilityTest {
                 + "\"legalReference\":\"4 F 12/26\",\"purpose\":\"shelter\",\"categories\":[\"identity\",\"housing\"],\"letterLanguage\":\"de\"}");
             d.get(server.base() + "/staff/authority/" + waiting.body().get("id").asText() + "?lang=de");
             found.put("staff authority request waiting de", violations(d));
-            for (String page : List.of("/staff/alerts", "/staff/alerts?lang=de", "/staff/algorithms", "/staff/algorithms/retention-job",
+            for (String page : List.of("/staff/alerts", "/staff/alerts?lang=de", "/staff/complaints", "/staff/algorithms", "/staff/algorithms/retention-job",
                 "/staff/algorithms/new?lang=de")) {
                 d.get(server.base() + page);
                 found.put("staff " + page, violations(d));

@@ -555,6 +555,30 @@ abstract class RepositoryContract {
         assertThat(repo.history("none")).isEmpty();
     }
 
+    @Test
+    void complaints_wait_until_answered_and_leave_with_the_person() {
+        var repo = new JdbcComplaintRepository(db);
+        UUID p = person();
+        var c = new eu.haven.core.complaint.Complaint(UUID.randomUUID(), p, now, "fa", new byte[] {9, 8}, eu.haven.core.complaint.Complaint.Status.OPEN,
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        repo.insert(c);
+        assertThat(repo.waiting(10)).extracting(eu.haven.core.complaint.Complaint::id).containsExactly(c.id());
+        repo.answer(c.id(), new byte[] {7}, now.plusSeconds(5));
+        assertThat(repo.waiting(10)).isEmpty();
+        assertThat(repo.find(c.id())).get().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(eu.haven.core.complaint.Complaint.Status.ANSWERED);
+            assertThat(x.answer()).get().isEqualTo(new byte[] {7});
+            assertThat(x.answeredAt()).contains(now.plusSeconds(5));
+        });
+        repo.handOver(c.id(), eu.haven.core.complaint.Complaint.Body.SUPERVISORY_AUTHORITY, now.plusSeconds(9));
+        assertThat(repo.forPerson(p)).singleElement().satisfies(x -> {
+            assertThat(x.handedTo()).contains(eu.haven.core.complaint.Complaint.Body.SUPERVISORY_AUTHORITY);
+            assertThat(x.status()).isEqualTo(eu.haven.core.complaint.Complaint.Status.HANDED_OVER);
+        });
+        new JdbcPersonRepository(db).delete(p);
+        assertThat(repo.find(c.id())).isEmpty();
+    }
+
     private AccessEvent event(UUID person, boolean permitted, Optional<String> reason) {
         return AccessEvent.byCaseworker(now, UUID.randomUUID(), "shelter-a", "read", "shelter", person,
             new java.util.LinkedHashSet<>(List.of("identity", "housing")), permitted ? Optional.empty() : reason);

@@ -28,7 +28,8 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
     public record Oversight(eu.haven.core.authority.AuthorityRequestService authority,
                             eu.haven.core.transparency.TransparencyService transparency,
                             eu.haven.core.oversight.OversightService inspections,
-                            eu.haven.core.algorithm.AlgorithmRegister algorithms) {}
+                            eu.haven.core.algorithm.AlgorithmRegister algorithms,
+                            eu.haven.core.complaint.ComplaintService complaints) {}
 
     /**
      * The server's metrics: the registry that counts, and, when a token is configured, the

@@ -31,7 +31,17 @@ public enum Action {
     /** The data protection officer changed the public algorithm register. */
     EDIT_ALGORITHM_REGISTER,
     /** The data protection officer acknowledged an alert, with a note. */
-    ACKNOWLEDGE_ALERT;
+    ACKNOWLEDGE_ALERT,
+    /** The person complained to the data protection officer. */
+    COMPLAIN,
+    /** The data protection officer read the person's complaint. */
+    READ_COMPLAINT,
+    /** The data protection officer answered the person's complaint. */
+    ANSWER_COMPLAINT,
+    /** The data protection officer handed the person's complaint over to the supervisory authority. */
+    HAND_TO_SUPERVISORY,
+    /** The data protection officer handed the person's complaint over to the equality body. */
+    HAND_TO_EQUALITY_BODY;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

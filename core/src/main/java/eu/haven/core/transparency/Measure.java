@@ -23,7 +23,9 @@ public enum Measure {
     /** Records deleted at the end of their retention period. dim1: category. */
     RETENTION_PURGES,
     /** Alerts raised for the data protection officer. */
-    ALERTS;
+    ALERTS,
+    /** Complaints to the data protection officer. dim1: {@code made}, {@code answered} or {@code handed-over}. */
+    COMPLAINTS;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -91,6 +91,9 @@ public final class ReportTally {
                 case "erased" -> add(counts, CountKey.of(month, Measure.ERASURES, "completed", ""));
                 case "end-retention" -> e.categories().forEach(c -> add(counts, CountKey.of(month, Measure.RETENTION_PURGES, c, "")));
                 case "alert" -> add(counts, CountKey.of(month, Measure.ALERTS, "", ""));
+                case "complain" -> add(counts, CountKey.of(month, Measure.COMPLAINTS, "made", ""));
+                case "answer-complaint" -> add(counts, CountKey.of(month, Measure.COMPLAINTS, "answered", ""));
+                case "hand-to-supervisory", "hand-to-equality-body" -> add(counts, CountKey.of(month, Measure.COMPLAINTS, "handed-over", ""));
                 default -> { }
             }
         }

@@ -40,6 +40,7 @@ public final class TransparencyService {
     public static final String ERASURES = "erasures";
     public static final String RETENTION = "retention-purges";
     public static final String ALERTS = "alerts";
+    public static final String COMPLAINTS = "complaints";
     /** The rows of the firewall table. */
     public static final String CASE_WORK = "case-work";
 
@@ -136,6 +137,8 @@ public final class TransparencyService {
         tables.add(ReportTable.of(ERASURES, List.of("requested", "completed"), List.of(ReportTable.COUNT), oneWay(m, Measure.ERASURES), false));
         Map<String, Map<String, Long>> purged = oneWay(m, Measure.RETENTION_PURGES);
         tables.add(ReportTable.of(RETENTION, keys(purged.keySet()), List.of(ReportTable.COUNT), purged, true));
+        tables.add(ReportTable.of(COMPLAINTS, List.of("made", "answered", "handed-over"), List.of(ReportTable.COUNT),
+            oneWay(m, Measure.COMPLAINTS), false));
         tables.add(ReportTable.of(ALERTS, List.of(ALERTS), List.of(ReportTable.COUNT),
             Map.of(ALERTS, Map.of(ReportTable.COUNT, oneWay(m, Measure.ALERTS).getOrDefault("", Map.of()).getOrDefault(ReportTable.COUNT, 0L))), false));
         return new MonthReport(month, List.copyOf(tables));

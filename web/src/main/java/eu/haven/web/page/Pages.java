@@ -40,7 +40,7 @@ public final class Pages {
         Area person = new Area(kit, Frame.Area.PERSON, List.of(Messages.bundled()));
         new PortalPages(person, s.sessions(), new IdleSessions(PERSON_IDLE, s.pages().clock()), s.rights(), s.corrections(),
             s.erasure(), new MeJson(mapper, labels, s.ledger().origin(), s.ledger().vkey()), mapper, clients,
-            new CategoryFields(s.framework())).register(routes);
+            new CategoryFields(s.framework()), s.oversight().complaints()).register(routes);
         new eu.haven.web.page.navigator.NavigatorPages(kit, s.navigator()).register(routes);
         new eu.haven.web.page.algorithm.AlgorithmPages(kit, s.oversight().algorithms()).register(routes);
         new eu.haven.web.page.transparency.TransparencyPages(kit, s.oversight().transparency(), labels, mapper).register(routes);

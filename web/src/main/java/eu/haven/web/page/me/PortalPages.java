@@ -48,11 +48,13 @@ public final class PortalPages {
     private final ObjectMapper mapper;
     private final ClientAddress clients;
     private final eu.haven.web.page.CategoryFields fields;
+    private final eu.haven.core.complaint.ComplaintService complaints;
 
     public PortalPages(Area area, PersonSessions sessions, IdleSessions idle, RightsService rights, CorrectionService corrections,
                        ErasureService erasure, MeJson json, ObjectMapper mapper, ClientAddress clients,
-                       eu.haven.web.page.CategoryFields fields) {
+                       eu.haven.web.page.CategoryFields fields, eu.haven.core.complaint.ComplaintService complaints) {
         this.fields = fields;
+        this.complaints = complaints;
         this.area = area;
         this.sessions = sessions;
         this.session = new eu.haven.web.page.CookieSession<>("haven_me", "/me", idle, area.kit().secure(), sessions::authenticate,
@@ -105,6 +107,22 @@ public final class PortalPages {
         }));
         routes.get("/me/correction", area.page(ctx -> correctionPage(ctx, 200, FormErrors.none(), "", "")));
         routes.post("/me/correction", area.page(this::requestCorrection));
+        routes.get("/me/complaint", area.page(ctx -> complaintPage(ctx, 200, FormErrors.none(), "")));
+        routes.post("/me/complaint", area.page(ctx -> {
+            Self self = session.who(ctx);
+            PageText t = area.text(ctx, rights.language(self));
+            String text = Optional.ofNullable(ctx.formParam("text")).orElse("").replace("\r\n", "\n");
+            try {
+                complaints.complain(self, text, rights.language(self).orElse(t.lang()));
+            } catch (HavenException e) {
+                if (e.code() != ErrorCode.INVALID_REQUEST) {
+                    throw e;
+                }
+                complaintPage(ctx, 400, FormErrors.none().add("text", t.t("complaint.text-missing")), text);
+                return;
+            }
+            PageKit.redirect(ctx, t.href("/me/complaint?done=sent"));
+        }));
         routes.get("/me/erasure", area.page(ctx -> {
             Self self = session.who(ctx);
             PageText t = area.text(ctx, rights.language(self));
@@ -260,6 +278,25 @@ public final class PortalPages {
             }
         }
         correctionPage(ctx, 400, errors, organisation, text);
+    }
+
+    /** The person's complaints to the data protection officer, their answers, and the form for a new one. */
+    public record ComplaintLine(String sent, String text, String status, String answer) {}
+
+    private void complaintPage(Context ctx, int status, FormErrors errors, String text) {
+        Self self = session.who(ctx);
+        PageText t = area.text(ctx, rights.language(self));
+        List<ComplaintLine> mine = complaints.mine(self).stream().map(c -> new ComplaintLine(t.dateTime(c.createdAt()), c.text(),
+            c.handedTo().map(b -> t.t("complaint.handed." + b.code())).orElse(c.answer().isPresent() ? t.t("complaint.answered")
+                : t.t("complaint.waiting")), c.answer().orElse(""))).toList();
+        Map<String, Object> params = new HashMap<>();
+        params.put("f", frame(ctx, t, t.t("complaint.title"), "").withError(errors.any()));
+        params.put("t", t);
+        params.put("errors", errors);
+        params.put("text", text);
+        params.put("mine", mine);
+        params.put("done", Area.done(ctx, t, "complaint.done."));
+        area.render(ctx, status, "page/me/complaint.jte", params);
     }
 
     private Frame frame(Context ctx, PageText t, String title, String current) {

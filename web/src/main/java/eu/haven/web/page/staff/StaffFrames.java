@@ -35,6 +35,7 @@ final class StaffFrames {
         }
         if (actor.role() == Role.DPO) {
             menu.add(link(t, "staff.nav.alerts", "/staff/alerts", current));
+            menu.add(link(t, "staff.nav.complaints", "/staff/complaints", current));
             menu.add(link(t, "staff.nav.authority", "/staff/authority", current));
             menu.add(link(t, "staff.nav.algorithms", "/staff/algorithms", current));
         }
