@@ -17,6 +17,7 @@ public final class DemoData {
         new DemoUser("social.worker", "social-office", Role.CASEWORKER),
         new DemoUser("city.dpo", "city-hall", Role.DPO),
         new DemoUser("dpa.auditor", "data-protection-authority", Role.OVERSIGHT),
+        new DemoUser("equality.body", "equality-body", Role.EQUALITY),
         new DemoUser("admin", "city-hall", Role.ADMIN),
         new DemoUser("city.editor", "city-hall", Role.EDITOR));
 
@@ -30,7 +31,8 @@ public final class DemoData {
             {"health-clinic", "Health Clinic", "health"},
             {"social-office", "Social Office", "social-assistance"},
             {"city-hall", "City Hall", "city-administration"},
-            {"data-protection-authority", "Data Protection Authority", "supervisory-authority"}};
+            {"data-protection-authority", "Data Protection Authority", "supervisory-authority"},
+            {"equality-body", "Equality Body", "equality-body"}};
         for (String[] o : orgs) {
             if (admin.organisation(o[0]).isEmpty()) {
                 admin.createOrganisation(java.util.Optional.empty(), o[0], o[1], o[2]);

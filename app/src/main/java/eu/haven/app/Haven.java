@@ -141,8 +141,11 @@ public final class Haven implements AutoCloseable {
         KeyedHash codeLookup = new KeyedHash(master, "access-code");
         var sessions = new JdbcPersonSessionRepository(db);
         Guardianship guardianship = new Guardianship(new Profiles(persons, keys), people.guardianAge(), config.clock());
+        var equalityCounts = new eu.haven.store.JdbcEqualityCountRepository(db);
+        eu.haven.core.equality.OutcomeLog outcomes = new eu.haven.core.equality.EqualityCounter(new Profiles(persons, keys), equalityCounts,
+            java.time.ZoneId.systemDefault());
         CorrectionService corrections = new CorrectionService(guard, recorder, new JdbcCorrectionRepository(db),
-            records, keys);
+            records, keys, outcomes);
         this.erasure = new ErasureService(guard, recorder, ledger, new JdbcErasureRepository(db), records, persons, sessions, keys);
         this.retention = new RetentionJob(framework, records, persons, erasure, recorder);
         var tokens = new JdbcTokenRepository(db);
@@ -169,7 +172,7 @@ public final class Haven implements AutoCloseable {
             new PersonService(guard, persons, relationships, records, keys, hasher, codeLookup, db, activation, caseload),
             recordService,
             new ConsentService(guard, consents, organisations, guardianship, keys),
-            new ReferralService(guard, referrals, consents, organisations, guardianship, keys), ledger,
+            new ReferralService(guard, referrals, consents, organisations, guardianship, keys, outcomes), ledger,
             new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, alerts, people.sessions()),
             new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
                 organisations, codes::ofPerson, alerts, authority::hiddenFrom),
@@ -183,7 +186,8 @@ public final class Haven implements AutoCloseable {
                 new eu.haven.core.algorithm.AlgorithmRegister(AlgorithmParameters.of(framework, firewall, people, navigator, config.alerts()),
                     new eu.haven.store.JdbcAlgorithmRepository(db), recorder, config.clock(),
                     id -> staff.find(id).map(eu.haven.core.staff.StaffUser::username).orElse("?")),
-                new eu.haven.core.complaint.ComplaintService(new eu.haven.store.JdbcComplaintRepository(db), keys, recorder)));
+                new eu.haven.core.complaint.ComplaintService(new eu.haven.store.JdbcComplaintRepository(db), keys, recorder),
+                new eu.haven.core.equality.EqualityService(equalityCounts, recorder)));
         ledger.instrument(metrics);
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());

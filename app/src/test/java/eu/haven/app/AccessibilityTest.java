@@ -246,6 +246,14 @@ class AccessibilityTest {
                 d.get(server.base() + page);
                 found.put("staff " + page, violations(d));
             }
+            d.manage().deleteAllCookies();
+            d.get(server.base() + "/staff/sign-in");
+            d.findElement(By.id("username")).sendKeys("equality.body");
+            d.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
+            submit(d);
+            found.put("staff equality", violations(d));
+            d.get(server.base() + "/staff/equality?lang=de");
+            found.put("staff equality de", violations(d));
             for (String lang : List.of("en", "ar")) {
                 d.get(server.base() + "/transparency?lang=" + lang);
                 found.put("transparency " + lang, violations(d));

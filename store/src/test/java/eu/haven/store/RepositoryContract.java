@@ -579,6 +579,17 @@ abstract class RepositoryContract {
         assertThat(repo.find(c.id())).isEmpty();
     }
 
+    @Test
+    void equality_counts_add_up_by_month_outcome_language_and_age_group() {
+        var repo = new JdbcEqualityCountRepository(db);
+        repo.add("2026-05", eu.haven.core.equality.Outcome.CORRECTION_ANSWERED, "fa", "26-40", 3);
+        repo.add("2026-05", eu.haven.core.equality.Outcome.CORRECTION_ANSWERED, "fa", "26-40", 5);
+        repo.add("2026-06", eu.haven.core.equality.Outcome.REFERRAL_MADE, "ar", "unknown", 0);
+        assertThat(repo.between("2026-05", "2026-05")).containsExactly(
+            new eu.haven.core.equality.EqualityCountRepository.Count("2026-05", "correction-answered", "fa", "26-40", 2, 8));
+        assertThat(repo.between("2026-01", "2026-12")).hasSize(2);
+    }
+
     private AccessEvent event(UUID person, boolean permitted, Optional<String> reason) {
         return AccessEvent.byCaseworker(now, UUID.randomUUID(), "shelter-a", "read", "shelter", person,
             new java.util.LinkedHashSet<>(List.of("identity", "housing")), permitted ? Optional.empty() : reason);

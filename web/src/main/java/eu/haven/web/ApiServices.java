@@ -29,7 +29,8 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
                             eu.haven.core.transparency.TransparencyService transparency,
                             eu.haven.core.oversight.OversightService inspections,
                             eu.haven.core.algorithm.AlgorithmRegister algorithms,
-                            eu.haven.core.complaint.ComplaintService complaints) {}
+                            eu.haven.core.complaint.ComplaintService complaints,
+                            eu.haven.core.equality.EqualityService equality) {}
 
     /**
      * The server's metrics: the registry that counts, and, when a token is configured, the

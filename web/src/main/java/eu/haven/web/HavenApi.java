@@ -142,6 +142,7 @@ public final class HavenApi {
             PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages(), listen.publicUrl());
             eu.haven.web.code.AccessCodeRoutes.register(config.routes, s.codes(), caller, labels.messages());
             eu.haven.web.alert.AlertRoutes.register(config.routes, s.alerts(), caller, requests);
+            eu.haven.web.equality.EqualityRoutes.register(config.routes, s.oversight().equality(), caller);
             eu.haven.web.complaint.ComplaintRoutes.register(config.routes, s.oversight().complaints(), s.rights(), caller, requests);
             eu.haven.web.algorithm.AlgorithmRoutes.register(config.routes, s.oversight().algorithms(), caller, requests);
             eu.haven.web.oversight.OversightRoutes.register(config.routes, s.oversight().inspections(), s.ledger(), caller);

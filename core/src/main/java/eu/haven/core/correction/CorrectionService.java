@@ -33,8 +33,12 @@ public final class CorrectionService {
     private final RecordRepository records;
     private final PersonKeys keys;
 
+    private final eu.haven.core.equality.OutcomeLog outcomes;
+
+    /** {@code outcomes}: where requests and answers are counted for the equality body. */
     public CorrectionService(AccessGuard guard, Recorder recorder, CorrectionRepository corrections,
-                             RecordRepository records, PersonKeys keys) {
+                             RecordRepository records, PersonKeys keys, eu.haven.core.equality.OutcomeLog outcomes) {
+        this.outcomes = outcomes;
         this.guard = guard;
         this.recorder = recorder;
         this.corrections = corrections;
@@ -58,6 +62,7 @@ public final class CorrectionService {
         Instant now = recorder.clock().instant();
         corrections.insert(new Correction(id, personId, org, recordId, seal(key, id, "request", request),
             Correction.Status.OPEN, Optional.empty(), now, Optional.empty(), Optional.empty()));
+        outcomes.record(personId, eu.haven.core.equality.Outcome.CORRECTION_REQUESTED, guard.clock().instant(), Optional.empty());
         return open(key, corrections.find(id).orElseThrow(HavenException::notFound));
     }
 
@@ -95,6 +100,9 @@ public final class CorrectionService {
         if (!corrections.answer(id, outcome, seal(key, id, "answer", answer), guard.clock().instant(), actor.userId())) {
             throw new HavenException(ErrorCode.CONFLICT, "This request was answered meanwhile.");
         }
+        Instant answeredAt = guard.clock().instant();
+        outcomes.record(c.personId(), eu.haven.core.equality.Outcome.CORRECTION_ANSWERED, answeredAt,
+            Optional.of(java.time.Duration.between(c.createdAt(), answeredAt)));
         return open(key, corrections.find(id).orElseThrow(HavenException::notFound));
     }
 

@@ -151,8 +151,8 @@ public final class OversightService {
     }
 
     private static void requireInspector(Actor actor) {
-        if (actor.role() != Role.OVERSIGHT) {
-            throw new HavenException(ErrorCode.ROLE, "The pseudonymous view of the ledger is the supervisory authority's.");
+        if (actor.role() != Role.OVERSIGHT && actor.role() != Role.EQUALITY) {
+            throw new HavenException(ErrorCode.ROLE, "The pseudonymous view of the ledger is the supervisory authority's and the equality body's.");
         }
     }
 }

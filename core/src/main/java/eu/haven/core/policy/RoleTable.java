@@ -29,6 +29,7 @@ public final class RoleTable {
         t.put(Role.OVERSIGHT, EnumSet.noneOf(Action.class));
         t.put(Role.ADMIN, EnumSet.noneOf(Action.class));
         t.put(Role.EDITOR, EnumSet.noneOf(Action.class));
+        t.put(Role.EQUALITY, EnumSet.noneOf(Action.class));
         return t;
     }
 

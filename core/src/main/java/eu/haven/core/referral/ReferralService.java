@@ -40,8 +40,13 @@ public final class ReferralService {
     private final Guardianship guardianship;
     private final PersonKeys keys;
 
+    private final eu.haven.core.equality.OutcomeLog outcomes;
+
+    /** {@code outcomes}: where referrals made and answered are counted for the equality body. */
     public ReferralService(AccessGuard guard, ReferralRepository referrals, ConsentRepository consents,
-                           OrganisationRepository organisations, Guardianship guardianship, PersonKeys keys) {
+                           OrganisationRepository organisations, Guardianship guardianship, PersonKeys keys,
+                           eu.haven.core.equality.OutcomeLog outcomes) {
+        this.outcomes = outcomes;
         this.keys = keys;
         this.guard = guard;
         this.guardianship = guardianship;
@@ -86,6 +91,7 @@ public final class ReferralService {
         Referral referral = new Referral(id, input.personId(), actor.organisation(), to.id(), referralPurpose.code(),
             categories, input.consentId(), Status.PENDING, now, actor.userId(), Optional.empty(), Optional.empty());
         guard.complete(actor, Action.REFER, purpose, referral.personId(), Optional.of(referral.id()), () -> referrals.insert(referral));
+        outcomes.record(referral.personId(), eu.haven.core.equality.Outcome.REFERRAL_MADE, referral.createdAt(), Optional.empty());
         return referral;
     }
 
@@ -147,6 +153,8 @@ public final class ReferralService {
         if (!referrals.decide(referralId, answer, now, actor.userId(), sealed)) {
             throw new HavenException(ErrorCode.CONFLICT, "This referral was answered meanwhile.");
         }
+        outcomes.record(referral.personId(), answer == Status.ACCEPTED ? eu.haven.core.equality.Outcome.REFERRAL_ACCEPTED
+            : eu.haven.core.equality.Outcome.REFERRAL_DECLINED, now, Optional.of(java.time.Duration.between(referral.createdAt(), now)));
         return referrals.find(referralId).orElseThrow(HavenException::notFound);
     }
 

@@ -9,7 +9,9 @@ import java.util.Optional;
  * directory and sees nobody's data.
  */
 public enum Role {
-    CASEWORKER, SUPERVISOR, DPO, OVERSIGHT, ADMIN, EDITOR;
+    CASEWORKER, SUPERVISOR, DPO, OVERSIGHT, ADMIN, EDITOR,
+    /** The equality body: the supervisory authority's pseudonymous view, and outcomes compared across groups of people. */
+    EQUALITY;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

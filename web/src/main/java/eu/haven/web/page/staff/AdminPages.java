@@ -88,7 +88,7 @@ final class AdminPages {
         params.put("accounts", accounts);
         params.put("organisations", orgs);
         params.put("types", types);
-        params.put("roles", List.of("caseworker", "supervisor", "dpo", "oversight", "admin", "editor"));
+        params.put("roles", List.of("caseworker", "supervisor", "dpo", "oversight", "equality", "admin", "editor"));
         params.put("notice", notice);
         area.render(ctx, status, "page/staff/admin.jte", params);
     }

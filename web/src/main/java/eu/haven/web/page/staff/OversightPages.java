@@ -58,7 +58,7 @@ final class OversightPages {
 
     private Actor inspector(Context ctx) {
         Actor actor = session.actor(ctx);
-        if (actor.role() != Role.OVERSIGHT) {
+        if (actor.role() != Role.OVERSIGHT && actor.role() != Role.EQUALITY) {
             throw HavenException.notFound();
         }
         return actor;

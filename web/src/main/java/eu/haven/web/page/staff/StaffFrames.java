@@ -39,8 +39,11 @@ final class StaffFrames {
             menu.add(link(t, "staff.nav.authority", "/staff/authority", current));
             menu.add(link(t, "staff.nav.algorithms", "/staff/algorithms", current));
         }
-        if (actor.role() == Role.OVERSIGHT) {
+        if (actor.role() == Role.OVERSIGHT || actor.role() == Role.EQUALITY) {
             menu.add(link(t, "staff.nav.oversight", "/staff/oversight", current));
+        }
+        if (actor.role() == Role.EQUALITY) {
+            menu.add(link(t, "staff.nav.equality", "/staff/equality", current));
         }
         if (actor.role() == Role.EDITOR) {
             menu.add(link(t, "staff.nav.directory", "/staff/directory", current));

@@ -95,6 +95,7 @@ public final class StaffPages {
             case ADMIN -> "/staff/admin";
             case DPO, OVERSIGHT -> "/staff/ledger";
             case EDITOR -> "/staff/directory";
+            case EQUALITY -> "/staff/equality";
             default -> declared ? "/staff/people" : "/staff/purpose";
         };
     }

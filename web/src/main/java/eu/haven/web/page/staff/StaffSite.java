@@ -32,6 +32,7 @@ public final class StaffSite {
         new RequestPages(area, session, frames, s.corrections(), s.erasure(), s.codes()).register(routes);
         new OversightPages(area, session, frames, s.oversight().inspections(), labels, organisations).register(routes);
         new AlgorithmEditPages(area, session, frames, s.oversight().algorithms()).register(routes);
+        new EqualityPages(area, session, frames, s.oversight().equality()).register(routes);
         new ComplaintPages(area, session, frames, s.oversight().complaints()).register(routes);
         new AuthorityPages(area, session, frames, s.oversight().authority(), labels, letters).register(routes);
         new DirectoryPages(area, session, frames, s.navigator(), s.directoryEdits()).register(routes);
