@@ -87,6 +87,9 @@ class EqualityTest {
         }
         assertThat(server.send("GET", "/api/v1/equality/gaps?from=2026-13", equality, null, null).status()).isEqualTo(400);
         assertThat(server.send("GET", "/api/v1/oversight/events", equality, null, null).status()).as("the supervisory role's view").isEqualTo(200);
+        Response audit = server.send("POST", "/api/v1/oversight/audit", equality, null, null);
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.body().get("passed").asBoolean()).as("and verifies the ledger").isTrue();
         UUID someone = refer(shelter, legal, "uk", "2001-03-01", true);
         for (String purpose : List.of("shelter", "legal-aid")) {
             assertThat(server.send("GET", "/api/v1/persons/" + someone + "/records", equality, purpose, null).status()).isEqualTo(403);

@@ -57,8 +57,8 @@ public final class OversightRoutes {
         });
         routes.post("/api/v1/oversight/audit", ctx -> {
             Actor actor = caller.actor(ctx);
-            if (actor.role() != Role.OVERSIGHT && actor.role() != Role.DPO) {
-                throw new HavenException(ErrorCode.ROLE, "Auditing the ledger from here is for the data protection officer and the supervisory authority.");
+            if (actor.role() != Role.OVERSIGHT && actor.role() != Role.DPO && actor.role() != Role.EQUALITY) {
+                throw new HavenException(ErrorCode.ROLE, "Auditing the ledger from here is for the data protection officer and the oversight bodies.");
             }
             Ledger.AuditOutcome outcome = ledger.auditNow();
             ctx.json(new AuditJson(outcome.passed(), outcome.size(), outcome.at(), outcome.took().toMillis(), outcome.detail()));

@@ -46,7 +46,7 @@ final class LedgerPages {
 
     private Actor officer(Context ctx) {
         Actor actor = session.actor(ctx);
-        if (actor.role() != Role.DPO && actor.role() != Role.OVERSIGHT) {
+        if (actor.role() != Role.DPO && actor.role() != Role.OVERSIGHT && actor.role() != Role.EQUALITY) {
             throw HavenException.notFound();
         }
         return actor;

@@ -30,7 +30,7 @@ final class StaffFrames {
             menu.add(link(t, "staff.nav.inbox", "/staff/inbox", current));
             menu.add(link(t, "staff.nav.requests", "/staff/requests", current));
         }
-        if (actor.role() == Role.DPO || actor.role() == Role.OVERSIGHT) {
+        if (actor.role() == Role.DPO || actor.role() == Role.OVERSIGHT || actor.role() == Role.EQUALITY) {
             menu.add(link(t, "staff.nav.ledger", "/staff/ledger", current));
         }
         if (actor.role() == Role.DPO) {
