@@ -76,6 +76,26 @@ class PageSecurityTest {
     }
 
     @Test
+    void the_oversight_pages_are_not_there_for_anyone_else() throws Exception {
+        server = new TestServer();
+        Map<String, List<String>> theirs = Map.of(
+            "city.dpo", List.of("/staff/authority", "/staff/alerts", "/staff/complaints", "/staff/algorithms", "/staff/ledger"),
+            "dpa.auditor", List.of("/staff/oversight", "/staff/ledger"),
+            "equality.body", List.of("/staff/equality", "/staff/oversight", "/staff/ledger"));
+        List<String> all = List.of("/staff/authority", "/staff/alerts", "/staff/complaints", "/staff/algorithms", "/staff/ledger",
+            "/staff/oversight", "/staff/equality", "/staff/oversight/export");
+        for (String user : List.of("shelter.worker", "admin", "city.editor", "city.dpo", "dpa.auditor", "equality.body")) {
+            Browser b = new Browser(server.base());
+            b.staffSignIn(user);
+            for (String page : all) {
+                boolean mine = theirs.getOrDefault(user, List.of()).contains(page)
+                    || (page.equals("/staff/oversight/export") && theirs.getOrDefault(user, List.of()).contains("/staff/oversight"));
+                assertThat(b.get(page).statusCode()).as(user + " " + page).isEqualTo(mine ? 200 : 404);
+            }
+        }
+    }
+
+    @Test
     void a_form_without_its_token_or_with_another_browsers_token_is_refused_before_anything_happens() throws Exception {
         server = new TestServer();
         String code = newPerson("Amina", "ar");

@@ -60,11 +60,7 @@ final class AlertPages {
     }
 
     private Actor officer(Context ctx) {
-        Actor actor = session.actor(ctx);
-        if (actor.role() != Role.DPO) {
-            throw HavenException.notFound();
-        }
-        return actor;
+        return session.actor(ctx, Role.DPO);
     }
 
     private void show(Context ctx, int status, Optional<String> failed, FormErrors errors) {

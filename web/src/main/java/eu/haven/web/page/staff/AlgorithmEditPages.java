@@ -113,10 +113,6 @@ final class AlgorithmEditPages {
     }
 
     private Actor officer(Context ctx) {
-        Actor actor = session.actor(ctx);
-        if (actor.role() != Role.DPO) {
-            throw HavenException.notFound();
-        }
-        return actor;
+        return session.actor(ctx, Role.DPO);
     }
 }

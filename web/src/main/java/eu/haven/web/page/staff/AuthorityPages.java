@@ -68,11 +68,7 @@ final class AuthorityPages {
     }
 
     private Actor officer(Context ctx) {
-        Actor actor = session.actor(ctx);
-        if (actor.role() != Role.DPO) {
-            throw HavenException.notFound();
-        }
-        return actor;
+        return session.actor(ctx, Role.DPO);
     }
 
     private static UUID id(Context ctx) {

@@ -98,10 +98,6 @@ final class ComplaintPages {
     }
 
     private Actor officer(Context ctx) {
-        Actor actor = session.actor(ctx);
-        if (actor.role() != Role.DPO) {
-            throw HavenException.notFound();
-        }
-        return actor;
+        return session.actor(ctx, Role.DPO);
     }
 }

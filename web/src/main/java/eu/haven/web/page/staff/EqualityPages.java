@@ -39,10 +39,7 @@ final class EqualityPages {
     }
 
     private void show(Context ctx) {
-        Actor actor = session.actor(ctx);
-        if (actor.role() != Role.EQUALITY) {
-            throw HavenException.notFound();
-        }
+        Actor actor = session.actor(ctx, Role.EQUALITY);
         PageText t = area.text(ctx);
         YearMonth now = YearMonth.now(ZoneId.systemDefault());
         YearMonth from = month(ctx.queryParam("from")).orElse(now.minusMonths(11));

@@ -1,7 +1,6 @@
 package eu.haven.web.page.staff;
 
 import eu.haven.core.audit.Ledger;
-import eu.haven.core.error.HavenException;
 import eu.haven.core.staff.Actor;
 import eu.haven.core.staff.Role;
 import eu.haven.web.page.Area;
@@ -45,11 +44,7 @@ final class LedgerPages {
     }
 
     private Actor officer(Context ctx) {
-        Actor actor = session.actor(ctx);
-        if (actor.role() != Role.DPO && actor.role() != Role.OVERSIGHT && actor.role() != Role.EQUALITY) {
-            throw HavenException.notFound();
-        }
-        return actor;
+        return session.actor(ctx, Role.DPO, Role.OVERSIGHT, Role.EQUALITY);
     }
 
     private static Optional<java.time.LocalDate> date(String raw) {

@@ -1,6 +1,5 @@
 package eu.haven.web.page.staff;
 
-import eu.haven.core.error.HavenException;
 import eu.haven.core.oversight.EventFilter;
 import eu.haven.core.oversight.Inspection;
 import eu.haven.core.oversight.OversightService;
@@ -57,11 +56,7 @@ final class OversightPages {
     }
 
     private Actor inspector(Context ctx) {
-        Actor actor = session.actor(ctx);
-        if (actor.role() != Role.OVERSIGHT && actor.role() != Role.EQUALITY) {
-            throw HavenException.notFound();
-        }
-        return actor;
+        return session.actor(ctx, Role.OVERSIGHT, Role.EQUALITY);
     }
 
     private static EventFilter filter(Context ctx) {

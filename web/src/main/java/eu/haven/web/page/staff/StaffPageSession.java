@@ -41,6 +41,15 @@ final class StaffPageSession {
         return session.who(ctx);
     }
 
+    /** The signed-in member of staff if their role is one of these; to anyone else the page is not there (404). */
+    Actor actor(Context ctx, eu.haven.core.staff.Role... roles) {
+        Actor actor = actor(ctx);
+        if (java.util.Arrays.stream(roles).noneMatch(r -> r == actor.role())) {
+            throw eu.haven.core.error.HavenException.notFound();
+        }
+        return actor;
+    }
+
     /** The purpose declared for this session, if one was chosen. */
     Optional<String> declared(Context ctx) {
         try {
