@@ -187,7 +187,8 @@ public final class Haven implements AutoCloseable {
                     new eu.haven.store.JdbcAlgorithmRepository(db), recorder, config.clock(),
                     id -> staff.find(id).map(eu.haven.core.staff.StaffUser::username).orElse("?")),
                 new eu.haven.core.complaint.ComplaintService(new eu.haven.store.JdbcComplaintRepository(db), keys, recorder),
-                new eu.haven.core.equality.EqualityService(equalityCounts, recorder)));
+                new eu.haven.core.equality.EqualityService(equalityCounts, recorder)),
+            new eu.haven.store.H2Backups(db, config.dataDir().resolve("backups"), config.clock()));
         ledger.instrument(metrics);
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());

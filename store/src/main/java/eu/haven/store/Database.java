@@ -58,6 +58,11 @@ public final class Database implements Transactions, AutoCloseable {
         return new Database(ds, config.url().startsWith("jdbc:postgresql:"));
     }
 
+    /** Whether this is PostgreSQL (else the embedded H2). */
+    public boolean postgres() {
+        return postgres;
+    }
+
     public <T> T with(HandleCallback<T, RuntimeException> work) {
         Handle handle = current.get();
         return handle != null ? work.withHandle(handle) : jdbi.withHandle(work);

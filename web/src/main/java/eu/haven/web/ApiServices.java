@@ -22,7 +22,8 @@ public record ApiServices(Framework framework, Firewall firewall, PurposeResolve
                           eu.haven.core.code.CodeReplacementService codes, eu.haven.core.alert.AlertService alerts,
                           eu.haven.core.admin.StaffAdmin staffAdmin, java.util.function.BooleanSupplier ready, Metrics metrics,
                           PageSettings pages, eu.haven.navigator.directory.NavigatorService navigator,
-                          eu.haven.navigator.edit.DirectoryEdits directoryEdits, Oversight oversight) {
+                          eu.haven.navigator.edit.DirectoryEdits directoryEdits, Oversight oversight,
+                          eu.haven.core.admin.DatabaseBackups backups) {
 
     /** Oversight: the data protection officer's register of authority requests, and the public transparency report. */
     public record Oversight(eu.haven.core.authority.AuthorityRequestService authority,

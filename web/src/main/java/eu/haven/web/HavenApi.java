@@ -137,7 +137,7 @@ public final class HavenApi {
             });
             FrameworkRoutes.register(config.routes, s.framework(), s.firewall(), mapper);
             AuthRoutes.register(config.routes, s.auth(), caller, requests, clients);
-            eu.haven.web.admin.AdminRoutes.register(config.routes, s.staffAdmin(), caller, requests);
+            eu.haven.web.admin.AdminRoutes.register(config.routes, s.staffAdmin(), caller, requests, s.backups());
             Labels labels = new Labels(s.framework(), Messages.bundled());
             PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages(), listen.publicUrl());
             eu.haven.web.code.AccessCodeRoutes.register(config.routes, s.codes(), caller, labels.messages());

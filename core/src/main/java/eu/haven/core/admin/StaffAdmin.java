@@ -138,6 +138,16 @@ public final class StaffAdmin {
         return staff.all();
     }
 
+    /**
+     * A backup of the embedded database, taken online into the installation's backup folder, and
+     * recorded in the ledger as the administrator's act. The key store is not in it (docs/BACKUP.md).
+     */
+    public DatabaseBackups.Backup backup(Optional<Actor> by, DatabaseBackups backups) {
+        requireAdmin(by);
+        recorder.administrative(by, eu.haven.core.policy.Action.BACKUP, Optional.empty());
+        return backups.backup();
+    }
+
     /** An account's name by its id (for the data protection officer's alerts, which name the member of staff). */
     public Optional<String> username(java.util.UUID id) {
         return staff.find(id).map(StaffUser::username);

@@ -41,7 +41,9 @@ public enum Action {
     /** The data protection officer handed the person's complaint over to the supervisory authority. */
     HAND_TO_SUPERVISORY,
     /** The data protection officer handed the person's complaint over to the equality body. */
-    HAND_TO_EQUALITY_BODY;
+    HAND_TO_EQUALITY_BODY,
+    /** The administrator took a backup of the database. */
+    BACKUP;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -34,7 +34,12 @@ public final class AdminRoutes {
 
     private AdminRoutes() {}
 
-    public static void register(RoutesConfig routes, StaffAdmin admin, Caller caller, Requests requests) {
+    public static void register(RoutesConfig routes, StaffAdmin admin, Caller caller, Requests requests,
+                                eu.haven.core.admin.DatabaseBackups backups) {
+        routes.post("/api/v1/admin/backup", ctx -> {
+            var actor = Optional.of(caller.actor(ctx));
+            ctx.status(201).json(admin.backup(actor, backups));
+        });
         routes.post("/api/v1/admin/organisations", ctx -> {
             var actor = Optional.of(caller.actor(ctx));
             NewOrganisation body = requests.body(ctx, NewOrganisation.class);
