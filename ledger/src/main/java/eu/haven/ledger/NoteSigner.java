@@ -78,6 +78,11 @@ public final class NoteSigner {
         return name;
     }
 
+    /** The private key, for a cosigner made from the same key files. */
+    PrivateKey privateKey() {
+        return key;
+    }
+
     /** The verifier key string {@code <name>+<key id hex>+<base64(0x01 || public key)>}. */
     public String vkey() {
         byte[] typed = new byte[33];
