@@ -81,6 +81,7 @@ public final class Haven implements AutoCloseable {
     private final RetentionJob retention;
     private final eu.haven.core.authority.AuthorityRequestService authority;
     private final eu.haven.core.alert.AlertJob alertJob;
+    private final WitnessSubmitter witnesses;
     private final eu.haven.core.transparency.TransparencyService transparency;
     private Optional<Javalin> server = Optional.empty();
     private Optional<ScheduledExecutorService> scheduler = Optional.empty();
@@ -153,6 +154,7 @@ public final class Haven implements AutoCloseable {
             (actor, user) -> recorder.administrative(Optional.of(actor), eu.haven.core.policy.Action.CHANGE_PASSWORD, Optional.of(user)));
         this.staffAdmin = new StaffAdmin(organisations, staff, tokens, hasher, framework, recorder, auth::forgetUser);
         AlertService alerts = new AlertService(new JdbcAlertRepository(db), recorder);
+        this.witnesses = new WitnessSubmitter(ledger, config.ledger().witnesses().stream().map(WitnessSubmitter.Target::parse).toList());
         this.alertJob = new eu.haven.core.alert.AlertJob(ledger, new eu.haven.core.alert.AccessWatch(config.alerts()), alerts, config.clock());
         java.time.Duration activation = people.sessions().activationWindow();
         CodeReplacementService codes = new CodeReplacementService(guard, new JdbcCodeRequestRepository(db), persons, sessions,
@@ -249,6 +251,9 @@ public final class Haven implements AutoCloseable {
         long every = Math.max(1, config.people().retentionInterval().toSeconds());
         jobs.scheduleWithFixedDelay(this::runRetention, 60, every, TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(this::runAlerts, 5, 60, TimeUnit.SECONDS);
+        if (witnesses.any()) {
+            jobs.scheduleWithFixedDelay(this::submitToWitnesses, 2, 2, TimeUnit.SECONDS);
+        }
         // People taken on before the caseload's name index existed are indexed once, in the background.
         jobs.execute(() -> {
             try {
@@ -269,6 +274,16 @@ public final class Haven implements AutoCloseable {
             alertJob.run();
         } catch (RuntimeException e) {
             LOG.warn("The access watch could not read the ledger and will try again in a minute: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Submits the current checkpoint to the configured witnesses (every 2 seconds once started); returns how many cosigned now. */
+    public int submitToWitnesses() {
+        try {
+            return witnesses.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Submitting the checkpoint to the witnesses failed and will be tried again: {}", e.getClass().getSimpleName());
+            return 0;
         }
     }
 

@@ -26,7 +26,12 @@ public record HavenConfig(String bind, int port, int connectionsPerAddress, Opti
      * the key is made, {@link #DEFAULT_ORIGIN} if none is configured) and how often a new checkpoint
      * may be signed.
      */
-    public record LedgerConfig(Optional<String> origin, Path keyFile, Duration checkpointInterval) {
+    public record LedgerConfig(Optional<String> origin, Path keyFile, Duration checkpointInterval, java.util.List<String> witnesses) {
+        /** Without witnesses. */
+        public LedgerConfig(Optional<String> origin, Path keyFile, Duration checkpointInterval) {
+            this(origin, keyFile, checkpointInterval, java.util.List.of());
+        }
+
         /** The copy of the latest signed checkpoint, kept beside the signing key. */
         public Path checkpointCopy() {
             return keyFile.resolveSibling("ledger-checkpoint");

@@ -83,6 +83,11 @@ public final class ServerOptions {
         description = "Shortest time between two signed ledger checkpoints, ISO 8601 (HAVEN_CHECKPOINT_INTERVAL; default PT1S).")
     java.time.Duration checkpointInterval;
 
+    @Option(names = "--witness", split = ",", defaultValue = "${env:HAVEN_WITNESSES}",
+        description = "A witness to cosign each checkpoint, as <url>=<vkey> (its 'haven witness' prints the vkey); repeat or "
+            + "comma-separate for more (HAVEN_WITNESSES).")
+    java.util.List<String> witnesses;
+
     @Option(names = "--guardian-age", defaultValue = "${env:HAVEN_GUARDIAN_AGE:-16}",
         description = "Below this age consent is given by a guardian (HAVEN_GUARDIAN_AGE; default 16).")
     int guardianAge;
@@ -214,7 +219,8 @@ public final class ServerOptions {
         }
         HavenConfig base = HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
         HavenConfig c = base.withDatabase(base.database().withPoolSize(dbPool));
-        return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin.filter(o -> !o.isBlank()), ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval))
+        return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin.filter(o -> !o.isBlank()), ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval,
+                witnesses == null ? java.util.List.of() : witnesses.stream().map(String::strip).filter(w -> !w.isEmpty()).toList()))
             .withTokenLifetime(staffTokenLifetime)
             .withPeople(new HavenConfig.PeopleConfig(guardianAge, retentionInterval, sessions(c.people().sessions()),
                 java.util.Set.copyOf(trustedProxies == null ? java.util.List.<String>of()

@@ -380,6 +380,47 @@ public final class Ledger implements AccessLog, AutoCloseable {
         return published.note();
     }
 
+    /** A checkpoint and the consistency proof from {@code old} that a witness needs, both from one published state. */
+    public record WitnessSubmission(String note, Checkpoint checkpoint, List<byte[]> proof) {}
+
+    public WitnessSubmission forWitness(long old) {
+        Published p = published;
+        long size = p.checkpoint().size();
+        if (old < 0 || old > size) {
+            throw new IllegalArgumentException("a witness's size is between 0 and the checkpoint's");
+        }
+        List<byte[]> proof = old == 0 || old == size ? List.of()
+            : Merkle.consistencyProof(old, size, new TileHashReader(p.edge(), store, cache));
+        return new WitnessSubmission(p.note(), p.checkpoint(), proof);
+    }
+
+    private record Cosigned(long size, byte[] root, String line) {}
+
+    /** Each witness's latest cosignature line, with the checkpoint it is for. */
+    private final java.util.Map<String, Cosigned> cosignatures = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Keeps a witness's cosignature (already checked against its key) to serve with the checkpoint it cosigned. */
+    public void attachCosignature(Checkpoint checkpoint, String witness, String line) {
+        cosignatures.put(witness, new Cosigned(checkpoint.size(), checkpoint.root(), line));
+    }
+
+    /** Whether the witness has cosigned the published checkpoint. */
+    public boolean isCosigned(String witness) {
+        Published p = published;
+        Cosigned c = cosignatures.get(witness);
+        return c != null && c.size() == p.checkpoint().size() && java.util.Arrays.equals(c.root(), p.checkpoint().root());
+    }
+
+    /** The latest signed checkpoint with the cosignatures the witnesses gave it, as served at {@code /ledger/checkpoint}. */
+    public String cosignedCheckpoint() {
+        Published p = published;
+        StringBuilder note = new StringBuilder(p.note());
+        new java.util.TreeMap<>(cosignatures).values().stream()
+            .filter(c -> c.size() == p.checkpoint().size() && java.util.Arrays.equals(c.root(), p.checkpoint().root()))
+            .forEach(c -> note.append(c.line()).append('\n'));
+        return note.toString();
+    }
+
     public Checkpoint checkpointHead() {
         return published.checkpoint();
     }

@@ -20,7 +20,7 @@ public final class LedgerRoutes {
     public static void register(RoutesConfig routes, Ledger ledger) {
         routes.get("/ledger/checkpoint", ctx -> {
             open(ctx, "no-cache");
-            ctx.contentType("text/plain; charset=utf-8").result(ledger.signedCheckpoint());
+            ctx.contentType("text/plain; charset=utf-8").result(ledger.cosignedCheckpoint());
         });
         routes.get("/ledger/vkey", ctx -> {
             open(ctx, "public, max-age=300");
