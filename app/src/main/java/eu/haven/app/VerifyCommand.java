@@ -35,6 +35,12 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--state", description = "File keeping the last checkpoint seen; default ~/.haven/verify/<origin>-<key id>.checkpoint.")
     Optional<Path> state;
 
+    @Option(names = "--witness", description = "A witness's vkey whose cosignature counts (repeat for each witness of the policy).")
+    java.util.List<String> witnesses = new java.util.ArrayList<>();
+
+    @Option(names = "--quorum", description = "How many of the witnesses given must have cosigned the checkpoint (default: all of them).")
+    Optional<Integer> quorum;
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
@@ -50,12 +56,23 @@ public final class VerifyCommand implements Callable<Integer> {
             Optional<String> previous = Files.exists(stateFile) ? Optional.of(Files.readString(stateFile, StandardCharsets.UTF_8)) : Optional.empty();
             LogSource src = source.startsWith("http://") || source.startsWith("https://") ? LogSource.http(source) : LogSource.directory(Path.of(source));
             LogVerifier.Result r = new LogVerifier(src, key).verify(previous);
+            java.util.List<eu.haven.ledger.CosignatureVerifier> policy = witnesses.stream().map(eu.haven.ledger.CosignatureVerifier::fromVkey).toList();
+            int needed = quorum.orElse(policy.size());
+            long cosigned = policy.stream().filter(w -> w.verify(r.signedCheckpoint()).isPresent()).count();
+            if (needed > policy.size() || cosigned < needed) {
+                System.err.println("FAILED: the checkpoint of " + r.checkpoint().size() + " entries carries the cosignatures of " + cosigned + " of the "
+                    + policy.size() + " witnesses given; the policy asks for " + needed + ". Another history may be shown to others.");
+                return 1;
+            }
             Files.createDirectories(stateFile.toAbsolutePath().getParent());
             Files.writeString(stateFile, r.signedCheckpoint(), StandardCharsets.UTF_8);
             out.println("OK: the ledger " + key.name() + " verifies.");
             out.println("  " + r.checkpoint().size() + " entries; every entry and hash tile recomputed; the root hash matches the signed checkpoint.");
             out.println(r.previous().map(p -> "  It extends the checkpoint of " + p.size() + " entries seen last time.")
                 .orElse("  First check from this state file (" + stateFile + "); later checks will compare with it."));
+            if (!policy.isEmpty()) {
+                out.println("  Cosigned by " + cosigned + " of the " + policy.size() + " witnesses given (the policy asks for " + needed + ").");
+            }
             return 0;
         } catch (VerificationException e) {
             System.err.println("FAILED: " + e.getMessage());

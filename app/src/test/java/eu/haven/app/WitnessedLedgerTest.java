@@ -62,6 +62,10 @@ class WitnessedLedgerTest {
             }
             String grown = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
             assertThat(CosignatureVerifier.quorum(grown, policy, 2)).isTrue();
+            Path state = Files.createTempDirectory("haven-verify").resolve("state");
+            String[] verify = {"verify", "--vkey", vkey, "--witness", a.key().vkey(), "--witness", b.key().vkey(), "--quorum", "2",
+                "--state", state.toString(), server.base() + "/ledger"};
+            assertThat(Main.cli().execute(verify)).as("haven verify with a 2 of 2 policy").isZero();
             assertThat(grown).isNotEqualTo(note);
 
             b.server().stop();
@@ -71,6 +75,9 @@ class WitnessedLedgerTest {
             String half = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
             assertThat(CosignatureVerifier.quorum(half, policy, 2)).as("2 of 2 fails with one witness missing").isFalse();
             assertThat(CosignatureVerifier.quorum(half, policy, 1)).isTrue();
+            assertThat(Main.cli().execute(verify)).as("haven verify fails the 2 of 2 policy").isEqualTo(1);
+            verify[8] = "1";
+            assertThat(Main.cli().execute(verify)).as("and meets 1 of 2").isZero();
         } finally {
             a.server().stop();
         }
