@@ -166,7 +166,8 @@ class AuthorityRequestTest {
     void a_postponed_request_is_hidden_from_the_person_until_its_date_and_counted_meanwhile() {
         Response r = register("court", "social-assistance", "\"identity\"", "en");
         String id = r.body().get("id").asText();
-        LocalDate until = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()).plusDays(10);
+        LocalDate until = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()).plusDays(40);
+        YearMonth month = YearMonth.from(clock.instant().atZone(ZoneId.systemDefault()));
         Response postponed = server.send("POST", "/api/v1/authority-requests/" + id + "/postponement", dpo, null,
             "{\"until\":\"" + until + "\",\"reason\":\"Amtsgericht, 3 Gs 45/26\"}");
         assertThat(postponed.status()).isEqualTo(200);
@@ -183,7 +184,16 @@ class AuthorityRequestTest {
             .as("the report publishes only months that have ended").allMatch(m -> !m.month().equals(
                 YearMonth.from(clock.instant().atZone(ZoneId.systemDefault())).toString()));
 
-        clock.advance(Duration.ofDays(11));
+        clock.advance(Duration.ofDays(32));
+        assertThat(authoritySteps(p)).as("still hidden after its month ended").isEmpty();
+        var report = server.haven.transparency().build(month.getYear()).months().stream().filter(m -> m.month().equals(month.toString()))
+            .findFirst().orElseThrow();
+        assertThat(report.table("authority-requests").orElseThrow().cell("court", "waiting")).as("counted meanwhile, as fewer than 5")
+            .contains(eu.haven.core.transparency.Shown.SMALL);
+        assertThat(report.table("authority-postponed").orElseThrow().cell("authority-postponed", "n"))
+            .as("the postponement counted, withheld beside a count below 5").contains(eu.haven.core.transparency.Shown.WITHHELD);
+
+        clock.advance(Duration.ofDays(9));
         assertThat(authoritySteps(p)).extracting(s -> s.get("action").asText())
             .containsExactlyInAnyOrder("authority-request", "authority-postpone");
     }
