@@ -252,7 +252,7 @@ public final class Haven implements AutoCloseable {
         jobs.scheduleWithFixedDelay(this::runRetention, 60, every, TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(this::runAlerts, 5, 60, TimeUnit.SECONDS);
         if (witnesses.any()) {
-            jobs.scheduleWithFixedDelay(this::submitToWitnesses, 2, 2, TimeUnit.SECONDS);
+            jobs.scheduleWithFixedDelay(this::submitToWitnesses, 250, 250, TimeUnit.MILLISECONDS);
         }
         // People taken on before the caseload's name index existed are indexed once, in the background.
         jobs.execute(() -> {
@@ -277,7 +277,7 @@ public final class Haven implements AutoCloseable {
         }
     }
 
-    /** Submits the current checkpoint to the configured witnesses (every 2 seconds once started); returns how many cosigned now. */
+    /** Submits the current checkpoint to the configured witnesses (every 250 ms once started; nothing is sent for a checkpoint already cosigned); returns how many cosigned now. */
     public int submitToWitnesses() {
         try {
             return witnesses.run();

@@ -43,7 +43,7 @@ public final class WitnessCommand implements Callable<Integer> {
     String bind;
 
     /** The witness's key: made on first start, kept owner-only in the state folder. */
-    static Cosigner key(Path state, String name) throws IOException {
+    public static Cosigner key(Path state, String name) throws IOException {
         SecureFiles.ensureDirectory(state);
         Path file = state.resolve("witness.key");
         if (!Files.exists(file)) {
@@ -59,7 +59,7 @@ public final class WitnessCommand implements Callable<Integer> {
     }
 
     /** Starts the witness's server; returns it running. */
-    static Javalin start(Witness witness, String bind, int port) {
+    public static Javalin start(Witness witness, String bind, int port) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector((server, http) -> {

@@ -45,8 +45,9 @@ public final class Bench {
                 case "pages" -> allHold &= PagesBench.run(quick);
                 case "navigator" -> allHold &= NavigatorBench.run(quick);
                 case "transparency" -> allHold &= TransparencyBench.run(quick);
+                case "witness" -> allHold &= WitnessBench.run(quick);
                 default -> {
-                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger, http, me, scale, pages, navigator, transparency, all.");
+                    System.out.println("Unknown benchmark part '" + part + "'. Parts: policy, ledger (with witness), http, me, scale, pages, navigator, transparency, all.");
                     System.exit(2);
                 }
             }

@@ -53,6 +53,7 @@ final class LedgerBench {
             System.out.println("PostgreSQL not reachable (set HAVEN_BENCH_POSTGRES to a JDBC URL); its figures are not measured.");
         }
         holds &= proofs(DatabaseConfig.h2File(dir.resolve("proofs")), quick ? 500 : 2000);
+        holds &= WitnessBench.run(quick);
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
