@@ -44,9 +44,7 @@ public final class BackupCommand implements Callable<Integer> {
             throw e;
         }
         try (db) {
-            String name = "haven-db-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(Clock.systemUTC().instant()) + ".zip";
-            DatabaseBackups.Backup b = new H2Backups(db, dir, Clock.systemUTC()).to(dir, name);
+            DatabaseBackups.Backup b = new H2Backups(db, dir, Clock.systemUTC()).backup();
             System.out.printf("Wrote %s (%,d bytes) to %s%n", b.file(), b.bytes(), dir.toAbsolutePath());
             System.out.println("It holds the database only. The person key store (" + config.keyStoreDir() + ") goes to one place apart, "
                 + "latest copy only; the master key and the ledger key were put away once (docs/BACKUP.md).");

@@ -85,6 +85,8 @@ public final class Haven implements AutoCloseable {
     private final eu.haven.core.transparency.TransparencyService transparency;
     private Optional<Javalin> server = Optional.empty();
     private Optional<ScheduledExecutorService> scheduler = Optional.empty();
+    /** The witnesses' own thread: a witness that is slow or down never holds up retention or the access watch. */
+    private Optional<ScheduledExecutorService> witnessing = Optional.empty();
 
     public Haven(HavenConfig config) {
         this(config, UnaryOperator.identity());
@@ -252,7 +254,13 @@ public final class Haven implements AutoCloseable {
         jobs.scheduleWithFixedDelay(this::runRetention, 60, every, TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(this::runAlerts, 5, 60, TimeUnit.SECONDS);
         if (witnesses.any()) {
-            jobs.scheduleWithFixedDelay(this::submitToWitnesses, 250, 250, TimeUnit.MILLISECONDS);
+            ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "haven-witnesses");
+                t.setDaemon(true);
+                return t;
+            });
+            w.scheduleWithFixedDelay(this::submitToWitnesses, 250, 250, TimeUnit.MILLISECONDS);
+            witnessing = Optional.of(w);
         }
         // People taken on before the caseload's name index existed are indexed once, in the background.
         jobs.execute(() -> {
@@ -369,6 +377,7 @@ public final class Haven implements AutoCloseable {
     @Override
     public void close() {
         scheduler.ifPresent(ScheduledExecutorService::shutdownNow);
+        witnessing.ifPresent(ScheduledExecutorService::shutdownNow);
         server.ifPresent(Javalin::stop);
         ledger.close();
         db.close();

@@ -42,6 +42,9 @@ final class WitnessSubmitter {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** What each witness last cosigned, by its name. */
     private final Map<String, Long> cosignedSize = new ConcurrentHashMap<>();
+    /** A witness that failed is tried again only after this moment (System.nanoTime), so one down is neither hammered nor logged every run. */
+    private final Map<String, Long> retryAt = new ConcurrentHashMap<>();
+    private static final long RETRY_NANOS = 5_000_000_000L;
 
     WitnessSubmitter(Ledger ledger, List<Target> witnesses) {
         this.ledger = ledger;
@@ -56,12 +59,22 @@ final class WitnessSubmitter {
     synchronized int run() {
         int cosigned = 0;
         for (Target w : witnesses) {
+            String name = w.key().name();
+            Long next = retryAt.get(name);
+            if (next != null && System.nanoTime() - next < 0) {
+                continue;
+            }
             try {
                 if (submit(w)) {
                     cosigned++;
                 }
+                if (retryAt.remove(name) != null) {
+                    LOG.info("Witness {} answers again", name);
+                }
             } catch (Exception e) {
-                LOG.warn("Witness {} could not be reached or refused the checkpoint: {}", w.key().name(), e.getClass().getSimpleName());
+                if (retryAt.put(name, System.nanoTime() + RETRY_NANOS) == null) {
+                    LOG.warn("Witness {} cannot be reached ({}); trying again every {} s", name, e.getClass().getSimpleName(), RETRY_NANOS / 1_000_000_000L);
+                }
             }
         }
         return cosigned;

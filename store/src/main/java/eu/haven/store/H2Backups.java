@@ -33,7 +33,12 @@ public final class H2Backups implements DatabaseBackups {
         if (db.postgres()) {
             throw new HavenException(ErrorCode.CONFLICT, "This installation runs on PostgreSQL: back it up with pg_dump (docs/BACKUP.md).");
         }
-        return to(folder, "haven-db-" + STAMP.format(clock.instant()) + ".zip");
+        return to(folder, fileName(clock.instant()));
+    }
+
+    /** A backup's file name, by the time it was taken. */
+    public static String fileName(java.time.Instant at) {
+        return "haven-db-" + STAMP.format(at) + ".zip";
     }
 
     /** A backup into {@code dir} under {@code name}; the folder is made owner-only. */

@@ -89,6 +89,12 @@ public final class JdbcAuthorityRequestRepository implements AuthorityRequestRep
     }
 
     @Override
+    public Optional<LocalDate> latestPostponement() {
+        return db.with(h -> h.createQuery("SELECT MAX(postponed_until) FROM authority_requests")
+            .map((rs, c) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).one());
+    }
+
+    @Override
     public Set<UUID> hiddenFrom(UUID personId, LocalDate today) {
         return Set.copyOf(db.with(h -> h.createQuery("SELECT r.id FROM authority_requests r JOIN authority_request_persons p "
                 + "ON p.request_id = r.id WHERE p.person_id = :p AND r.postponed_until > :today")

@@ -146,7 +146,8 @@ public final class HavenApi {
             eu.haven.web.complaint.ComplaintRoutes.register(config.routes, s.oversight().complaints(), s.rights(), caller, requests);
             eu.haven.web.algorithm.AlgorithmRoutes.register(config.routes, s.oversight().algorithms(), caller, requests);
             eu.haven.web.oversight.OversightRoutes.register(config.routes, s.oversight().inspections(), s.ledger(), caller);
-            eu.haven.web.authority.AuthorityRoutes.register(config.routes, s.oversight().authority(), caller, requests, letters(s, listen));
+            eu.haven.web.authority.RefusalLetters letters = letters(s, listen);
+            eu.haven.web.authority.AuthorityRoutes.register(config.routes, s.oversight().authority(), caller, requests, letters);
             RecordRoutes.register(config.routes, s.records(), caller, requests, mapper);
             ConsentRoutes.register(config.routes, s.consents(), caller, requests);
             ReferralRoutes.register(config.routes, s.referrals(), caller, requests);
@@ -156,9 +157,8 @@ public final class HavenApi {
             CorrectionRoutes.register(config.routes, s.corrections(), caller, requests);
             ErasureRoutes.register(config.routes, s.erasure(), caller, requests);
             eu.haven.web.directory.DirectoryRoutes.register(config.routes, s.directoryEdits(), caller, requests);
-            eu.haven.web.hsds.HsdsRoutes.register(config.routes, s.navigator(),
-                listen.publicUrl().orElse("http://" + ("0.0.0.0".equals(listen.host()) ? "localhost" : listen.host()) + ":" + listen.port()));
-            eu.haven.web.page.Pages.register(config.routes, s, labels, mapper, clients, listen.https(), listen.publicUrl(), letters(s, listen));
+            eu.haven.web.hsds.HsdsRoutes.register(config.routes, s.navigator(), publicBase(listen));
+            eu.haven.web.page.Pages.register(config.routes, s, labels, mapper, clients, listen.https(), listen.publicUrl(), letters);
             config.routes.exception(HavenException.class, (e, ctx) -> {
                 if (e instanceof RetryLater later) {
                     ctx.header("Retry-After", Long.toString(later.seconds()));
@@ -185,11 +185,15 @@ public final class HavenApi {
     }
 
     /** The refusal letters, naming the sender by its organisation's name and citing the framework at the public address. */
-    public static eu.haven.web.authority.RefusalLetters letters(ApiServices s, Listen listen) {
+    private static eu.haven.web.authority.RefusalLetters letters(ApiServices s, Listen listen) {
         return new eu.haven.web.authority.RefusalLetters(s.framework(),
             id -> Optional.ofNullable(s.rights().organisations().get(id)).map(eu.haven.core.staff.Organisation::name).orElse(id),
-            listen.publicUrl().orElse("http://" + ("0.0.0.0".equals(listen.host()) ? "localhost" : listen.host()) + ":" + listen.port()),
-            java.time.ZoneId.systemDefault());
+            publicBase(listen));
+    }
+
+    /** Where this server is reached from outside: the configured public address, else its own host and port. */
+    private static String publicBase(Listen listen) {
+        return listen.publicUrl().orElse("http://" + ("0.0.0.0".equals(listen.host()) ? "localhost" : listen.host()) + ":" + listen.port());
     }
 
     private static void fail(Context ctx, ErrorCode code, String message) {

@@ -35,6 +35,11 @@ public record Alert(UUID id, Kind kind, Optional<String> organisation, Optional<
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
+        /** Whether the alert's target is the member of staff it is about (the access watch's), rather than a request. */
+        public boolean aboutStaff() {
+            return this == UNUSUAL_VOLUME || this == OUT_OF_HOURS || this == REPEATED_REFUSALS;
+        }
+
         public static Kind parse(String code) {
             return valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
         }

@@ -112,10 +112,7 @@ public final class AlgorithmRegister {
             new String[] {"purpose", entry.purpose()}, new String[] {"legalBasis", entry.legalBasis()}, new String[] {"dataUsed", entry.dataUsed()},
             new String[] {"humanOversight", entry.humanOversight()}, new String[] {"risks", entry.risks()},
             new String[] {"contact", entry.contact()}, new String[] {"provider", entry.provider()})) {
-            String v = Optional.ofNullable(field[1]).map(String::strip).orElse("");
-            if (v.isEmpty() || v.length() > TEXT_LIMIT) {
-                throw HavenException.invalid(field[0], "This field is needed, in at most " + TEXT_LIMIT + " characters.");
-            }
+            eu.haven.core.error.Validation.text(field[1], field[0], TEXT_LIMIT);
         }
         boolean own = shipped.stream().anyMatch(s -> s.id().equals(entry.id()));
         AlgorithmEntry kept = new AlgorithmEntry(entry.id(), entry.name().strip(), entry.provider().strip(), entry.description().strip(),

@@ -28,6 +28,9 @@ public interface AuthorityRequestRepository {
 
     void postpone(UUID requestId, LocalDate until, String reason);
 
+    /** The latest date until which any request's telling is postponed, if one ever was. */
+    Optional<LocalDate> latestPostponement();
+
     /** The requests concerning the person that may not be shown to them on {@code today}. */
     Set<UUID> hiddenFrom(UUID personId, LocalDate today);
 

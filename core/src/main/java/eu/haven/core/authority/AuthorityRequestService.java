@@ -3,6 +3,7 @@ package eu.haven.core.authority;
 import eu.haven.core.access.Recorder;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
+import eu.haven.core.error.Validation;
 import eu.haven.core.framework.Firewall;
 import eu.haven.core.framework.Framework;
 import eu.haven.core.framework.OrganisationType;
@@ -57,16 +58,17 @@ public final class AuthorityRequestService {
         this.persons = persons;
         this.recorder = recorder;
         this.zone = zone;
+        this.latestPostponement = requests.latestPostponement();
     }
 
     /** Registers a request; the firewall decides at once where it can. */
     public AuthorityRequest register(Actor officer, NewAuthorityRequest input) {
         requireOfficer(officer);
-        String body = text("body", input.body(), TEXT_LIMIT);
+        String body = Validation.text(input.body(), "body", TEXT_LIMIT);
         BodyType type = Optional.ofNullable(input.bodyType()).flatMap(BodyType::parse)
             .orElseThrow(() -> HavenException.invalid("bodyType", "Choose the kind of body: police, immigration, court, foreign or public-body."));
-        String reference = text("legalReference", input.legalReference(), TEXT_LIMIT);
-        String declared = text("purpose", input.purpose(), TEXT_LIMIT);
+        String reference = Validation.text(input.legalReference(), "legalReference", TEXT_LIMIT);
+        String declared = Validation.text(input.purpose(), "purpose", TEXT_LIMIT);
         Set<String> categories = new TreeSet<>(Optional.ofNullable(input.categories()).orElse(Set.of()));
         for (String c : categories) {
             if (framework.category(c).isEmpty()) {
@@ -144,7 +146,7 @@ public final class AuthorityRequestService {
         if (request.decided()) {
             throw new HavenException(ErrorCode.CONFLICT, "This request was already decided.");
         }
-        String reason = text("note", note, NOTE_LIMIT);
+        String reason = Validation.text(note, "note", NOTE_LIMIT);
         Set<String> granted = Set.copyOf(Optional.ofNullable(grant).orElse(Set.of()));
         if (!granted.isEmpty()) {
             if (!request.categories().containsAll(granted)) {
@@ -194,7 +196,7 @@ public final class AuthorityRequestService {
     public AuthorityRequest postpone(Actor officer, UUID requestId, LocalDate until, String courtOrder) {
         requireOfficer(officer);
         AuthorityRequest request = find(officer, requestId);
-        String reason = text("reason", courtOrder, TEXT_LIMIT);
+        String reason = Validation.text(courtOrder, "reason", TEXT_LIMIT);
         LocalDate today = LocalDate.ofInstant(recorder.clock().instant(), zone);
         if (until == null || !until.isAfter(today) || until.isAfter(today.plusYears(1))) {
             throw HavenException.invalid("until", "Give a date after today and at most a year ahead.");
@@ -203,6 +205,7 @@ public final class AuthorityRequestService {
             throw new HavenException(ErrorCode.CONFLICT, "Telling the people concerned was already postponed once.");
         }
         requests.postpone(requestId, until, reason);
+        latestPostponement = Optional.of(latestPostponement.filter(until::isBefore).orElse(until));
         recorder.byStaff(officer, Action.AUTHORITY_POSTPONE, request.purpose(), Optional.empty(), Set.of(), Optional.empty(),
             Optional.of(requestId));
         for (UUID person : requests.persons(requestId)) {
@@ -227,10 +230,18 @@ public final class AuthorityRequestService {
         return requests.personCount(id);
     }
 
-    /** The request ids whose steps the person may not be shown yet (a court-ordered postponement running). */
+    /**
+     * The request ids whose steps the person may not be shown yet (a court-ordered postponement
+     * running). Every view of a person's history asks, so while no postponement runs at all the
+     * answer comes from memory: the latest date postponed to, read once and moved by {@link #postpone}.
+     */
     public Set<UUID> hiddenFrom(UUID personId) {
-        return requests.hiddenFrom(personId, LocalDate.ofInstant(recorder.clock().instant(), zone));
+        LocalDate today = LocalDate.ofInstant(recorder.clock().instant(), zone);
+        return latestPostponement.filter(today::isBefore).isPresent() ? requests.hiddenFrom(personId, today) : Set.of();
     }
+
+    /** Read at start; moved by {@link #postpone}, the only writer. */
+    private volatile Optional<LocalDate> latestPostponement;
 
     public Framework framework() {
         return framework;
@@ -242,14 +253,4 @@ public final class AuthorityRequestService {
         }
     }
 
-    private static String text(String field, String value, int limit) {
-        String v = Optional.ofNullable(value).map(String::strip).orElse("");
-        if (v.isEmpty()) {
-            throw HavenException.invalid(field, "This field is needed.");
-        }
-        if (v.length() > limit || v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw HavenException.invalid(field, "This field is too long or holds characters that cannot be kept.");
-        }
-        return v;
-    }
 }

@@ -5,6 +5,7 @@ import eu.haven.core.crypto.PersonKeys;
 import eu.haven.core.crypto.Sealer;
 import eu.haven.core.error.ErrorCode;
 import eu.haven.core.error.HavenException;
+import eu.haven.core.error.Validation;
 import eu.haven.core.person.Self;
 import eu.haven.core.policy.Action;
 import eu.haven.core.staff.Actor;
@@ -38,7 +39,7 @@ public final class ComplaintService {
 
     /** The person complains; recorded before it is kept. */
     public ComplaintView complain(Self self, String text, String language) {
-        String t = text(text, "text");
+        String t = Validation.text(text, "text", TEXT_LIMIT);
         SecretKey key = key(self.personId());
         UUID id = UUID.randomUUID();
         Instant now = recorder.clock().instant();
@@ -74,7 +75,7 @@ public final class ComplaintService {
     /** The officer answers; the person reads the answer in their portal. */
     public ComplaintView answer(Actor officer, UUID id, String text) {
         requireOfficer(officer);
-        String t = text(text, "answer");
+        String t = Validation.text(text, "answer", TEXT_LIMIT);
         Complaint c = complaints.find(id).orElseThrow(HavenException::notFound);
         if (c.answer().isPresent()) {
             throw new HavenException(ErrorCode.CONFLICT, "This complaint was already answered.");
@@ -122,13 +123,6 @@ public final class ComplaintService {
         return ("complaint/" + id + "/" + part).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String text(String value, String field) {
-        String v = Optional.ofNullable(value).map(String::strip).orElse("");
-        if (v.isEmpty() || v.length() > TEXT_LIMIT) {
-            throw HavenException.invalid(field, "Write what it is about, in at most " + TEXT_LIMIT + " characters.");
-        }
-        return v;
-    }
 
     private static void requireOfficer(Actor actor) {
         if (actor.role() != Role.DPO) {

@@ -35,6 +35,16 @@ public final class EqualityService {
         this.recorder = recorder;
     }
 
+    /** A month as a form or a query gives it ({@code 2026-03}); anything else is refused about that field. */
+    public static Optional<YearMonth> month(Optional<String> raw, String field) {
+        Optional<String> given = raw.map(String::strip).filter(s -> !s.isEmpty());
+        try {
+            return given.map(YearMonth::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw HavenException.invalid(field, "Give the month as YYYY-MM.");
+        }
+    }
+
     public OutcomeGaps gaps(Actor actor, YearMonth from, YearMonth to) {
         if (actor.role() != Role.EQUALITY) {
             throw new HavenException(ErrorCode.ROLE, "The outcome gaps are the equality body's view.");
@@ -99,7 +109,6 @@ public final class EqualityService {
         }
         List<Optional<Double>> acceptance = new ArrayList<>();
         List<Optional<Double>> days = new ArrayList<>();
-        int made = OUTCOMES.indexOf(Outcome.REFERRAL_MADE.code());
         int accepted = OUTCOMES.indexOf(Outcome.REFERRAL_ACCEPTED.code());
         int declined = OUTCOMES.indexOf(Outcome.REFERRAL_DECLINED.code());
         int answered = OUTCOMES.indexOf(Outcome.CORRECTION_ANSWERED.code());
@@ -110,9 +119,6 @@ public final class EqualityService {
                 : Optional.empty());
             long[] a = counts.getOrDefault(rows.get(i), Map.of()).getOrDefault(Outcome.CORRECTION_ANSWERED.code(), new long[2]);
             days.add(exact(line.get(answered)) && a[0] > 0 ? Optional.of((double) a[1] / a[0]) : Optional.empty());
-        }
-        if (made < 0) {
-            throw new IllegalStateException("no referral outcome");
         }
         return new OutcomeGaps.Table(List.copyOf(rows), OUTCOMES, List.copyOf(cells), List.copyOf(acceptance), List.copyOf(days));
     }

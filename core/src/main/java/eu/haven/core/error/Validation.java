@@ -7,7 +7,9 @@ import java.util.Locale;
 public final class Validation {
     private Validation() {}
 
-    public static String text(String value, String field, int max) {
+    public static String text(String raw, String field, int max) {
+        // A browser's textarea sends CRLF line breaks: one line break is one character, whoever sent it.
+        String value = raw == null ? null : raw.replace("\r\n", "\n");
         if (value == null || value.isBlank()) {
             throw HavenException.invalid(field, "'" + field + "' is required.");
         }

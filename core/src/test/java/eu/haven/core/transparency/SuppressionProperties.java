@@ -223,6 +223,11 @@ class SuppressionProperties {
         }
 
         @Override
+        public Optional<LocalDate> latestPostponement() {
+            return Optional.empty();
+        }
+
+        @Override
         public Set<UUID> hiddenFrom(UUID personId, LocalDate today) {
             return Set.of();
         }

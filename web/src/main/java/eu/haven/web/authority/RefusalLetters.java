@@ -9,7 +9,6 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -34,13 +33,11 @@ public final class RefusalLetters {
     private final Framework framework;
     private final Function<String, String> organisationName;
     private final String frameworkUrl;
-    private final ZoneId zone;
 
-    public RefusalLetters(Framework framework, Function<String, String> organisationName, String publicBase, ZoneId zone) {
+    public RefusalLetters(Framework framework, Function<String, String> organisationName, String publicBase) {
         this.framework = framework;
         this.organisationName = organisationName;
         this.frameworkUrl = (publicBase.endsWith("/") ? publicBase.substring(0, publicBase.length() - 1) : publicBase) + "/api/v1/framework";
-        this.zone = zone;
     }
 
     /** The letter for a refused request; a request that was not refused has none (409). */
@@ -81,9 +78,5 @@ public final class RefusalLetters {
         String html = html(r);
         ctx.header("Content-Security-Policy", CSP);
         ctx.contentType("text/html; charset=utf-8").result(html);
-    }
-
-    public ZoneId zone() {
-        return zone;
     }
 }

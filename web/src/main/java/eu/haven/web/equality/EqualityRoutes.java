@@ -2,13 +2,11 @@ package eu.haven.web.equality;
 
 import eu.haven.core.equality.EqualityService;
 import eu.haven.core.equality.OutcomeGaps;
-import eu.haven.core.error.HavenException;
 import eu.haven.core.transparency.Shown;
 import eu.haven.web.Caller;
 import io.javalin.config.RoutesConfig;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,24 +27,13 @@ public final class EqualityRoutes {
         routes.get("/api/v1/equality/gaps", ctx -> {
             var actor = caller.actor(ctx);
             YearMonth now = YearMonth.now(ZoneId.systemDefault());
-            YearMonth from = month(ctx.queryParam("from"), "from").orElse(now.minusMonths(11));
-            YearMonth to = month(ctx.queryParam("to"), "to").orElse(now);
+            YearMonth from = EqualityService.month(Optional.ofNullable(ctx.queryParam("from")), "from").orElse(now.minusMonths(11));
+            YearMonth to = EqualityService.month(Optional.ofNullable(ctx.queryParam("to")), "to").orElse(now);
             OutcomeGaps g = equality.gaps(actor, from, to);
             ctx.json(new GapsJson(g.from(), g.to(), TableJson.of(g.byLanguage()), TableJson.of(g.byAgeGroup())));
         });
     }
 
-    /** A month as {@code 2026-03}; anything else is a 400 about the field. */
-    public static Optional<YearMonth> month(String raw, String field) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(YearMonth.parse(raw.strip()));
-        } catch (DateTimeParseException e) {
-            throw HavenException.invalid(field, "Give the month as YYYY-MM.");
-        }
-    }
 
     /** A number as published: the number when exact, else {@code "<5"} or {@code "withheld"}. */
     static Object value(Shown s) {

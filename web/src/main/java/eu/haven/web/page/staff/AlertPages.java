@@ -81,7 +81,6 @@ final class AlertPages {
 
     /** The member of staff an access-watch alert is about (its target); the other alerts' targets are requests, not people. */
     private String staff(Alert a) {
-        boolean aboutStaff = a.kind() == Alert.Kind.UNUSUAL_VOLUME || a.kind() == Alert.Kind.OUT_OF_HOURS || a.kind() == Alert.Kind.REPEATED_REFUSALS;
-        return aboutStaff ? a.target().flatMap(usernames).orElse("–") : "–";
+        return a.kind().aboutStaff() ? a.target().flatMap(usernames).orElse("–") : "–";
     }
 }

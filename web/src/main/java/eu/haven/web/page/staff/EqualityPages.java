@@ -2,7 +2,6 @@ package eu.haven.web.page.staff;
 
 import eu.haven.core.equality.EqualityService;
 import eu.haven.core.equality.OutcomeGaps;
-import eu.haven.core.error.HavenException;
 import eu.haven.core.staff.Actor;
 import eu.haven.core.staff.Role;
 import eu.haven.core.transparency.Shown;
@@ -13,7 +12,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +40,8 @@ final class EqualityPages {
         Actor actor = session.actor(ctx, Role.EQUALITY);
         PageText t = area.text(ctx);
         YearMonth now = YearMonth.now(ZoneId.systemDefault());
-        YearMonth from = month(ctx.queryParam("from")).orElse(now.minusMonths(11));
-        YearMonth to = month(ctx.queryParam("to")).orElse(now);
+        YearMonth from = EqualityService.month(Optional.ofNullable(ctx.queryParam("from")), "from").orElse(now.minusMonths(11));
+        YearMonth to = EqualityService.month(Optional.ofNullable(ctx.queryParam("to")), "to").orElse(now);
         OutcomeGaps gaps = equality.gaps(actor, from, to);
         Map<String, Object> params = new HashMap<>();
         params.put("f", frames.frame(ctx, t, t.t("staff.equality.title"), actor, Optional.empty(), "/staff/equality"));
@@ -56,13 +54,6 @@ final class EqualityPages {
         area.render(ctx, 200, "page/staff/equality.jte", params);
     }
 
-    private static Optional<YearMonth> month(String raw) {
-        try {
-            return Optional.ofNullable(raw).filter(r -> !r.isBlank()).map(r -> YearMonth.parse(r.strip()));
-        } catch (DateTimeParseException e) {
-            throw HavenException.invalid("from", "Give the month as YYYY-MM.");
-        }
-    }
 
     private static List<EqualityLine> lines(PageText t, OutcomeGaps.Table table, boolean languages) {
         List<EqualityLine> out = new ArrayList<>();
