@@ -95,6 +95,7 @@ public final class Haven implements AutoCloseable {
     /** {@code ledgerStoreDecorator} wraps the ledger's store (tests use it to make the store fail). */
     public Haven(HavenConfig config, UnaryOperator<LedgerStore> ledgerStoreDecorator) {
         this.config = config;
+        long began = System.nanoTime();
         this.firewall = Firewall.bundled();
         FrameworkLoader loader = new FrameworkLoader(firewall);
         this.framework = config.frameworkFile().map(loader::load).orElseGet(loader::loadDemo);
@@ -125,6 +126,7 @@ public final class Haven implements AutoCloseable {
                 + "access ledger. One process at a time may: stop it first, or, while a server runs, use /api/v1/admin/... .");
         }
         JdbcLedgerStore ledgerStore = new JdbcLedgerStore(db);
+        long databaseOpened = System.nanoTime();
         java.util.Map<String, String> organisationTypes = new java.util.concurrent.ConcurrentHashMap<>();
         eu.haven.core.transparency.ReportTally tally = new eu.haven.core.transparency.ReportTally(framework, DpvTaxonomy.bundled(),
             id -> Optional.ofNullable(organisationTypes.computeIfAbsent(id,
@@ -134,6 +136,7 @@ public final class Haven implements AutoCloseable {
             LOG.info("Counted {} ledger events for the transparency report.", counted);
         }
         this.ledger = openLedger(config.ledger(), ledgerStoreDecorator.apply(ledgerStore));
+        long ledgerOpened = System.nanoTime();
         PolicyEngine engine = new PolicyEngine(framework);
         AccessGuard guard = new AccessGuard(engine, ledger, new JdbcPersonFactsRepository(db, JdbcPersonFactsRepository.DEFAULT_CACHE_SIZE),
             config.clock(), metrics);
@@ -156,13 +159,14 @@ public final class Haven implements AutoCloseable {
             (actor, user) -> recorder.administrative(Optional.of(actor), eu.haven.core.policy.Action.CHANGE_PASSWORD, Optional.of(user)));
         this.staffAdmin = new StaffAdmin(organisations, staff, tokens, hasher, framework, recorder, auth::forgetUser);
         AlertService alerts = new AlertService(new JdbcAlertRepository(db), recorder);
-        this.witnesses = new WitnessSubmitter(ledger, config.ledger().witnesses().stream().map(WitnessSubmitter.Target::parse).toList());
+        this.witnesses = new WitnessSubmitter(ledger, config.ledger().witnesses().stream().map(WitnessSubmitter.Target::parse).toList(),
+            config.ledger().witnessRefresh(), config.clock());
         this.alertJob = new eu.haven.core.alert.AlertJob(ledger, new eu.haven.core.alert.AccessWatch(config.alerts()), alerts, config.clock());
         java.time.Duration activation = people.sessions().activationWindow();
         CodeReplacementService codes = new CodeReplacementService(guard, new JdbcCodeRequestRepository(db), persons, sessions,
             hasher, codeLookup, new Profiles(persons, keys), staff, alerts, db, activation);
         this.caseload = new eu.haven.core.caseload.CaseloadService(guard, new eu.haven.store.JdbcCaseloadRepository(db), records, keys,
-            new KeyedHash(master, "caseload-names"));
+            new KeyedHash(master, "caseload-names"), referrals, consents);
         RecordService recordService = new RecordService(guard, records, keys, caseload);
         var authorityRequests = new eu.haven.store.JdbcAuthorityRequestRepository(db);
         this.authority = new eu.haven.core.authority.AuthorityRequestService(framework, firewall,
@@ -176,7 +180,7 @@ public final class Haven implements AutoCloseable {
             new PersonService(guard, persons, relationships, records, keys, hasher, codeLookup, db, activation, caseload),
             recordService,
             new ConsentService(guard, consents, organisations, guardianship, keys),
-            new ReferralService(guard, referrals, consents, organisations, guardianship, keys, outcomes), ledger,
+            new ReferralService(guard, referrals, consents, organisations, guardianship, keys, outcomes, caseload), ledger,
             new PersonSessions(persons, sessions, keys, hasher, codeLookup, recorder, alerts, people.sessions()),
             new RightsService(framework, recorder, ledger, persons, keys, records, consents, referrals, corrections, erasure,
                 organisations, codes::ofPerson, alerts, authority::hiddenFrom),
@@ -197,7 +201,18 @@ public final class Haven implements AutoCloseable {
         metrics.gauge("haven.ledger.size", ledger, l -> l.size());
         metrics.gauge("haven.ledger.checkpoint.size", ledger, l -> l.checkpointHead().size());
         metrics.gauge("haven.ready", this, h -> h.ready() ? 1 : 0);
+        this.startup = new StartupTimes(databaseOpened - began, ledgerOpened - databaseOpened, System.nanoTime() - ledgerOpened);
     }
+
+    /** Where a start's time went, in nanoseconds: the database (with its migrations), the ledger (with its audit), the rest. */
+    private record StartupTimes(long database, long ledger, long services) {
+        String describe(long serving) {
+            return String.format(java.util.Locale.ROOT, "database %.1f s, ledger and its start-up audit %.1f s, services %.1f s, "
+                + "web server %.1f s", database / 1e9, ledger / 1e9, services / 1e9, serving / 1e9);
+        }
+    }
+
+    private final StartupTimes startup;
 
     /** Counts for the transparency report what the ledger holds and the counts do not yet; closes the database if it cannot. */
     private long countFor(JdbcLedgerStore store, eu.haven.core.transparency.ReportTally tally) {
@@ -240,11 +255,14 @@ public final class Haven implements AutoCloseable {
     }
 
     public Haven start() {
+        long starting = System.nanoTime();
         Javalin app = HavenApi.create(api, new ClientAddress(config.people().trustedProxies()),
             HavenApi.Listen.on(config.bind(), config.port()).withPublicUrl(config.publicUrl())
                 .withConnectionsPerAddress(config.connectionsPerAddress()));
         app.start();
         server = Optional.of(app);
+        LOG.info("Started {} s after the process began: {}.", String.format(java.util.Locale.ROOT, "%.1f",
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3), startup.describe(System.nanoTime() - starting));
         ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "haven-retention");
             t.setDaemon(true);

@@ -134,14 +134,16 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public List<byte[]> entries(long from, int count) {
-        return db.autonomous(h -> h.createQuery("SELECT entry FROM ledger_events WHERE idx >= :from AND idx < :to ORDER BY idx")
-            .bind("from", from).bind("to", from + count).map((rs, c) -> rs.getBytes(1)).list());
+        // LIMIT as well as the range: it keeps PostgreSQL on the primary key's order whatever its statistics say (without
+        // them, as after a bulk load with autovacuum off, it chose a parallel bitmap scan and a sort: 80 ms a tile, not 1).
+        return db.autonomous(h -> h.createQuery("SELECT entry FROM ledger_events WHERE idx >= :from AND idx < :to ORDER BY idx LIMIT :n")
+            .bind("from", from).bind("to", from + count).bind("n", count).map((rs, c) -> rs.getBytes(1)).list());
     }
 
     @Override
     public List<StoredEvent> events(long from, int count) {
-        return db.autonomous(h -> h.createQuery(ROWS + "WHERE idx >= :from AND idx < :to ORDER BY idx")
-            .bind("from", from).bind("to", from + count)
+        return db.autonomous(h -> h.createQuery(ROWS + "WHERE idx >= :from AND idx < :to ORDER BY idx LIMIT :n")
+            .bind("from", from).bind("to", from + count).bind("n", count)
             .map((rs, c) -> stored(rs)).list());
     }
 

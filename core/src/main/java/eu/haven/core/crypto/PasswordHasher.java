@@ -54,6 +54,17 @@ public final class PasswordHasher {
         return (int) Math.max(1, Math.min(byHeap, 2L * Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * A hash to verify against when there is no account or code to check, so that a wrong name takes as long as a
+     * wrong password. It is made on a thread of its own (a server need not wait for it to start); the first sign-in
+     * that needs it waits until it is there.
+     */
+    public java.util.function.Supplier<String> decoy(String secret) {
+        java.util.concurrent.CompletableFuture<String> made = java.util.concurrent.CompletableFuture.supplyAsync(() -> hash(secret),
+            r -> Thread.ofPlatform().daemon().name("decoy-hash").start(r));
+        return made::join;
+    }
+
     public String hash(String secret) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);

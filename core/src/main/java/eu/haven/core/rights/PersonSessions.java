@@ -57,7 +57,7 @@ public final class PersonSessions {
     private final AlertService alerts;
     private final LoginThrottle throttle;
     private final Settings settings;
-    private final String dummyHash;
+    private final java.util.function.Supplier<String> dummyHash;
 
     public PersonSessions(PersonRepository persons, PersonSessionRepository sessions, PersonKeys keys, PasswordHasher hasher,
                           KeyedHash lookup, Recorder recorder, AlertService alerts, Settings settings) {
@@ -72,7 +72,7 @@ public final class PersonSessions {
         this.throttle = new LoginThrottle(new LoginThrottle.Settings(settings.failures(), Duration.ofSeconds(2), settings.window(),
             Duration.ofMinutes(15), 100_000), recorder.clock(),
             "Too many wrong access codes were tried from here. Wait a little, then try again.");
-        this.dummyHash = hasher.hash("222222222222222222222222");
+        this.dummyHash = hasher.decoy("222222222222222222222222");
     }
 
     public Settings settings() {
@@ -96,7 +96,7 @@ public final class PersonSessions {
             throw locked();
         }
         String typed = secret.map(PersonSessions::normalise).orElse("");
-        if (!hasher.verify(typed, state.secretHash().orElse(dummyHash))) {
+        if (!hasher.verify(typed, state.secretHash().orElseGet(dummyHash))) {
             int failures = persons.secretFailed(p.id());
             if (failures >= settings.secretFailures()) {
                 alerts.raise(Alert.Kind.SECRET_LOCKED, p.id(), Optional.of(p.createdBy()), Optional.empty());
@@ -153,7 +153,7 @@ public final class PersonSessions {
         throttle.attempt(client);
         Optional<String> canonical = Optional.ofNullable(accessCode).filter(c -> c.length() < 100).flatMap(AccessCodes::normalise);
         Optional<Person> person = canonical.flatMap(c -> persons.findByCodeLookup(lookup.hash(c)));
-        boolean ok = hasher.verify(canonical.orElse("-"), person.map(Person::accessCodeHash).orElse(dummyHash))
+        boolean ok = hasher.verify(canonical.orElse("-"), person.map(Person::accessCodeHash).orElseGet(dummyHash))
             && person.isPresent() && keys.find(person.get().id()).isPresent();
         if (!ok) {
             throw wrongCode(client);

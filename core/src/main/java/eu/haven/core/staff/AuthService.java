@@ -25,7 +25,7 @@ public final class AuthService {
     private final LoginThrottle perAccount;
     private final LoginThrottle perAddress;
     private final Clock clock;
-    private final String dummyHash;
+    private final java.util.function.Supplier<String> dummyHash;
     private final java.util.Map<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
     static final java.time.Duration CACHE_FOR = java.time.Duration.ofSeconds(10);
 
@@ -45,7 +45,7 @@ public final class AuthService {
             Duration.ofHours(1), 100_000), clock, wait);
         this.perAddress = new LoginThrottle(new LoginThrottle.Settings(50, Duration.ofSeconds(1), Duration.ofMinutes(15),
             Duration.ofHours(1), 100_000), clock, wait);
-        this.dummyHash = hasher.hash("no such user");
+        this.dummyHash = hasher.decoy("no such user");
     }
 
     /**
@@ -59,7 +59,7 @@ public final class AuthService {
         }
         UUID userId = passwordTry(username, client, () -> {
             Optional<StaffUser> user = staff.findByUsername(username);
-            boolean ok = hasher.verify(password, user.map(StaffUser::passwordHash).orElse(dummyHash))
+            boolean ok = hasher.verify(password, user.map(StaffUser::passwordHash).orElseGet(dummyHash))
                 && user.isPresent() && user.get().active();
             return ok ? user.map(StaffUser::id) : Optional.empty();
         }).orElseThrow(() -> new HavenException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password."));

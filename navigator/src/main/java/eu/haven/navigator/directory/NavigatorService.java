@@ -23,14 +23,24 @@ public final class NavigatorService {
     private final Clock clock;
     private final ZoneId zone;
     private final Places places;
-    private volatile State state;
+    private volatile java.util.concurrent.CompletableFuture<State> state;
 
+    /**
+     * Reads the directory now and builds its search index on a thread of its own, so that a server starts without
+     * waiting for it; the first search waits for the index if it is not built yet.
+     */
     public NavigatorService(DirectoryRepository repository, Clock clock, ZoneId zone) {
         this.repository = repository;
         this.clock = clock;
         this.zone = zone;
+        Directory stored = repository.load();
+        this.state = java.util.concurrent.CompletableFuture.supplyAsync(() -> index(stored),
+            r -> Thread.ofPlatform().daemon().name("navigator-index").start(r));
         this.places = Places.bundled();
-        this.state = index(repository.load());
+    }
+
+    private State state() {
+        return state.join();
     }
 
     private static State index(Directory d) {
@@ -38,15 +48,15 @@ public final class NavigatorService {
     }
 
     public Directory directory() {
-        return state.directory();
+        return state().directory();
     }
 
     public SearchResults search(SearchRequest request) {
-        return state.index().search(request, now(), places);
+        return state().index().search(request, now(), places);
     }
 
     public Optional<QuestionEntry> answer(String question, String lang) {
-        return state.questions().answer(question, lang);
+        return state().questions().answer(question, lang);
     }
 
     public ZonedDateTime now() {
@@ -56,12 +66,12 @@ public final class NavigatorService {
     /** Replaces the whole directory (an import), recorded as one change each resource, then serves it. */
     public synchronized void replaceAll(Directory directory, String by) {
         repository.replaceAll(directory, Metadata.imported(directory, by, clock.instant().toString()));
-        state = index(repository.load());
+        state = java.util.concurrent.CompletableFuture.completedFuture(index(repository.load()));
     }
 
     /** Reads the stored directory again (after a change made elsewhere). */
     public synchronized void reload() {
-        state = index(repository.load());
+        state = java.util.concurrent.CompletableFuture.completedFuture(index(repository.load()));
     }
 
     public List<Metadata> history(String resourceId) {
