@@ -62,6 +62,59 @@ class CaseloadTest {
         assertThat(history).contains("\"action\":\"list\"");
     }
 
+    /** The shelter takes the person on and refers them to legal aid under a consent for {@code categories}; returns the person and consent. */
+    private String[] referToLegalAid(String name, String categories, boolean accept) {
+        String shelter = server.login("shelter.worker");
+        var created = server.send("POST", "/api/v1/persons", shelter, "shelter",
+            "{\"displayName\":\"" + name + "\",\"preferredLanguage\":\"uk\"}").body();
+        String id = created.get("id").asText();
+        String consent = server.send("POST", "/api/v1/persons/" + id + "/consents", shelter, "shelter",
+            "{\"recipient\":\"legal-aid\",\"purposes\":[\"legal-aid\"],\"categories\":[" + categories + "],"
+                + "\"method\":\"verbal\",\"language\":\"uk\"}").body().get("id").asText();
+        String referral = server.send("POST", "/api/v1/referrals", shelter, "shelter", "{\"personId\":\"" + id
+            + "\",\"to\":\"legal-aid\",\"purpose\":\"legal-aid\",\"categories\":[" + categories + "],\"consentId\":\"" + consent + "\"}")
+            .body().get("id").asText();
+        if (accept) {
+            assertThat(server.send("POST", "/api/v1/referrals/" + referral + "/accept", server.login("legal.worker"), "legal-aid", null)
+                .status()).isEqualTo(200);
+        }
+        return new String[] {id, consent, created.get("accessCode").asText()};
+    }
+
+    @Test
+    void people_referred_to_the_organisation_are_in_its_caseload_while_the_consent_lives_and_only_then() throws Exception {
+        String[] olena = referToLegalAid("Olena Referred", "\"identity\",\"legal\"", true);
+        referToLegalAid("Pending Waiting", "\"identity\"", false);
+        take("shelter.worker", "shelter", "Shelter Only");
+        PageSecurityTest.Browser legal = caseworker("legal.worker", "legal-aid");
+        assertThat(legal.get("/staff/people").body()).contains("Olena Referred", "1–1 of 1")
+            .doesNotContain("Pending Waiting", "Shelter Only");
+        assertThat(legal.get("/staff/people?q=olena").body()).contains("Olena Referred");
+        assertThat(legal.get("/staff/people?q=shelter").body()).contains("Nobody found.");
+        // Being listed there is an access in the person's history, by legal aid.
+        var history = server.send("GET", "/api/v1/me", server.personToken(olena[2]), null, null).body().get("accessHistory");
+        boolean listedByLegalAid = false;
+        for (var e : history) {
+            listedByLegalAid |= e.path("action").asText().equals("list") && e.toString().contains("legal-aid");
+        }
+        assertThat(listedByLegalAid).as(history.toString()).isTrue();
+        String shelter = server.login("shelter.worker");
+        // A withdrawn consent takes the person out of legal aid's caseload, filter or not, and nothing about them is read.
+        assertThat(server.send("POST", "/api/v1/consents/" + olena[1] + "/withdraw", shelter, "shelter", null).status()).isEqualTo(200);
+        assertThat(legal.get("/staff/people").body()).doesNotContain("Olena Referred").contains("Nobody");
+        assertThat(legal.get("/staff/people?q=olena").body()).contains("Nobody found.");
+        // The shelter still sees its own.
+        assertThat(caseworker("shelter.worker", "shelter").get("/staff/people?q=olena").body()).contains("Olena Referred");
+    }
+
+    @Test
+    void a_person_referred_under_a_consent_that_leaves_out_their_name_is_not_listed_nor_found_by_it() throws Exception {
+        referToLegalAid("Hidden Name", "\"legal\"", true);
+        PageSecurityTest.Browser legal = caseworker("legal.worker", "legal-aid");
+        assertThat(legal.get("/staff/people").body()).doesNotContain("Hidden Name");
+        assertThat(legal.get("/staff/people?q=hidden").body()).contains("Nobody found.");
+    }
+
     @Test
     void a_name_corrected_in_the_identity_record_is_found_by_the_new_name_only() throws Exception {
         String t = server.login("shelter.worker");

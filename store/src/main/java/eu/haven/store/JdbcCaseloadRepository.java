@@ -27,16 +27,27 @@ public final class JdbcCaseloadRepository implements CaseloadRepository {
         }));
     }
 
+    /**
+     * The caseload's people: relationships, and accepted referrals under a live consent for the purpose that covers
+     * the person's name (categories and purposes are stored as space-separated codes).
+     */
+    private static final String PEOPLE = "(SELECT person_id, since FROM relationships WHERE organisation_id = :o UNION ALL "
+        + "SELECT f.person_id, MAX(f.decided_at) FROM referrals f JOIN consents k ON k.id = f.consent_id WHERE f.to_id = :o "
+        + "AND f.status = 'ACCEPTED' AND k.withdrawn_at IS NULL AND k.given_at <= :now AND (k.expires_at IS NULL OR k.expires_at > :now) "
+        + "AND (' ' || k.categories || ' ') LIKE :identity AND (' ' || k.purposes || ' ') LIKE :purpose "
+        + "AND NOT EXISTS (SELECT 1 FROM relationships x WHERE x.organisation_id = :o AND x.person_id = f.person_id) "
+        + "GROUP BY f.person_id)";
+
     @Override
-    public Rows page(String organisation, List<String> required, int offset, int limit) {
-        String matching = required.isEmpty() ? "" : " AND r.person_id IN (SELECT n.person_id FROM caseload_names n WHERE "
+    public Rows page(String organisation, String purpose, String identity, List<String> required, Instant now, int offset, int limit) {
+        String matching = required.isEmpty() ? "" : " WHERE r.person_id IN (SELECT n.person_id FROM caseload_names n WHERE "
             + "n.organisation_id = :o AND n.term_hash IN (<hashes>) GROUP BY n.person_id HAVING COUNT(DISTINCT n.term_hash) = :needed)";
         return db.with(h -> {
             // One statement: the page and, on every row, how many match in all.
-            var rows = h.createQuery("SELECT r.person_id, r.since, COUNT(*) OVER () AS total, (SELECT MAX(c.created_at) FROM records c "
-                + "WHERE c.person_id = r.person_id AND c.organisation_id = :o) AS last_record FROM relationships r WHERE r.organisation_id = :o"
-                + matching + " ORDER BY r.since DESC, r.person_id LIMIT :n OFFSET :skip").bind("o", organisation).bind("n", limit)
-                .bind("skip", offset);
+            var rows = bindPeople(h.createQuery("SELECT r.person_id, r.since, COUNT(*) OVER () AS total, (SELECT MAX(c.created_at) "
+                + "FROM records c WHERE c.person_id = r.person_id AND c.organisation_id = :o) AS last_record FROM " + PEOPLE + " r"
+                + matching + " ORDER BY r.since DESC, r.person_id LIMIT :n OFFSET :skip"), organisation, purpose, identity, now)
+                .bind("n", limit).bind("skip", offset);
             if (!required.isEmpty()) {
                 rows.bindList("hashes", required).bind("needed", required.size());
             }
@@ -49,7 +60,7 @@ public final class JdbcCaseloadRepository implements CaseloadRepository {
             }).list();
             if (list.isEmpty() && offset > 0) {
                 // Past the last page: the count alone.
-                var count = h.createQuery("SELECT COUNT(*) FROM relationships r WHERE r.organisation_id = :o" + matching).bind("o", organisation);
+                var count = bindPeople(h.createQuery("SELECT COUNT(*) FROM " + PEOPLE + " r" + matching), organisation, purpose, identity, now);
                 if (!required.isEmpty()) {
                     count.bindList("hashes", required).bind("needed", required.size());
                 }
@@ -59,15 +70,21 @@ public final class JdbcCaseloadRepository implements CaseloadRepository {
         });
     }
 
+    private static org.jdbi.v3.core.statement.Query bindPeople(org.jdbi.v3.core.statement.Query q, String organisation, String purpose,
+                                                                String identity, Instant now) {
+        return q.bind("o", organisation).bind("now", Times.of(now)).bind("identity", "% " + identity + " %").bind("purpose", "% " + purpose + " %");
+    }
+
     @Override
     public List<UUID> unindexed(String organisation, int limit) {
-        return db.with(h -> h.createQuery("SELECT r.person_id FROM relationships r WHERE r.organisation_id = :o AND NOT EXISTS "
-                + "(SELECT 1 FROM caseload_names n WHERE n.organisation_id = r.organisation_id AND n.person_id = r.person_id) LIMIT :n")
+        return db.with(h -> h.createQuery("SELECT DISTINCT r.person_id FROM (SELECT person_id FROM relationships WHERE organisation_id = :o "
+                + "UNION SELECT person_id FROM referrals WHERE to_id = :o AND status = 'ACCEPTED') r WHERE NOT EXISTS "
+                + "(SELECT 1 FROM caseload_names n WHERE n.organisation_id = :o AND n.person_id = r.person_id) LIMIT :n")
             .bind("o", organisation).bind("n", limit).map((rs, c) -> Times.uuid(rs, "person_id")).list());
     }
 
     @Override
     public List<String> organisations() {
-        return db.with(h -> h.createQuery("SELECT DISTINCT organisation_id FROM relationships").mapTo(String.class).list());
+        return db.with(h -> h.createQuery("SELECT organisation_id FROM relationships UNION SELECT to_id FROM referrals WHERE status = 'ACCEPTED'").mapTo(String.class).list());
     }
 }

@@ -123,17 +123,17 @@ abstract class RepositoryContract {
             rel.insert(new Relationship(p, "shelter-a", "shelter", now.plusSeconds(i)));
             caseload.index("shelter-a", p, i % 2 == 0 ? java.util.Set.of("h-amina", "h-a") : java.util.Set.of("h-olena", "h-o"));
         }
-        var all = caseload.page("shelter-a", List.of(), 0, 3);
+        var all = caseload.page("shelter-a", "shelter", "identity", List.of(), now, 0, 3);
         assertThat(all.total()).isEqualTo(7);
         assertThat(all.rows()).extracting(CaseloadRepository.Row::personId).containsExactly(people.get(6), people.get(5), people.get(4));
-        var aminas = caseload.page("shelter-a", List.of("h-amina", "h-a"), 2, 10);
+        var aminas = caseload.page("shelter-a", "shelter", "identity", List.of("h-amina", "h-a"), now, 2, 10);
         assertThat(aminas.total()).isEqualTo(4);
         assertThat(aminas.rows()).extracting(CaseloadRepository.Row::personId).containsExactly(people.get(2), people.get(0));
-        var past = caseload.page("shelter-a", List.of("h-amina"), 10, 10);
+        var past = caseload.page("shelter-a", "shelter", "identity", List.of("h-amina"), now, 10, 10);
         assertThat(past.rows()).isEmpty();
         assertThat(past.total()).isEqualTo(4);
-        assertThat(caseload.page("shelter-a", List.of("h-amina", "h-olena"), 0, 10).total()).isZero();
-        assertThat(caseload.page("legal-b", List.of(), 0, 10).total()).isZero();
+        assertThat(caseload.page("shelter-a", "shelter", "identity", List.of("h-amina", "h-olena"), now, 0, 10).total()).isZero();
+        assertThat(caseload.page("legal-b", "legal-aid", "identity", List.of(), now, 0, 10).total()).isZero();
         assertThat(caseload.unindexed("shelter-a", 10)).isEmpty();
     }
 

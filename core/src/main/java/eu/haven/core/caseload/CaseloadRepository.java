@@ -11,15 +11,20 @@ public interface CaseloadRepository {
     void index(String organisation, UUID personId, Set<String> termHashes);
 
     /**
-     * The organisation's people newest first (by when it took them on), from {@code offset}, at most
-     * {@code limit}; with hashes, only people whose index holds every one of them.
+     * The organisation's people newest first (by when it took them on, or accepted their referral), from
+     * {@code offset}, at most {@code limit}; with hashes, only people whose index holds every one of them. Its
+     * people are those it has a relationship with, and those referred to it whose referral it accepted under a
+     * consent that is live at {@code now}, names {@code purpose} and covers {@code identity} (their name).
      */
-    Rows page(String organisation, List<String> requiredHashes, int offset, int limit);
+    Rows page(String organisation, String purpose, String identity, List<String> requiredHashes, Instant now, int offset, int limit);
 
-    /** The people the organisation took on whose names are not indexed yet (installations from before the index), at most {@code limit}. */
+    /**
+     * The people the organisation took on, or accepted by referral, whose names are not indexed yet (installations
+     * from before the index, or from before referred people were listed), at most {@code limit}.
+     */
     List<UUID> unindexed(String organisation, int limit);
 
-    /** The organisations with people in their caseload. */
+    /** The organisations with people in their caseload (by a relationship or an accepted referral). */
     List<String> organisations();
 
     record Row(UUID personId, Instant since, Instant lastActivity) {}

@@ -42,10 +42,16 @@ public final class ReferralService {
 
     private final eu.haven.core.equality.OutcomeLog outcomes;
 
-    /** {@code outcomes}: where referrals made and answered are counted for the equality body. */
+    private final eu.haven.core.record.CaseloadIndex caseload;
+
+    /**
+     * {@code outcomes}: where referrals made and answered are counted for the equality body; {@code caseload}: indexes
+     * the name of a person whose referral is accepted for the receiving organisation's caseload.
+     */
     public ReferralService(AccessGuard guard, ReferralRepository referrals, ConsentRepository consents,
                            OrganisationRepository organisations, Guardianship guardianship, PersonKeys keys,
-                           eu.haven.core.equality.OutcomeLog outcomes) {
+                           eu.haven.core.equality.OutcomeLog outcomes, eu.haven.core.record.CaseloadIndex caseload) {
+        this.caseload = caseload;
         this.outcomes = outcomes;
         this.keys = keys;
         this.guard = guard;
@@ -152,6 +158,9 @@ public final class ReferralService {
             reasonAad(referralId), r.getBytes(StandardCharsets.UTF_8)));
         if (!referrals.decide(referralId, answer, now, actor.userId(), sealed)) {
             throw new HavenException(ErrorCode.CONFLICT, "This referral was answered meanwhile.");
+        }
+        if (answer == Status.ACCEPTED) {
+            caseload.reindex(actor.organisation(), referral.personId());
         }
         outcomes.record(referral.personId(), answer == Status.ACCEPTED ? eu.haven.core.equality.Outcome.REFERRAL_ACCEPTED
             : eu.haven.core.equality.Outcome.REFERRAL_DECLINED, now, Optional.of(java.time.Duration.between(referral.createdAt(), now)));
