@@ -26,10 +26,18 @@ public record HavenConfig(String bind, int port, int connectionsPerAddress, Opti
      * the key is made, {@link #DEFAULT_ORIGIN} if none is configured) and how often a new checkpoint
      * may be signed.
      */
-    public record LedgerConfig(Optional<String> origin, Path keyFile, Duration checkpointInterval, java.util.List<String> witnesses) {
+    public record LedgerConfig(Optional<String> origin, Path keyFile, Duration checkpointInterval, java.util.List<String> witnesses,
+                               Duration witnessRefresh) {
+        /** How long a witness's cosignature of an unchanged checkpoint stands before it is asked to cosign again (as tessera does). */
+        public static final Duration DEFAULT_WITNESS_REFRESH = Duration.ofMinutes(10);
+
         /** Without witnesses. */
         public LedgerConfig(Optional<String> origin, Path keyFile, Duration checkpointInterval) {
             this(origin, keyFile, checkpointInterval, java.util.List.of());
+        }
+
+        public LedgerConfig(Optional<String> origin, Path keyFile, Duration checkpointInterval, java.util.List<String> witnesses) {
+            this(origin, keyFile, checkpointInterval, witnesses, DEFAULT_WITNESS_REFRESH);
         }
 
         /** The copy of the latest signed checkpoint, kept beside the signing key. */

@@ -88,6 +88,11 @@ public final class ServerOptions {
             + "comma-separate for more (HAVEN_WITNESSES).")
     java.util.List<String> witnesses;
 
+    @Option(names = "--witness-refresh", defaultValue = "${env:HAVEN_WITNESS_REFRESH:-PT10M}",
+        description = "While nothing is appended, each witness is asked to cosign the unchanged checkpoint again this often, so that "
+            + "its timestamp tells a quiet ledger from a frozen one; ISO 8601 (HAVEN_WITNESS_REFRESH; default PT10M).")
+    java.time.Duration witnessRefresh;
+
     @Option(names = "--guardian-age", defaultValue = "${env:HAVEN_GUARDIAN_AGE:-16}",
         description = "Below this age consent is given by a guardian (HAVEN_GUARDIAN_AGE; default 16).")
     int guardianAge;
@@ -214,13 +219,17 @@ public final class ServerOptions {
 
     HavenConfig config(Path defaultDataDir) {
         Path dir = dataDir.filter(d -> !d.toString().isBlank()).orElse(defaultDataDir);
+        if (witnessRefresh.compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+            throw new ConfigurationException("--witness-refresh must be at least PT1S.");
+        }
         if (dbPool < 2 || dbPool > 1000) {
             throw new ConfigurationException("--db-pool must be between 2 and 1000.");
         }
         HavenConfig base = HavenConfig.of(port, dir, dbUrl, dbUser, dbPassword, framework, masterKey, keyDir);
         HavenConfig c = base.withDatabase(base.database().withPoolSize(dbPool));
         return c.withLedger(new HavenConfig.LedgerConfig(ledgerOrigin.filter(o -> !o.isBlank()), ledgerKey.orElse(c.ledger().keyFile()), checkpointInterval,
-                witnesses == null ? java.util.List.of() : witnesses.stream().map(String::strip).filter(w -> !w.isEmpty()).toList()))
+                witnesses == null ? java.util.List.of() : witnesses.stream().map(String::strip).filter(w -> !w.isEmpty()).toList(),
+                witnessRefresh))
             .withTokenLifetime(staffTokenLifetime)
             .withPeople(new HavenConfig.PeopleConfig(guardianAge, retentionInterval, sessions(c.people().sessions()),
                 java.util.Set.copyOf(trustedProxies == null ? java.util.List.<String>of()

@@ -41,6 +41,24 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--quorum", description = "How many of the witnesses given must have cosigned the checkpoint (default: all of them).")
     Optional<Integer> quorum;
 
+    @Option(names = "--max-age", description = "Count only cosignatures at most this old, ISO 8601 (e.g. PT30M): witnesses cosign an "
+        + "unchanged checkpoint again every 10 minutes, so an older one means the log is frozen or not witnessed any more.")
+    Optional<java.time.Duration> maxAge;
+
+    /** The policy of --witness, --quorum and --max-age (empty without witnesses). */
+    static Optional<eu.haven.ledger.WitnessPolicy> policy(java.util.List<String> witnesses, Optional<Integer> quorum,
+                                                          Optional<java.time.Duration> maxAge) {
+        if (witnesses.isEmpty()) {
+            return Optional.empty();
+        }
+        var keys = witnesses.stream().map(eu.haven.ledger.CosignatureVerifier::fromVkey).toList();
+        int needed = quorum.orElse(keys.size());
+        if (needed < 1 || needed > keys.size()) {
+            throw new IllegalArgumentException("--quorum must be between 1 and the number of --witness keys (" + keys.size() + ")");
+        }
+        return Optional.of(new eu.haven.ledger.WitnessPolicy(keys, needed, maxAge));
+    }
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
@@ -56,12 +74,11 @@ public final class VerifyCommand implements Callable<Integer> {
             Optional<String> previous = Files.exists(stateFile) ? Optional.of(Files.readString(stateFile, StandardCharsets.UTF_8)) : Optional.empty();
             LogSource src = source.startsWith("http://") || source.startsWith("https://") ? LogSource.http(source) : LogSource.directory(Path.of(source));
             LogVerifier.Result r = new LogVerifier(src, key).verify(previous);
-            java.util.List<eu.haven.ledger.CosignatureVerifier> policy = witnesses.stream().map(eu.haven.ledger.CosignatureVerifier::fromVkey).toList();
-            int needed = quorum.orElse(policy.size());
-            long cosigned = policy.stream().filter(w -> w.verify(r.signedCheckpoint()).isPresent()).count();
-            if (needed > policy.size() || cosigned < needed) {
-                System.err.println("FAILED: the checkpoint of " + r.checkpoint().size() + " entries carries the cosignatures of " + cosigned + " of the "
-                    + policy.size() + " witnesses given; the policy asks for " + needed + ". Another history may be shown to others.");
+            Optional<eu.haven.ledger.WitnessPolicy.Outcome> witnessed = policy(witnesses, quorum, maxAge)
+                .map(p -> p.check(r.signedCheckpoint(), java.time.Instant.now()));
+            if (witnessed.isPresent() && !witnessed.get().holds()) {
+                System.err.println("FAILED: the checkpoint of " + r.checkpoint().size() + " entries is " + witnessed.get().explanation()
+                    + ". Another history may be shown to others, or the log is frozen.");
                 return 1;
             }
             Files.createDirectories(stateFile.toAbsolutePath().getParent());
@@ -70,13 +87,14 @@ public final class VerifyCommand implements Callable<Integer> {
             out.println("  " + r.checkpoint().size() + " entries; every entry and hash tile recomputed; the root hash matches the signed checkpoint.");
             out.println(r.previous().map(p -> "  It extends the checkpoint of " + p.size() + " entries seen last time.")
                 .orElse("  First check from this state file (" + stateFile + "); later checks will compare with it."));
-            if (!policy.isEmpty()) {
-                out.println("  Cosigned by " + cosigned + " of the " + policy.size() + " witnesses given (the policy asks for " + needed + ").");
-            }
+            witnessed.ifPresent(w -> out.println("  The checkpoint is " + w.explanation() + "."));
             return 0;
         } catch (VerificationException e) {
             System.err.println("FAILED: " + e.getMessage());
             return 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("FAILED: " + e.getMessage());
+            return 2;
         } catch (IOException | RuntimeException e) {
             System.err.println("FAILED: could not read the ledger at " + source + ": " + e.getMessage());
             return 2;
@@ -99,6 +117,15 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "The ledger's verifier key (HAVEN_LEDGER_VKEY).")
         String vkey;
 
+        @Option(names = "--witness", description = "A witness's vkey whose cosignature on the receipt's checkpoint counts (repeat for each).")
+        java.util.List<String> witnesses = new java.util.ArrayList<>();
+
+        @Option(names = "--quorum", description = "How many of the witnesses given must have cosigned the receipt's checkpoint (default: all).")
+        Optional<Integer> quorum;
+
+        @Option(names = "--max-age", description = "Count only cosignatures at most this old, ISO 8601 (e.g. P30D).")
+        Optional<java.time.Duration> maxAge;
+
         @Override
         public Integer call() {
             try {
@@ -108,16 +135,27 @@ public final class VerifyCommand implements Callable<Integer> {
                 EventCommitment.Opening o = EventCommitment.parseOpening(opening);
                 Checkpoint c = proof.verify(o.entry(), NoteVerifier.fromVkey(vkey));
                 AccessEvent e = o.event();
+                Optional<eu.haven.ledger.WitnessPolicy.Outcome> witnessed = policy(witnesses, quorum, maxAge)
+                    .map(p -> p.check(proof.checkpoint(), java.time.Instant.now()));
+                if (witnessed.isPresent() && !witnessed.get().holds()) {
+                    System.err.println("FAILED: the receipt's checkpoint (" + c.size() + " entries) is " + witnessed.get().explanation()
+                        + ". A receipt fetched soon after the access may not be cosigned yet: download it again in a minute.");
+                    return 1;
+                }
                 System.out.println("OK: access event " + proof.index() + " is in the ledger " + c.origin() + " (checkpoint of " + c.size()
                     + " entries, signature verified).");
                 System.out.println("  at " + e.at() + ": " + e.organisation().orElse("no organisation") + " (" + e.role().orElse("no role")
                     + ") " + e.action() + " for purpose " + e.purpose() + ": " + (e.permitted() ? "permitted" : "refused, " + e.reason().orElse("")));
+                witnessed.ifPresent(w -> System.out.println("  Its checkpoint is " + w.explanation() + "."));
                 return 0;
             } catch (VerificationException e) {
                 System.err.println("FAILED: " + e.getMessage());
                 return 1;
             } catch (IOException e) {
                 System.err.println("FAILED: cannot read " + file + ": " + e.getMessage());
+                return 2;
+            } catch (IllegalArgumentException e) {
+                System.err.println("FAILED: " + e.getMessage());
                 return 2;
             }
         }

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * Submits each new checkpoint of the ledger to the configured witnesses (c2sp.org/tlog-witness),
  * with the consistency proof from the size each last cosigned, and attaches their cosignatures to
  * the checkpoint served at {@code /ledger/checkpoint}. A witness that is down is tried again at the
- * next run; a cosignature that does not verify with the witness's key is not attached.
+ * next run; a cosignature that does not verify with the witness's key is not attached. While the
+ * ledger is quiet, each witness is asked again every {@code refresh} to cosign the same checkpoint
+ * (c2sp.org/tlog-witness: same size, same root), so that the served cosignatures' timestamps show a
+ * verifier that the log was still being witnessed, not frozen.
  */
 final class WitnessSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(WitnessSubmitter.class);
@@ -46,9 +49,16 @@ final class WitnessSubmitter {
     private final Map<String, Long> retryAt = new ConcurrentHashMap<>();
     private static final long RETRY_NANOS = 5_000_000_000L;
 
-    WitnessSubmitter(Ledger ledger, List<Target> witnesses) {
+    /** When each witness's cosignature of the served checkpoint was obtained, by its name. */
+    private final Map<String, java.time.Instant> cosignedAt = new ConcurrentHashMap<>();
+    private final Duration refresh;
+    private final java.time.Clock clock;
+
+    WitnessSubmitter(Ledger ledger, List<Target> witnesses, Duration refresh, java.time.Clock clock) {
         this.ledger = ledger;
         this.witnesses = List.copyOf(witnesses);
+        this.refresh = refresh;
+        this.clock = clock;
     }
 
     boolean any() {
@@ -83,7 +93,8 @@ final class WitnessSubmitter {
     private boolean submit(Target w) throws Exception {
         long size = ledger.checkpointHead().size();
         long old = cosignedSize.getOrDefault(w.key().name(), 0L);
-        if (old == size && size > 0 && ledger.isCosigned(w.key().name())) {
+        if (old == size && size > 0 && ledger.isCosigned(w.key().name())
+            && clock.instant().isBefore(cosignedAt.getOrDefault(w.key().name(), java.time.Instant.MIN).plus(refresh))) {
             return false;
         }
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -120,6 +131,7 @@ final class WitnessSubmitter {
             }
             ledger.attachCosignature(s.checkpoint(), w.key().name(), lines.get(0));
             cosignedSize.put(w.key().name(), s.checkpoint().size());
+            cosignedAt.put(w.key().name(), clock.instant());
             return true;
         }
         return false;

@@ -27,9 +27,13 @@ class WitnessedLedgerTest {
     private record Running(Cosigner key, Javalin server) {}
 
     private static Running witness(String name, String logVkey, String origin) throws Exception {
+        return witness(name, logVkey, origin, Clock.systemUTC());
+    }
+
+    private static Running witness(String name, String logVkey, String origin, Clock clock) throws Exception {
         Path state = Files.createTempDirectory("haven-witness");
         Cosigner key = WitnessCommand.key(state, name);
-        Witness w = new Witness(key, Map.of(origin, NoteVerifier.fromVkey(logVkey)), new FileWitnessState(state, Clock.systemUTC()), Clock.systemUTC());
+        Witness w = new Witness(key, Map.of(origin, NoteVerifier.fromVkey(logVkey)), new FileWitnessState(state, clock), clock);
         return new Running(key, WitnessCommand.start(w, "127.0.0.1", 0));
     }
 
@@ -80,6 +84,86 @@ class WitnessedLedgerTest {
             assertThat(Main.cli().execute(verify)).as("and meets 1 of 2").isZero();
         } finally {
             a.server().stop();
+        }
+    }
+
+    @Test
+    void a_quiet_ledger_is_cosigned_again_at_the_refresh_interval_and_a_stale_cosignature_fails_a_max_age_policy() throws Exception {
+        MovableClock clock = new MovableClock();
+        HavenConfig base = TestServer.inMemory().withClock(clock);
+        HavenConfig.LedgerConfig l = base.ledger();
+        eu.haven.ledger.NoteSigner logKey = eu.haven.store.LedgerKeyFile.loadOrCreate(l.keyFile(), l.origin(), HavenConfig.DEFAULT_ORIGIN);
+        Running a = witness("fresh.example/witness", logKey.vkey(), logKey.name(), clock);
+        HavenConfig config = base.withLedger(new HavenConfig.LedgerConfig(l.origin(), l.keyFile(), l.checkpointInterval(),
+            List.of("http://127.0.0.1:" + a.server().port() + "=" + a.key().vkey()), java.time.Duration.ofMinutes(10)));
+        CosignatureVerifier w = CosignatureVerifier.fromVkey(a.key().vkey());
+        try (TestServer server = new TestServer(config, UnaryOperator.identity())) {
+            String shelter = server.login("shelter.worker");
+            server.send("POST", "/api/v1/persons", shelter, "shelter", "{\"displayName\":\"Quiet\",\"preferredLanguage\":\"en\"}");
+            server.haven.ledger().checkpoint();
+            assertThat(server.haven.submitToWitnesses()).isEqualTo(1);
+            String first = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
+            long firstAt = w.verify(first).orElseThrow();
+            assertThat(server.haven.submitToWitnesses()).as("not asked again before the interval").isZero();
+
+            Path state = Files.createTempDirectory("haven-verify").resolve("state");
+            String[] verify = {"verify", "--vkey", logKey.vkey(), "--witness", a.key().vkey(), "--max-age", "PT30M",
+                "--state", state.toString(), server.base() + "/ledger"};
+            assertThat(Main.cli().execute(verify)).as("a fresh cosignature meets the policy").isZero();
+
+            // Eleven quiet minutes: nothing appended, the same checkpoint, cosigned again with a new time.
+            clock.advance(java.time.Duration.ofMinutes(11));
+            assertThat(server.haven.submitToWitnesses()).isEqualTo(1);
+            String again = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
+            assertThat(NoteVerifier.text(again)).as("the same checkpoint").isEqualTo(NoteVerifier.text(first));
+            assertThat(w.verify(again).orElseThrow()).isGreaterThanOrEqualTo(firstAt + 600);
+            assertThat(Main.cli().execute(verify)).isZero();
+
+            // The witness goes away: the last cosignature ages, and past the policy's age the log looks frozen.
+            a.server().stop();
+            clock.advance(java.time.Duration.ofMinutes(31));
+            server.haven.submitToWitnesses();
+            String stale = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
+            assertThat(w.verify(stale)).as("the old cosignature is still served").isPresent();
+            // The verifier reads the system clock: the stale note is checked with the policy directly at the moved time.
+            var policy = new eu.haven.ledger.WitnessPolicy(List.of(w), 1, Optional.of(java.time.Duration.ofMinutes(30)));
+            assertThat(policy.check(stale, clock.instant()).holds()).isFalse();
+            assertThat(policy.check(stale, clock.instant().minus(java.time.Duration.ofMinutes(31))).holds()).isTrue();
+        } finally {
+            a.server().stop();
+        }
+    }
+
+    @Test
+    void a_receipt_carries_the_witnesses_cosignatures_and_verify_receipt_checks_the_policy() throws Exception {
+        HavenConfig base = TestServer.inMemory();
+        HavenConfig.LedgerConfig l = base.ledger();
+        eu.haven.ledger.NoteSigner logKey = eu.haven.store.LedgerKeyFile.loadOrCreate(l.keyFile(), l.origin(), HavenConfig.DEFAULT_ORIGIN);
+        Running a = witness("r1.example/witness", logKey.vkey(), logKey.name());
+        Running b = witness("r2.example/witness", logKey.vkey(), logKey.name());
+        // Checkpoints only when the test asks, so that the receipt's is the one the witness cosigned.
+        HavenConfig config = base.withLedger(new HavenConfig.LedgerConfig(l.origin(), l.keyFile(), java.time.Duration.ofHours(1),
+            List.of("http://127.0.0.1:" + a.server().port() + "=" + a.key().vkey())));
+        try (TestServer server = new TestServer(config, UnaryOperator.identity())) {
+            String shelter = server.login("shelter.worker");
+            String code = server.send("POST", "/api/v1/persons", shelter, "shelter", "{\"displayName\":\"Receipt\",\"preferredLanguage\":\"en\"}")
+                .body().get("accessCode").asText();
+            String token = server.personToken(code);
+            long index = server.send("GET", "/api/v1/me", token, null, null).body().get("accessHistory").get(0).get("ledgerIndex").asLong();
+            server.haven.ledger().checkpoint();
+            assertThat(server.haven.submitToWitnesses()).isEqualTo(1);
+            String receipt = server.send("GET", "/api/v1/me/receipts/" + index, token, null, null).raw();
+            Path file = Files.createTempFile("receipt", ".tlog-proof");
+            Files.writeString(file, receipt);
+            assertThat(Main.cli().execute("verify", "receipt", "--vkey", logKey.vkey(), "--witness", a.key().vkey(), file.toString()))
+                .as("cosigned by the witness the server uses").isZero();
+            assertThat(Main.cli().execute("verify", "receipt", "--vkey", logKey.vkey(), "--witness", a.key().vkey(), "--witness",
+                b.key().vkey(), file.toString())).as("2 of 2, and the second witness never saw it").isEqualTo(1);
+            assertThat(Main.cli().execute("verify", "receipt", "--vkey", logKey.vkey(), "--witness", a.key().vkey(), "--witness",
+                b.key().vkey(), "--quorum", "1", file.toString())).isZero();
+        } finally {
+            a.server().stop();
+            b.server().stop();
         }
     }
 }

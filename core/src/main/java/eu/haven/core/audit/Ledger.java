@@ -413,7 +413,10 @@ public final class Ledger implements AccessLog, AutoCloseable {
 
     /** The latest signed checkpoint with the cosignatures the witnesses gave it, as served at {@code /ledger/checkpoint}. */
     public String cosignedCheckpoint() {
-        Published p = published;
+        return withCosignatures(published);
+    }
+
+    private String withCosignatures(Published p) {
         StringBuilder note = new StringBuilder(p.note());
         new java.util.TreeMap<>(cosignatures).values().stream()
             .filter(c -> c.size() == p.checkpoint().size() && java.util.Arrays.equals(c.root(), p.checkpoint().root()))
@@ -469,7 +472,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
 
     /**
      * A receipt (c2sp.org/tlog-proof@v1) for the event at {@code index} against the published
-     * checkpoint, with the event's opening as extra data; empty if the event is not yet covered, or
+     * checkpoint, with the cosignatures the witnesses have given it so far and the event's opening as extra data; empty if the event is not yet covered, or
      * its opening was erased or does not match its entry.
      */
     public Optional<TlogProof> receipt(long index) {
@@ -491,7 +494,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
             return Optional.empty();
         }
         List<byte[]> proof = Merkle.inclusionProof(index, p.checkpoint().size(), new TileHashReader(p.edge(), store, cache));
-        return Optional.of(new TlogProof(Optional.of(EventCommitment.opening(opened.get().salt(), opened.get().event())), index, proof, p.note()));
+        return Optional.of(new TlogProof(Optional.of(EventCommitment.opening(opened.get().salt(), opened.get().event())), index, proof,
+            withCosignatures(p)));
     }
 
     /** A consistency proof between an earlier tree size and the published checkpoint. */
