@@ -99,7 +99,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
      * As {@link #open(LedgerStore, NoteSigner, CheckpointMirror, Settings)}, and with {@code audited}, the checkpoint
      * of the last whole audit that passed (signed with the ledger's key and kept outside the database): when it is
      * there and verifies, the start-up audit checks only the entries added since ({@link LedgerAudit#runFrom}), and the
-     * whole ledger is audited in the background at low priority; every whole audit that passes moves the mark. When
+     * whole ledger is audited in the background at low priority, then again every {@link #WHOLE_AUDIT_EVERY}, so that a
+     * restart after months audits about a day of entries; every whole audit that passes moves the mark. When
      * the background audit fails, the ledger is no longer ready and the failure is its latest audit.
      */
     public static Ledger open(LedgerStore store, NoteSigner signer, CheckpointMirror mirror, Optional<CheckpointMirror> audited,
@@ -162,18 +163,36 @@ public final class Ledger implements AccessLog, AutoCloseable {
         auditMark.ifPresent(m -> m.write(signer.sign(new Checkpoint(settings.origin(), audited.size(), audited.root()).body())));
     }
 
+    /** How often the whole ledger is audited again in the background; each pass moves the mark a restart audits from. */
+    static final Duration WHOLE_AUDIT_EVERY = Duration.ofHours(24);
+
+    private final Object auditPause = new Object();
+
     private void auditInBackground() {
-        try {
-            AuditOutcome outcome = auditNow();
-            if (!outcome.passed()) {
-                LOG.error("The background audit of the whole ledger failed; the server is no longer ready: {}", outcome.detail());
+        while (running) {
+            try {
+                AuditOutcome outcome = auditNow();
+                if (!outcome.passed()) {
+                    LOG.error("The background audit of the whole ledger failed; the server is no longer ready: {}", outcome.detail());
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // The store could not be read to the end: when the ledger is closing, that is expected; otherwise the next
+                // pass, the next start or the DPO's button audits again. Nothing was found wrong, so readiness does not change.
+                if (running) {
+                    LOG.warn("The background audit of the whole ledger could not finish ({}); it runs again in {} hours.",
+                        e.getClass().getSimpleName(), WHOLE_AUDIT_EVERY.toHours());
+                }
             }
-        } catch (RuntimeException e) {
-            // The store could not be read to the end: when the ledger is closing, that is expected; otherwise the next
-            // start or the DPO's button audits again. Nothing was found wrong, so readiness does not change.
-            if (running) {
-                LOG.warn("The background audit of the whole ledger could not finish ({}); it runs again at the next start.",
-                    e.getClass().getSimpleName());
+            // Waits on a monitor, not by sleeping: closing wakes it without an interrupt, which would close H2's file channel.
+            synchronized (auditPause) {
+                try {
+                    if (running) {
+                        auditPause.wait(WHOLE_AUDIT_EVERY.toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
     }
@@ -332,6 +351,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
             return;
         }
         edge = appended.edge();
+        tails.appended(events);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(events.get(i).index());
         }
@@ -521,11 +541,43 @@ public final class Ledger implements AccessLog, AutoCloseable {
      * {@code limit}, checked like {@link #history}; {@code older} says whether more remain.
      */
     public HistoryPage historyPage(UUID personId, long before, int limit) {
+        if (before == Long.MAX_VALUE && limit < tails.keep()) {
+            Optional<HistoryTails.Newest> kept = tails.newest(personId, limit);
+            if (kept.isPresent()) {
+                return new HistoryPage(kept.get().events(), 0, kept.get().older());
+            }
+            // The newest page: read as many rows as a tail keeps, and keep them when every one verifies.
+            HistoryTails.Loading loading = tails.begin(personId);
+            List<StoredEvent> rows;
+            try {
+                rows = store.forPerson(personId, before, tails.keep() + 1);
+            } catch (RuntimeException e) {
+                tails.drop(personId);
+                throw e;
+            }
+            List<StoredEvent> held = rows.size() > tails.keep() ? rows.subList(0, tails.keep()) : rows;
+            History read = verified(personId, held);
+            if (read.withheld() == 0) {
+                tails.fill(loading, read.events(), rows.size() <= tails.keep());
+                kept = tails.newest(personId, limit);
+                if (kept.isPresent()) {
+                    return new HistoryPage(kept.get().events(), 0, kept.get().older());
+                }
+            } else {
+                tails.drop(personId);
+            }
+            List<StoredEvent> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+            History shown = verified(personId, page);
+            return new HistoryPage(shown.events(), shown.withheld(), rows.size() > limit);
+        }
         List<StoredEvent> rows = store.forPerson(personId, before, limit + 1);
         boolean older = rows.size() > limit;
         History page = verified(personId, older ? rows.subList(0, limit) : rows);
         return new HistoryPage(page.events(), page.withheld(), older);
     }
+
+    /** The newest events of people who read their history lately (a page of the timeline and a little more). */
+    private final HistoryTails tails = new HistoryTails(32, 1024);
 
     /** Decisions recorded in a period, by outcome ({@code permitted} or the refusal's reason); see {@link LedgerStore#decisionCounts}. */
     public java.util.Map<String, Long> decisionCounts(java.time.Instant from, java.time.Instant to) {
@@ -602,6 +654,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
      */
     @Override
     public long forget(UUID personId) {
+        tails.drop(personId);
         List<Long> indices;
         try {
             indices = store.indicesNaming(personId);
@@ -618,6 +671,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
             return store.eraseOpenings(personId, indices.get(indices.size() - 1));
         } catch (RuntimeException e) {
             throw new LedgerUnavailableException(e);
+        } finally {
+            tails.drop(personId);
         }
     }
 
@@ -646,6 +701,9 @@ public final class Ledger implements AccessLog, AutoCloseable {
             return;
         }
         running = false;
+        synchronized (auditPause) {
+            auditPause.notifyAll();
+        }
         try {
             sequencer.join(settings.appendTimeout().toMillis());
         } catch (InterruptedException e) {

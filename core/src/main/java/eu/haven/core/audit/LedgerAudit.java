@@ -51,7 +51,7 @@ public final class LedgerAudit {
      * whole audit, which the server runs in the background.
      */
     public Report runFrom(Checkpoint audited) {
-        Start start = start();
+        Start start = start(audited.size());
         if (audited.size() > start.n()) {
             throw fail("the last audit covered " + audited.size() + " entries but the ledger holds only " + start.n()
                 + ": entries were deleted");
@@ -75,14 +75,19 @@ public final class LedgerAudit {
     }
 
     private Start start() {
+        return start(0);
+    }
+
+    /** As the whole audit's start, counting only the events from {@code from} on (those before are a whole audit's to count). */
+    private Start start(long from) {
         // Read in the order the ledger writes (entries, then the database's checkpoint, then the copy beside the key),
         // backwards, so that an audit of a running ledger never sees a checkpoint ahead of what it counts.
         Optional<Checkpoint> outside = mirror.read().map(note -> open(note, "the checkpoint copy kept beside the signing key"));
         Optional<Signed> latest = store.latestCheckpoint().map(note -> new Signed(note, open(note, "the database's latest checkpoint")));
         Optional<Checkpoint> inDb = latest.map(Signed::checkpoint);
-        LedgerStore.Extent extent = store.extent();
-        if (extent.count() != extent.end()) {
-            throw fail("the ledger holds " + extent.count() + " events for the indices 0 to " + (extent.end() - 1)
+        LedgerStore.Extent extent = from == 0 ? store.extent() : store.extentFrom(from);
+        if (extent.end() >= from && extent.count() != extent.end() - from) {
+            throw fail("the ledger holds " + extent.count() + " events for the indices " + from + " to " + (extent.end() - 1)
                 + ": rows were deleted or inserted");
         }
         long n = extent.end();
