@@ -111,8 +111,9 @@ public final class Haven implements AutoCloseable {
             throw e;
         }
         Installation.masterKeyWarning(config).ifPresent(LOG::warn);
-        MasterKey master = MasterKeyFile.loadOrCreate(config.masterKeyFile());
-        PersonKeys keys = new PersonKeys(master, new FilePersonKeyStore(config.keyStoreDir()));
+        java.util.function.Supplier<MasterKey> masterFile = MasterKeyFile.watched(config.masterKeyFile());
+        MasterKey master = masterFile.get();
+        PersonKeys keys = new PersonKeys(masterFile, new FilePersonKeyStore(config.keyStoreDir()));
         var organisations = new JdbcOrganisationRepository(db);
         var staff = new JdbcStaffRepository(db);
         var persons = new JdbcPersonRepository(db);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "haven", mixinStandardHelpOptions = true, version = "Haven 0.1.0",
     description = "Purpose-bound case data sharing behind a firewall.",
     subcommands = {ServeCommand.class, DemoCommand.class, AdminCommand.class, FrameworkCommand.class, VerifyCommand.class,
-        LedgerCommand.class, NavigatorCommand.class, BackupCommand.class, WitnessCommand.class})
+        LedgerCommand.class, NavigatorCommand.class, BackupCommand.class, WitnessCommand.class, KeysCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Wrapped person data keys as one small file each, in a folder kept apart from the database
@@ -52,10 +56,44 @@ public final class FilePersonKeyStore implements PersonKeyStore {
 
     @Override
     public boolean destroy(UUID personId) {
-        try {
-            return SecureFiles.shred(file(personId));
+        return KeyStoreLock.holding(dir, () -> {
+            try {
+                return SecureFiles.shred(file(personId));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot destroy a data key", e);
+            }
+        });
+    }
+
+    /** The people who have a key file here. */
+    public List<UUID> persons() {
+        try (Stream<Path> files = Files.find(dir, 2, (f, a) -> a.isRegularFile() && f.getFileName().toString().endsWith(".key"))) {
+            List<UUID> out = new ArrayList<>();
+            files.forEach(f -> {
+                String name = f.getFileName().toString();
+                try {
+                    out.add(UUID.fromString(name.substring(0, name.length() - ".key".length())));
+                } catch (IllegalArgumentException e) {
+                    // Not a person's key file.
+                }
+            });
+            return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot destroy a data key", e);
+            throw new UncheckedIOException("cannot list the key store " + dir, e);
         }
+    }
+
+    /**
+     * Replaces a person's wrapped key with what {@code change} makes of it (empty: leave it), under
+     * the key store's lock, so that an erasure running meanwhile wins: a key destroyed before is
+     * not written again. Returns whether the file was replaced.
+     */
+    public boolean replace(UUID personId, Function<byte[], Optional<byte[]>> change) {
+        return KeyStoreLock.holding(dir, () -> {
+            Optional<byte[]> now = load(personId);
+            Optional<byte[]> next = now.flatMap(change);
+            next.ifPresent(bytes -> save(personId, bytes));
+            return next.isPresent();
+        });
     }
 }

@@ -1,17 +1,22 @@
 package eu.haven.store;
 
+import eu.haven.core.crypto.CryptoException;
 import eu.haven.core.crypto.MasterKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * The master key file: 32 random bytes, base64, created on first start with owner-only
- * permissions. It is never stored in the database; back it up apart from the database.
+ * The master key file, created on first start with owner-only permissions: 32 random bytes in
+ * base64, or, once rotated, the parts {@link MasterKey#text()} lists. It is never stored in the
+ * database; back it up apart from the database.
  */
 public final class MasterKeyFile {
     private MasterKeyFile() {}
@@ -23,12 +28,66 @@ public final class MasterKeyFile {
                 new SecureRandom().nextBytes(raw);
                 SecureFiles.writeAtomically(file, (Base64.getEncoder().encodeToString(raw) + "\n").getBytes(StandardCharsets.US_ASCII));
             }
-            byte[] raw = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
-            return new MasterKey(raw);
+            return read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the master key file " + file, e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the master key file " + file + " is not a base64 32-byte key", e);
+        }
+    }
+
+    public static MasterKey read(Path file) throws IOException {
+        try {
+            return MasterKey.parse(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (CryptoException e) {
+            throw new IllegalStateException("the master key file " + file + " is not a master key: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the file at once (a reader sees the old file or the new one, never a mix), flushed to disk. */
+    public static void write(Path file, MasterKey key) throws IOException {
+        SecureFiles.writeAtomically(file, key.text().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The master key as the file holds it now: read again whenever the file was replaced, which a
+     * rotation does while the server runs. Looking costs one {@code stat}; a file that cannot be
+     * read keeps the key last read.
+     */
+    public static Supplier<MasterKey> watched(Path file) {
+        return new Watched(file, loadOrCreate(file));
+    }
+
+    private static final class Watched implements Supplier<MasterKey> {
+        private final Path file;
+        private MasterKey key;
+        private Object seen;
+
+        Watched(Path file, MasterKey first) {
+            this.file = file;
+            this.key = first;
+            this.seen = stamp().orElse(null);
+        }
+
+        private java.util.Optional<Object> stamp() {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return java.util.Optional.of(java.util.List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size()));
+            } catch (IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+
+        @Override
+        public synchronized MasterKey get() {
+            java.util.Optional<Object> now = stamp();
+            if (now.isPresent() && !Objects.equals(now.get(), seen)) {
+                try {
+                    key = read(file);
+                    seen = now.get();
+                } catch (IOException | RuntimeException e) {
+                    // Keep the key last read; the next look tries again.
+                }
+            }
+            return key;
         }
     }
 }

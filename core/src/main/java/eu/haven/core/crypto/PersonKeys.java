@@ -4,13 +4,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
 /** Each person's AES-256 data key: created, unwrapped on demand, cached, destroyed on erasure. */
 public final class PersonKeys {
     private static final int CACHE_SIZE = 10_000;
-    private final MasterKey master;
+    private final Supplier<MasterKey> master;
     private final PersonKeyStore store;
     private final Map<UUID, SecretKey> cache = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -22,6 +23,14 @@ public final class PersonKeys {
     };
 
     public PersonKeys(MasterKey master, PersonKeyStore store) {
+        this(() -> master, store);
+    }
+
+    /**
+     * {@code master} gives the master key as it is now: a rotation running beside the server
+     * changes it, and new keys must be wrapped under the newest generation from then on.
+     */
+    public PersonKeys(Supplier<MasterKey> master, PersonKeyStore store) {
         this.master = master;
         this.store = store;
     }
@@ -31,7 +40,7 @@ public final class PersonKeys {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256);
             SecretKey key = generator.generateKey();
-            store.save(personId, master.wrap(personId, key));
+            store.save(personId, master.get().wrap(personId, key));
             synchronized (cache) {
                 cache.put(personId, key);
             }
@@ -57,7 +66,7 @@ public final class PersonKeys {
         if (wrapped.isEmpty()) {
             return java.util.Optional.empty();
         }
-        SecretKey key = master.unwrap(personId, wrapped.get());
+        SecretKey key = master.get().unwrap(personId, wrapped.get());
         synchronized (cache) {
             cache.put(personId, key);
         }

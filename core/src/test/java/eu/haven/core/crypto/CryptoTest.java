@@ -48,6 +48,40 @@ class CryptoTest {
     }
 
     @Test
+    void a_rotated_master_key_keeps_its_derivations_opens_both_generations_until_it_ends_and_reads_back_from_its_text() {
+        byte[] raw = new byte[32];
+        raw[0] = 7;
+        MasterKey first = MasterKey.parse(java.util.Base64.getEncoder().encodeToString(raw) + "\n");
+        MapKeyStore store = new MapKeyStore();
+        UUID old = UUID.randomUUID();
+        SecretKey oldKey = new PersonKeys(first, store).create(old);
+        assertThat(MasterKey.generationOf(store.keys.get(old))).isEqualTo(1);
+
+        byte[] fresh = new byte[32];
+        fresh[31] = 9;
+        MasterKey during = MasterKey.parse(first.rotated(fresh).text());
+        assertThat(during.generation()).isEqualTo(2);
+        assertThat(during.rotating()).isTrue();
+        assertThat(during.derive("x")).as("keyed hashes stay as they were").isEqualTo(first.derive("x"));
+        UUID young = UUID.randomUUID();
+        SecretKey youngKey = new PersonKeys(during, store).create(young);
+        assertThat(MasterKey.generationOf(store.keys.get(young))).isEqualTo(2);
+        assertThat(new PersonKeys(during, store).forPerson(old).getEncoded()).isEqualTo(oldKey.getEncoded());
+        assertThatThrownBy(() -> new PersonKeys(first, store).forPerson(young)).isInstanceOf(CryptoException.class)
+            .hasMessageContaining("generation 2");
+
+        MasterKey after = MasterKey.parse(during.withoutOlderGenerations().text());
+        assertThat(after.generations()).containsExactly(2);
+        assertThat(new PersonKeys(after, store).forPerson(young).getEncoded()).isEqualTo(youngKey.getEncoded());
+        assertThat(after.opens(store.keys.get(old))).isFalse();
+        store.save(old, after.wrap(old, oldKey));
+        assertThat(new PersonKeys(after, store).forPerson(old).getEncoded()).isEqualTo(oldKey.getEncoded());
+        assertThat(after.derive("x")).isEqualTo(first.derive("x"));
+        assertThatThrownBy(() -> MasterKey.parse("haven-master-key v2\nderive " + java.util.Base64.getEncoder().encodeToString(raw)
+            + "\nwrap 1 " + java.util.Base64.getEncoder().encodeToString(fresh) + "\ncurrent 2\n")).isInstanceOf(CryptoException.class);
+    }
+
+    @Test
     void a_wrapped_key_is_bound_to_its_person() {
         MapKeyStore store = new MapKeyStore();
         UUID a = UUID.randomUUID();
