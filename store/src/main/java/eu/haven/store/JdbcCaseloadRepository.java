@@ -31,22 +31,32 @@ public final class JdbcCaseloadRepository implements CaseloadRepository {
      * The caseload's people: relationships, and accepted referrals under a live consent for the purpose that covers
      * the person's name (categories and purposes are stored as space-separated codes).
      */
-    private static final String PEOPLE = "(SELECT person_id, since FROM relationships WHERE organisation_id = :o UNION ALL "
-        + "SELECT f.person_id, MAX(f.decided_at) FROM referrals f JOIN consents k ON k.id = f.consent_id WHERE f.to_id = :o "
-        + "AND f.status = 'ACCEPTED' AND k.withdrawn_at IS NULL AND k.given_at <= :now AND (k.expires_at IS NULL OR k.expires_at > :now) "
-        + "AND (' ' || k.categories || ' ') LIKE :identity AND (' ' || k.purposes || ' ') LIKE :purpose "
-        + "AND NOT EXISTS (SELECT 1 FROM relationships x WHERE x.organisation_id = :o AND x.person_id = f.person_id) "
-        + "GROUP BY f.person_id)";
+    private static String people(boolean filtered) {
+        return "(SELECT person_id, since FROM relationships WHERE organisation_id = :o" + named("person_id", filtered) + " UNION ALL "
+            + "SELECT f.person_id, MAX(f.decided_at) FROM referrals f JOIN consents k ON k.id = f.consent_id WHERE f.to_id = :o "
+            + "AND f.status = 'ACCEPTED' AND k.withdrawn_at IS NULL AND k.given_at <= :now AND (k.expires_at IS NULL OR k.expires_at > :now) "
+            + "AND (' ' || k.categories || ' ') LIKE :identity AND (' ' || k.purposes || ' ') LIKE :purpose "
+            + "AND NOT EXISTS (SELECT 1 FROM relationships x WHERE x.organisation_id = :o AND x.person_id = f.person_id)"
+            + named("f.person_id", filtered) + " GROUP BY f.person_id)";
+    }
+
+    /**
+     * The name filter, inside each part of the union: outside it, the database would first gather the whole
+     * caseload (and each one's last record) and filter after.
+     */
+    private static String named(String column, boolean filtered) {
+        return filtered ? " AND " + column + " IN (SELECT n.person_id FROM caseload_names n WHERE n.organisation_id = :o "
+            + "AND n.term_hash IN (<hashes>) GROUP BY n.person_id HAVING COUNT(DISTINCT n.term_hash) = :needed)" : "";
+    }
 
     @Override
     public Rows page(String organisation, String purpose, String identity, List<String> required, Instant now, int offset, int limit) {
-        String matching = required.isEmpty() ? "" : " WHERE r.person_id IN (SELECT n.person_id FROM caseload_names n WHERE "
-            + "n.organisation_id = :o AND n.term_hash IN (<hashes>) GROUP BY n.person_id HAVING COUNT(DISTINCT n.term_hash) = :needed)";
+        String people = people(!required.isEmpty());
         return db.with(h -> {
             // One statement: the page and, on every row, how many match in all.
             var rows = bindPeople(h.createQuery("SELECT r.person_id, r.since, COUNT(*) OVER () AS total, (SELECT MAX(c.created_at) "
-                + "FROM records c WHERE c.person_id = r.person_id AND c.organisation_id = :o) AS last_record FROM " + PEOPLE + " r"
-                + matching + " ORDER BY r.since DESC, r.person_id LIMIT :n OFFSET :skip"), organisation, purpose, identity, now)
+                + "FROM records c WHERE c.person_id = r.person_id AND c.organisation_id = :o) AS last_record FROM " + people + " r"
+                + " ORDER BY r.since DESC, r.person_id LIMIT :n OFFSET :skip"), organisation, purpose, identity, now)
                 .bind("n", limit).bind("skip", offset);
             if (!required.isEmpty()) {
                 rows.bindList("hashes", required).bind("needed", required.size());
@@ -60,7 +70,7 @@ public final class JdbcCaseloadRepository implements CaseloadRepository {
             }).list();
             if (list.isEmpty() && offset > 0) {
                 // Past the last page: the count alone.
-                var count = bindPeople(h.createQuery("SELECT COUNT(*) FROM " + PEOPLE + " r" + matching), organisation, purpose, identity, now);
+                var count = bindPeople(h.createQuery("SELECT COUNT(*) FROM " + people + " r"), organisation, purpose, identity, now);
                 if (!required.isEmpty()) {
                     count.bindList("hashes", required).bind("needed", required.size());
                 }
