@@ -229,7 +229,7 @@ public final class Haven implements AutoCloseable {
         try {
             eu.haven.ledger.NoteSigner signer = LedgerKeyFile.loadOrCreate(l.keyFile(), l.origin(), HavenConfig.DEFAULT_ORIGIN);
             long started = System.nanoTime();
-            Ledger opened = Ledger.open(store, signer, new FileCheckpointMirror(l.checkpointCopy()),
+            Ledger opened = Ledger.open(store, signer, LedgerKeyFile.trustedKeys(l.trustedKeys(), signer), new FileCheckpointMirror(l.checkpointCopy()),
                 Optional.of(new FileCheckpointMirror(l.auditedCopy())),
                 Ledger.Settings.defaults(signer.name()).withCheckpointInterval(l.checkpointInterval()).withClock(config.clock()));
             // How long the start-up audit of the whole ledger took: what an operator plans restarts by.
@@ -360,6 +360,10 @@ public final class Haven implements AutoCloseable {
     }
 
     /** Records, as done by the operator on the command line, that a rollback of the ledger was accepted; its index. */
+    long recordLedgerKeyRotated() {
+        return recorder.administrative(Optional.empty(), eu.haven.core.policy.Action.ROTATE_LEDGER_KEY, Optional.empty());
+    }
+
     long recordRollbackAccepted() {
         return recorder.administrative(Optional.empty(), eu.haven.core.policy.Action.ACCEPT_ROLLBACK, Optional.empty());
     }

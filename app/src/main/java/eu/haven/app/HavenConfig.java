@@ -45,6 +45,11 @@ public record HavenConfig(String bind, int port, int connectionsPerAddress, Opti
             return keyFile.resolveSibling("ledger-checkpoint");
         }
 
+        /** The log's keys with the tree sizes each signed, written when the key is rotated; without it, the signing key alone. */
+        public Path trustedKeys() {
+            return keyFile.resolveSibling("ledger-trusted-keys");
+        }
+
         /** The checkpoint of the last whole audit that passed, kept beside the signing key: start-up audits what came after. */
         public Path auditedCopy() {
             return keyFile.resolveSibling("ledger-audited");

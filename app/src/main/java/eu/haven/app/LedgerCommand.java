@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(mixinStandardHelpOptions = true, name = "ledger", description = "The access ledger's public files and key.",
     subcommands = {LedgerCommand.Export.class, LedgerCommand.Vkey.class, LedgerCommand.Audit.class,
-        LedgerCommand.AcceptRollback.class})
+        LedgerCommand.AcceptRollback.class, LedgerCommand.RotateKey.class})
 public final class LedgerCommand implements Runnable {
     @Override
     public void run() {
@@ -58,12 +58,11 @@ public final class LedgerCommand implements Runnable {
         @Override
         public Integer call() {
             HavenConfig config = options.config(Path.of("data"));
-            String vkey = vkey(config);
             System.err.println("Auditing the ledger of the installation in " + config.dataDir());
             long started = System.nanoTime();
             try (Database db = Database.open(Installation.existing(config))) {
                 eu.haven.core.audit.LedgerAudit.Report report = new eu.haven.core.audit.LedgerAudit(new JdbcLedgerStore(db),
-                    eu.haven.ledger.NoteVerifier.fromVkey(vkey), new eu.haven.store.FileCheckpointMirror(config.ledger().checkpointCopy())).run();
+                    trusted(config), new eu.haven.store.FileCheckpointMirror(config.ledger().checkpointCopy())).run();
                 System.out.printf("OK: the ledger's %,d entries, their openings, erasure records, tiles and signed checkpoints "
                     + "agree (%.1f s).%n", report.edge().size(), (System.nanoTime() - started) / 1e9);
                 return 0;
@@ -102,7 +101,7 @@ public final class LedgerCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             HavenConfig config = options.config(Path.of("data"));
-            eu.haven.ledger.NoteVerifier key = eu.haven.ledger.NoteVerifier.fromVkey(vkey(config));
+            eu.haven.ledger.TrustedKeys key = trusted(config);
             Path copy = config.ledger().checkpointCopy();
             if (!Files.exists(copy)) {
                 System.out.println("There is no copy of a signed checkpoint beside the key: nothing to accept.");
@@ -143,6 +142,54 @@ public final class LedgerCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "rotate-key", description = "Retire the ledger's signing key and sign with a new one "
+        + "from now on. Records the rotation in the ledger (signed by the old key), writes the trusted-keys file (each key with the tree "
+        + "sizes it signs) beside the key, and puts the new key in place; the old private key is not kept. With the server stopped. "
+        + "Publish the printed file: verifiers give it to 'haven verify --trusted-keys', witnesses need the new key.")
+    static final class RotateKey implements Callable<Integer> {
+        @Mixin
+        ServerOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            HavenConfig config = options.config(Path.of("data"));
+            vkey(config);
+            Path keyFile = config.ledger().keyFile();
+            Path trustedFile = config.ledger().trustedKeys();
+            eu.haven.ledger.NoteSigner current = LedgerKeyFile.load(keyFile, config.ledger().origin());
+            eu.haven.ledger.TrustedKeys trusted = LedgerKeyFile.trustedKeys(trustedFile, current);
+            eu.haven.ledger.NoteSigner next = LedgerKeyFile.next(keyFile);
+            if (trusted.keys().stream().noneMatch(k -> k.vkey().equals(next.vkey()))) {
+                try (Haven haven = new Haven(config)) {
+                    long index = haven.recordLedgerKeyRotated();
+                    System.err.println("Recorded the rotation as ledger entry " + index + ", signed by the old key.");
+                }
+                long lastOld;
+                try (Database db = Database.open(Installation.existing(config))) {
+                    lastOld = new JdbcLedgerStore(db).latestCheckpoint().map(n -> trustedOpen(n, current).size()).orElse(0L);
+                }
+                trusted = trusted.rotated(next.vkey(), lastOld);
+                eu.haven.store.SecureFiles.writeAtomically(trustedFile, trusted.text().getBytes(StandardCharsets.UTF_8));
+            }
+            LedgerKeyFile.commitNext(keyFile);
+            System.out.println("The ledger " + next.name() + " is signed from now on by " + next.vkey());
+            System.out.println("Its keys, in " + trustedFile + " (publish this file beside the old key; 'haven verify --trusted-keys FILE' "
+                + "takes it, and each witness needs the new key as its --log):");
+            System.out.print(trusted.text());
+            return 0;
+        }
+
+        private static eu.haven.ledger.Checkpoint trustedOpen(String note, eu.haven.ledger.NoteSigner old) {
+            return eu.haven.ledger.Checkpoint.open(note, eu.haven.ledger.NoteVerifier.fromVkey(old.vkey()));
+        }
+    }
+
+    /** The ledger's keys with their windows (the signing key alone until a rotation). */
+    private static eu.haven.ledger.TrustedKeys trusted(HavenConfig config) {
+        vkey(config);
+        return LedgerKeyFile.trustedKeys(config.ledger().trustedKeys(), LedgerKeyFile.load(config.ledger().keyFile(), config.ledger().origin()));
     }
 
     private static String vkey(HavenConfig config) {

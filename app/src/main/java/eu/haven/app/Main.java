@@ -1,5 +1,7 @@
 package eu.haven.app;
 
+import eu.haven.verify.VerifyCommand;
+
 import eu.haven.core.error.HavenException;
 import eu.haven.core.framework.FrameworkException;
 import picocli.CommandLine;

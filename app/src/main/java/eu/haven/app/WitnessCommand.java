@@ -35,8 +35,12 @@ public final class WitnessCommand implements Callable<Integer> {
     String name;
     @Option(names = "--state", defaultValue = "witness", description = "Folder of its key, the latest checkpoints and evidence (default ./witness).")
     Path state;
-    @Option(names = "--log", required = true, description = "A ledger's verifier key (haven ledger vkey); repeat for more logs.")
-    List<String> logs;
+    @Option(names = "--log", description = "A ledger's verifier key (haven ledger vkey); repeat for more logs, or for a log's keys "
+        + "before and after a rotation.")
+    List<String> logs = new java.util.ArrayList<>();
+    @Option(names = "--log-keys", description = "A ledger's trusted-keys file (written by haven ledger rotate-key): its keys, each for "
+        + "the tree sizes it signs; repeat for more logs.")
+    List<Path> logKeys = new java.util.ArrayList<>();
     @Option(names = "--port", defaultValue = "8090", description = "Port (default 8090).")
     int port;
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
@@ -80,13 +84,23 @@ public final class WitnessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Cosigner key = key(state, name);
-        Map<String, NoteVerifier> followed = new HashMap<>();
-        for (String vkey : logs) {
-            NoteVerifier v = NoteVerifier.fromVkey(vkey);
-            followed.put(v.name(), v);
+        if (logs.isEmpty() && logKeys.isEmpty()) {
+            System.err.println("Name at least one log to follow: --log VKEY or --log-keys FILE.");
+            return 2;
         }
-        Witness witness = new Witness(key, followed, new FileWitnessState(state, Clock.systemUTC()), Clock.systemUTC());
+        Cosigner key = key(state, name);
+        // Keys given with --log count for every size; several for one log are its keys before and after a rotation.
+        Map<String, StringBuilder> given = new HashMap<>();
+        for (String vkey : logs) {
+            given.computeIfAbsent(NoteVerifier.fromVkey(vkey).name(), n -> new StringBuilder()).append(vkey.strip()).append('\n');
+        }
+        Map<String, eu.haven.ledger.TrustedKeys> followed = new HashMap<>();
+        given.forEach((origin, lines) -> followed.put(origin, eu.haven.ledger.TrustedKeys.parse(lines.toString())));
+        for (Path file : logKeys) {
+            eu.haven.ledger.TrustedKeys k = eu.haven.ledger.TrustedKeys.parse(java.nio.file.Files.readString(file));
+            followed.put(k.name(), k);
+        }
+        Witness witness = Witness.following(key, followed, new FileWitnessState(state, Clock.systemUTC()), Clock.systemUTC());
         Javalin app = start(witness, bind, port);
         System.out.println("Witness " + name + " on " + bind + ":" + app.port() + ", following " + followed.keySet());
         System.out.println("Its key, for the logs and the verifiers: " + key.vkey());

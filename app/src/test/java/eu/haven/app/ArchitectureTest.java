@@ -1,5 +1,6 @@
 package eu.haven.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -17,6 +18,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("eu.haven.ledger..")
             .should().dependOnClassesThat().resideOutsideOfPackages("eu.haven.ledger..", "java..", "javax..")
             .allowEmptyShould(true).check(CLASSES);
+    }
+
+    @Test
+    void the_verifier_holds_only_the_tlog_code_and_the_event_format() {
+        classes().that().resideInAnyPackage("eu.haven.verify..", "eu.haven.event..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "eu.haven.ledger..", "eu.haven.event..", "eu.haven.verify..",
+                "picocli..")
+            .check(CLASSES);
     }
 
     @Test

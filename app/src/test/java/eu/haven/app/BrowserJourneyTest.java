@@ -1,5 +1,7 @@
 package eu.haven.app;
 
+import eu.haven.verify.VerifyCommand;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.haven.app.TestServer.Response;
-import eu.haven.core.audit.EventCommitment;
+import eu.haven.event.EventCommitment;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.audit.LoggedEvent;
 import eu.haven.ledger.Checkpoint;

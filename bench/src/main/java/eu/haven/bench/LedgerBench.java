@@ -1,6 +1,6 @@
 package eu.haven.bench;
 
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.CheckpointMirror;
 import eu.haven.core.audit.Ledger;
 import eu.haven.ledger.Hashes;

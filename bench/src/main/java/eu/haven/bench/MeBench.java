@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.haven.app.DemoData;
 import eu.haven.app.Haven;
 import eu.haven.app.HavenConfig;
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.Ledger;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package eu.haven.bench;
 import eu.haven.app.DemoData;
 import eu.haven.app.Haven;
 import eu.haven.app.HavenConfig;
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.transparency.TransparencyReport;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package eu.haven.bench;
 import eu.haven.app.Haven;
 import eu.haven.app.HavenConfig;
 import eu.haven.app.WitnessCommand;
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.Cosigner;
 import eu.haven.ledger.CosignatureVerifier;

@@ -13,11 +13,16 @@ import java.util.Optional;
  */
 public final class LogVerifier {
     private final LogSource source;
-    private final NoteVerifier key;
+    private final TrustedKeys key;
 
     public LogVerifier(LogSource source, NoteVerifier key) {
+        this(source, TrustedKeys.only(key));
+    }
+
+    /** Checks each checkpoint with the key whose window holds its size (a log whose key was rotated). */
+    public LogVerifier(LogSource source, TrustedKeys keys) {
         this.source = source;
-        this.key = key;
+        this.key = keys;
     }
 
     /** What a successful verification established. */
@@ -30,8 +35,8 @@ public final class LogVerifier {
     public Result verify(Optional<String> previous) throws IOException {
         String note = new String(source.fetch("checkpoint").orElseThrow(() ->
             new IOException("there is no ledger there: it serves no checkpoint")), StandardCharsets.UTF_8);
-        Checkpoint head = Checkpoint.open(note, key);
-        Optional<Checkpoint> old = previous.map(p -> Checkpoint.open(p, key));
+        Checkpoint head = key.open(note);
+        Optional<Checkpoint> old = previous.map(key::open);
         if (old.isPresent() && old.get().size() > head.size()) {
             throw new VerificationException("the log shrank: it was " + old.get().size() + " entries when last checked, now its checkpoint says "
                 + head.size() + ". Entries were removed or the log was rolled back.");

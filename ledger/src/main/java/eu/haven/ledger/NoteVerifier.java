@@ -25,11 +25,18 @@ public final class NoteVerifier {
     private final String name;
     private final byte[] keyId;
     private final PublicKey key;
+    private final String vkey;
 
-    private NoteVerifier(String name, byte[] keyId, PublicKey key) {
+    private NoteVerifier(String name, byte[] keyId, PublicKey key, String vkey) {
         this.name = name;
         this.keyId = keyId;
         this.key = key;
+        this.vkey = vkey;
+    }
+
+    /** The verifier key as it was given: name+keyid+key. */
+    public String vkey() {
+        return vkey;
     }
 
     /** Parses {@code <name>+<8 hex digits>+<base64(0x01 || 32-byte key)>}. */
@@ -61,7 +68,7 @@ public final class NoteVerifier {
             byte[] x509 = new byte[44];
             System.arraycopy(X509_PREFIX, 0, x509, 0, 12);
             System.arraycopy(raw, 0, x509, 12, 32);
-            return new NoteVerifier(name, id, KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509)));
+            return new NoteVerifier(name, id, KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509)), v);
         } catch (GeneralSecurityException e) {
             throw new VerificationException("the verifier key is not a valid Ed25519 public key", e);
         }

@@ -56,6 +56,13 @@ public record TlogProof(Optional<byte[]> extra, long index, List<byte[]> proof, 
         return c;
     }
 
+    /** Verifies the proof against the log's trusted keys (the one whose window holds the checkpoint's size). */
+    public Checkpoint verify(byte[] entry, TrustedKeys log) {
+        Checkpoint c = log.open(checkpoint);
+        Merkle.verifyInclusion(index, c.size(), Hashes.leaf(entry), proof, c.root());
+        return c;
+    }
+
     private static byte[] base64(String s, String what) {
         try {
             return Base64.getDecoder().decode(s);

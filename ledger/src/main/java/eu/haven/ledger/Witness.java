@@ -33,16 +33,31 @@ public final class Witness {
 
     private static final int MAX_PROOF = 63;
     private final Cosigner cosigner;
-    private final Map<String, NoteVerifier> logs;
+    private final Map<String, TrustedKeys> logs;
     private final State state;
     private final Clock clock;
 
     /** {@code logs}: the verifier of each log this witness follows, by its origin. */
     public Witness(Cosigner cosigner, Map<String, NoteVerifier> logs, State state, Clock clock) {
+        this(toTrusted(logs), cosigner, state, clock);
+    }
+
+    private Witness(Map<String, TrustedKeys> logs, Cosigner cosigner, State state, Clock clock) {
         this.cosigner = cosigner;
         this.logs = Map.copyOf(logs);
         this.state = state;
         this.clock = clock;
+    }
+
+    /** A witness of logs whose keys may have been rotated: each log's keys with the tree sizes they sign, by its origin. */
+    public static Witness following(Cosigner cosigner, Map<String, TrustedKeys> logs, State state, Clock clock) {
+        return new Witness(logs, cosigner, state, clock);
+    }
+
+    private static Map<String, TrustedKeys> toTrusted(Map<String, NoteVerifier> logs) {
+        Map<String, TrustedKeys> out = new java.util.HashMap<>();
+        logs.forEach((origin, key) -> out.put(origin, TrustedKeys.only(key)));
+        return out;
     }
 
     public synchronized Answer addCheckpoint(String request) {
@@ -76,7 +91,7 @@ public final class Witness {
         } catch (RuntimeException e) {
             return Answer.text(400, "the checkpoint cannot be read\n");
         }
-        NoteVerifier log = logs.get(submitted.origin());
+        TrustedKeys log = logs.get(submitted.origin());
         if (log == null) {
             return Answer.text(404, "this witness does not follow that log\n");
         }

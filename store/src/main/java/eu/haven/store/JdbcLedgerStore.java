@@ -1,7 +1,7 @@
 package eu.haven.store;
 
-import eu.haven.core.audit.AccessEvent;
-import eu.haven.core.audit.EventCommitment;
+import eu.haven.event.AccessEvent;
+import eu.haven.event.EventCommitment;
 import eu.haven.core.audit.LedgerStore;
 import eu.haven.core.audit.SequencedEvent;
 import eu.haven.core.audit.StoredEvent;

@@ -90,4 +90,40 @@ public final class LedgerKeyFile {
             + ORIGIN + origin + "\n";
         SecureFiles.writeAtomically(file, text.getBytes(StandardCharsets.US_ASCII));
     }
+
+    /** The log's trusted keys as kept in {@code file} after a rotation; without the file, the signer's key for every size. */
+    public static eu.haven.ledger.TrustedKeys trustedKeys(Path file, NoteSigner signer) {
+        try {
+            return Files.exists(file) ? eu.haven.ledger.TrustedKeys.parse(Files.readString(file, StandardCharsets.UTF_8))
+                : eu.haven.ledger.TrustedKeys.only(signer.vkey());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ledger's trusted keys " + file, e);
+        }
+    }
+
+    /**
+     * The next signing key of a rotation, kept beside the key file as {@code <file>.next} until
+     * {@link #commitNext} puts it in place: made once, so that a rotation interrupted and run again
+     * goes on with the same key.
+     */
+    public static NoteSigner next(Path file) throws IOException {
+        NoteSigner current = load(file, Optional.empty());
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        if (!Files.exists(next)) {
+            KeyPair kp = NoteSigner.generate();
+            write(next, kp.getPrivate().getEncoded(), kp.getPublic().getEncoded(), current.name());
+        }
+        return load(next, Optional.of(current.name()));
+    }
+
+    /** Whether a rotation left its next key waiting. */
+    public static boolean hasNext(Path file) {
+        return Files.exists(file.resolveSibling(file.getFileName() + ".next"));
+    }
+
+    /** Puts the next key in the key file's place, at once; the old private key is gone with the file it was in. */
+    public static void commitNext(Path file) throws IOException {
+        Files.move(file.resolveSibling(file.getFileName() + ".next"), file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
 }

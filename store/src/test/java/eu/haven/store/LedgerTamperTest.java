@@ -2,10 +2,10 @@ package eu.haven.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.CheckpointMirror;
 import eu.haven.core.audit.ErasureRecord;
-import eu.haven.core.audit.EventCommitment;
+import eu.haven.event.EventCommitment;
 import eu.haven.core.audit.LoggedEvent;
 import eu.haven.core.audit.SequencedEvent;
 import eu.haven.core.audit.StoredEvent;
@@ -214,7 +214,7 @@ class LedgerTamperTest {
 
     /** What an intruder with write access to the database can do: add a row whose entry matches its own opening. */
     private void appendRow(long idx, AccessEvent event) {
-        byte[] salt = EventCommitment.newSalt();
+        byte[] salt = EventCommitment.newSalt(eu.haven.core.crypto.Randomness::fill);
         store().append(List.of(new SequencedEvent(idx, event, salt, EventCommitment.entry(salt, event))), List.of());
     }
 

@@ -5,7 +5,7 @@ import eu.haven.core.caseload.CaseloadRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.consent.CollectionMethod;
 import eu.haven.core.consent.Consent;
 import eu.haven.core.correction.Correction;
@@ -314,8 +314,8 @@ abstract class RepositoryContract {
                 e = new AccessEvent(e.id(), e.at(), e.actorUser(), e.organisation(), e.role(), e.action(), e.purpose(), e.personId(),
                     e.categories(), e.permitted(), e.reason(), e.target(), Optional.of("haven.erasure/v1\nblanks 1-" + "9".repeat(40000) + "\n\n\u2014 key c2ln\n"));
             }
-            byte[] salt = eu.haven.core.audit.EventCommitment.newSalt();
-            byte[] entry = eu.haven.core.audit.EventCommitment.entry(salt, e);
+            byte[] salt = eu.haven.event.EventCommitment.newSalt(eu.haven.core.crypto.Randomness::fill);
+            byte[] entry = eu.haven.event.EventCommitment.entry(salt, e);
             events.add(new eu.haven.core.audit.SequencedEvent(start + i, e, salt, entry));
             leaves.add(eu.haven.ledger.Hashes.leaf(entry));
         }
@@ -326,14 +326,14 @@ abstract class RepositoryContract {
         assertThat(store.entries(start + 10, 5)).containsExactlyElementsOf(events.subList(10, 15).stream().map(e -> e.entry()).toList());
         var read = store.events(start + 299, 1).get(0).opening().orElseThrow();
         assertThat(read.salt()).isEqualTo(events.get(299).salt());
-        assertThat(eu.haven.core.audit.EventCommitment.entry(read.salt(), read.event())).isEqualTo(read.entry());
+        assertThat(eu.haven.event.EventCommitment.entry(read.salt(), read.event())).isEqualTo(read.entry());
         assertThat(store.events(start, 300)).allSatisfy(stored -> {
             var opened = stored.opening().orElseThrow();
-            assertThat(eu.haven.core.audit.EventCommitment.entry(opened.salt(), opened.event())).isEqualTo(stored.entry());
+            assertThat(eu.haven.event.EventCommitment.entry(opened.salt(), opened.event())).isEqualTo(stored.entry());
         });
         assertThat(store.events(start + 7, 1).get(0).opening().orElseThrow().event().erasure()).isEqualTo(events.get(7).event().erasure());
-        assertThat(eu.haven.core.audit.EventCommitment.canonical(store.events(start + 5, 1).get(0).opening().orElseThrow().event()))
-            .isEqualTo(eu.haven.core.audit.EventCommitment.canonical(events.get(5).event()));
+        assertThat(eu.haven.event.EventCommitment.canonical(store.events(start + 5, 1).get(0).opening().orElseThrow().event()))
+            .isEqualTo(eu.haven.event.EventCommitment.canonical(events.get(5).event()));
         var mine = store.forPerson(p);
         assertThat(mine).hasSize(300);
         assertThat(mine.get(3).index()).isEqualTo(start + 3);

@@ -1,4 +1,4 @@
-package eu.haven.core.audit;
+package eu.haven.event;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import java.util.UUID;
  * One access decision, permitted or refused. Held in the private event store; it names the
  * person and the staff member, so it never appears in public as it is. {@code erasure} is present
  * only on the ledger's own erasure records: the signed note listing the indices whose openings
- * the erasure blanks ({@link ErasureRecord}).
+ * the erasure blanks (the core's ErasureRecord).
  */
 public record AccessEvent(UUID id, Instant at, Optional<UUID> actorUser, Optional<String> organisation,
                           Optional<String> role, String action, String purpose, Optional<UUID> personId,

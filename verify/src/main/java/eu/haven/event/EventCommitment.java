@@ -1,4 +1,4 @@
-package eu.haven.core.audit;
+package eu.haven.event;
 
 import eu.haven.ledger.Hashes;
 import eu.haven.ledger.VerificationException;
@@ -31,9 +31,10 @@ public final class EventCommitment {
 
     private EventCommitment() {}
 
-    public static byte[] newSalt() {
+    /** A fresh salt from the given source of randomness (the server's is a generator per thread). */
+    public static byte[] newSalt(java.util.function.Consumer<byte[]> random) {
         byte[] salt = new byte[SALT_BYTES];
-        eu.haven.core.crypto.Randomness.fill(salt);
+        random.accept(salt);
         return salt;
     }
 

@@ -1,11 +1,10 @@
-package eu.haven.app;
+package eu.haven.verify;
 
-import eu.haven.core.audit.AccessEvent;
-import eu.haven.core.audit.EventCommitment;
+import eu.haven.event.AccessEvent;
+import eu.haven.event.EventCommitment;
 import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.LogSource;
 import eu.haven.ledger.LogVerifier;
-import eu.haven.ledger.NoteVerifier;
 import eu.haven.ledger.TlogProof;
 import eu.haven.ledger.VerificationException;
 import java.io.IOException;
@@ -25,6 +24,21 @@ import picocli.CommandLine.Parameters;
     "SOURCE is the ledger's base URL (https://haven.example-city.eu/ledger) or a directory made by 'haven ledger export'."},
     subcommands = VerifyCommand.Receipt.class)
 public final class VerifyCommand implements Callable<Integer> {
+    /** The log's keys: --trusted-keys FILE when given, otherwise --vkey for every size. */
+    static eu.haven.ledger.TrustedKeys keys(Optional<Path> trustedKeys, String vkey) throws IOException {
+        if (trustedKeys.isPresent()) {
+            return eu.haven.ledger.TrustedKeys.parse(Files.readString(trustedKeys.get(), StandardCharsets.UTF_8));
+        }
+        if (vkey == null || vkey.isBlank()) {
+            throw new IllegalArgumentException("give the ledger's key: --vkey <name+keyid+key>, or --trusted-keys FILE after a key rotation");
+        }
+        return eu.haven.ledger.TrustedKeys.only(vkey);
+    }
+
+    @Option(names = "--trusted-keys", description = "A file of the ledger's keys, each with the tree sizes it signs "
+        + "(<vkey> [from=N] [until=N] a line), as the city publishes it after rotating the ledger's key; instead of --vkey.")
+    Optional<Path> trustedKeys;
+
     @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "Base URL of the ledger (ending in /ledger) or an exported directory.")
     String source;
 
@@ -62,15 +76,16 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        if (source == null || vkey == null || vkey.isBlank()) {
+        if (source == null || ((vkey == null || vkey.isBlank()) && trustedKeys.isEmpty())) {
             System.err.println("Usage: haven verify --vkey <name+keyid+key> <base URL or exported directory>");
+            System.err.println("   or: haven verify --trusted-keys FILE <base URL or exported directory>");
             System.err.println("   or: haven verify receipt --vkey <name+keyid+key> <file.tlog-proof>");
             return 2;
         }
         try {
-            NoteVerifier key = NoteVerifier.fromVkey(vkey);
+            eu.haven.ledger.TrustedKeys key = keys(trustedKeys, vkey);
             Path stateFile = state.orElse(Path.of(System.getProperty("user.home"), ".haven", "verify",
-                key.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + keyId(vkey) + ".checkpoint"));
+                key.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + keyId(key.keys().get(0).verifier().vkey()) + ".checkpoint"));
             Optional<String> previous = Files.exists(stateFile) ? Optional.of(Files.readString(stateFile, StandardCharsets.UTF_8)) : Optional.empty();
             LogSource src = source.startsWith("http://") || source.startsWith("https://") ? LogSource.http(source) : LogSource.directory(Path.of(source));
             LogVerifier.Result r = new LogVerifier(src, key).verify(previous);
@@ -113,9 +128,12 @@ public final class VerifyCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The .tlog-proof file.")
         Path file;
 
-        @Option(names = "--vkey", required = true, defaultValue = "${env:HAVEN_LEDGER_VKEY}",
+        @Option(names = "--vkey", defaultValue = "${env:HAVEN_LEDGER_VKEY}",
             description = "The ledger's verifier key (HAVEN_LEDGER_VKEY).")
         String vkey;
+
+        @Option(names = "--trusted-keys", description = "The ledger's keys with the tree sizes each signs, instead of --vkey.")
+        Optional<Path> trustedKeys;
 
         @Option(names = "--witness", description = "A witness's vkey whose cosignature on the receipt's checkpoint counts (repeat for each).")
         java.util.List<String> witnesses = new java.util.ArrayList<>();
@@ -133,7 +151,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 byte[] opening = proof.extra().orElseThrow(() ->
                     new VerificationException("the receipt carries no event (its extra line is missing)"));
                 EventCommitment.Opening o = EventCommitment.parseOpening(opening);
-                Checkpoint c = proof.verify(o.entry(), NoteVerifier.fromVkey(vkey));
+                Checkpoint c = proof.verify(o.entry(), keys(trustedKeys, vkey));
                 AccessEvent e = o.event();
                 Optional<eu.haven.ledger.WitnessPolicy.Outcome> witnessed = policy(witnesses, quorum, maxAge)
                     .map(p -> p.check(proof.checkpoint(), java.time.Instant.now()));

@@ -1,6 +1,6 @@
 package eu.haven.core.access;
 
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.AccessLog;
 import eu.haven.core.crypto.Randomness;
 import eu.haven.core.error.HavenException;

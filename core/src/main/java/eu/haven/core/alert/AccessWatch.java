@@ -1,6 +1,6 @@
 package eu.haven.core.alert;
 
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;

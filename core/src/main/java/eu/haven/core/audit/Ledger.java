@@ -1,5 +1,9 @@
 package eu.haven.core.audit;
 
+import eu.haven.event.EventCommitment;
+
+import eu.haven.event.AccessEvent;
+
 import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.EntryBundle;
 import eu.haven.ledger.Hashes;
@@ -105,14 +109,26 @@ public final class Ledger implements AccessLog, AutoCloseable {
      */
     public static Ledger open(LedgerStore store, NoteSigner signer, CheckpointMirror mirror, Optional<CheckpointMirror> audited,
                               Settings settings) {
+        return open(store, signer, eu.haven.ledger.TrustedKeys.only(signer.vkey()), mirror, audited, settings);
+    }
+
+    /**
+     * As above, for a log whose key was rotated: {@code trusted} holds every key the log was signed
+     * with and the tree sizes each signed; the signer must be among them.
+     */
+    public static Ledger open(LedgerStore store, NoteSigner signer, eu.haven.ledger.TrustedKeys trusted, CheckpointMirror mirror,
+                              Optional<CheckpointMirror> audited, Settings settings) {
         if (!signer.name().equals(settings.origin())) {
             throw new IllegalArgumentException("the signing key's name must be the log's origin");
         }
+        if (trusted.keys().stream().noneMatch(k -> k.vkey().equals(signer.vkey()) && k.until().isEmpty())) {
+            throw new IllegalArgumentException("the signing key is not among the log's trusted keys, or its window has ended");
+        }
         long started = System.nanoTime();
-        NoteVerifier key = NoteVerifier.fromVkey(signer.vkey());
+        eu.haven.ledger.TrustedKeys key = trusted;
         Optional<Checkpoint> mark = audited.flatMap(CheckpointMirror::read).flatMap(note -> {
             try {
-                return Optional.of(Checkpoint.open(note, key));
+                return Optional.of(key.open(note));
             } catch (eu.haven.ledger.VerificationException e) {
                 LOG.warn("The mark of the last whole audit does not verify with the ledger's key; the whole ledger is audited now.");
                 return Optional.empty();
@@ -121,6 +137,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         LedgerAudit audit = new LedgerAudit(store, key, mirror);
         LedgerAudit.Report report = mark.isPresent() ? audit.runFrom(mark.get()) : audit.run();
         Ledger ledger = new Ledger(store, signer, mirror, settings, report.edge());
+        ledger.trusted = trusted;
         ledger.auditMark = audited;
         ledger.startupAudit = mark.isPresent()
             ? new AuditOutcome(true, report.edge().size(), settings.clock().instant(), Duration.ofNanos(System.nanoTime() - started),
@@ -150,6 +167,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
     }
 
     private Optional<CheckpointMirror> auditMark = Optional.empty();
+    private eu.haven.ledger.TrustedKeys trusted;
     private AuditOutcome startupAudit;
 
     /** The audit this ledger passed when it opened: whole, or of the entries after the last whole audit's mark. */
@@ -225,7 +243,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         long started = System.nanoTime();
         AuditOutcome outcome;
         try {
-            LedgerAudit.Report report = new LedgerAudit(store, NoteVerifier.fromVkey(signer.vkey()), mirror).run();
+            LedgerAudit.Report report = new LedgerAudit(store, trusted, mirror).run();
             outcome = AuditOutcome.passed(report, settings, started);
             markAudited(report.edge());
             integrityFailed = false;
@@ -274,7 +292,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         }
         List<Pending> pending = new ArrayList<>();
         for (AccessEvent event : events) {
-            byte[] salt = EventCommitment.newSalt();
+            byte[] salt = EventCommitment.newSalt(eu.haven.core.crypto.Randomness::fill);
             Pending p = new Pending(event, salt, EventCommitment.entry(salt, event), new CompletableFuture<>());
             if (!queue.offer(p)) {
                 throw new LedgerUnavailableException(new IllegalStateException("the ledger's queue is full"));

@@ -1,5 +1,7 @@
 package eu.haven.core.audit;
 
+import eu.haven.event.EventCommitment;
+
 import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.Hashes;
 import eu.haven.ledger.NoteVerifier;
@@ -22,12 +24,17 @@ import java.util.TreeMap;
  */
 public final class LedgerAudit {
     private final LedgerStore store;
-    private final NoteVerifier key;
+    private final eu.haven.ledger.TrustedKeys key;
     private final CheckpointMirror mirror;
 
     public LedgerAudit(LedgerStore store, NoteVerifier key, CheckpointMirror mirror) {
+        this(store, eu.haven.ledger.TrustedKeys.only(key), mirror);
+    }
+
+    /** With the log's keys by tree size: checkpoints and erasure records signed before a key rotation open with the old key. */
+    public LedgerAudit(LedgerStore store, eu.haven.ledger.TrustedKeys keys, CheckpointMirror mirror) {
         this.store = store;
-        this.key = key;
+        this.key = keys;
         this.mirror = mirror;
     }
 
@@ -186,9 +193,9 @@ public final class LedgerAudit {
 
     private Checkpoint open(String note, String what) {
         try {
-            return Checkpoint.open(note, key);
+            return key.open(note);
         } catch (VerificationException e) {
-            throw fail(what + " does not verify with this server's ledger key: " + e.getMessage());
+            throw fail(what + " does not verify with this server's ledger keys: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,7 @@
 package eu.haven.core.oversight;
 
 import eu.haven.core.access.Recorder;
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.audit.LoggedEvent;
 import eu.haven.core.crypto.KeyedHash;

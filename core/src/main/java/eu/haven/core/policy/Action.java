@@ -20,6 +20,8 @@ public enum Action {
     CREATE_ORGANISATION, CREATE_USER, CHANGE_PASSWORD, RESET_PASSWORD, DISABLE_USER, ENABLE_USER, DELETE_USER,
     /** The operator accepted that the database was restored to an earlier ledger (a rollback incident, recorded). */
     ACCEPT_ROLLBACK,
+    /** The operator retired the ledger's signing key; checkpoints from this event's tree size on are signed by a new key. */
+    ROTATE_LEDGER_KEY,
     /** An authority's request for data about the person was registered (refused by the firewall, or waiting for the data protection officer). */
     AUTHORITY_REQUEST,
     /** The data protection officer decided an authority's request. */

@@ -3,7 +3,7 @@ package eu.haven.core.rights;
 import eu.haven.core.access.Recorder;
 import eu.haven.core.alert.Alert;
 import eu.haven.core.alert.AlertService;
-import eu.haven.core.audit.EventCommitment;
+import eu.haven.event.EventCommitment;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.consent.Consent;
 import eu.haven.core.consent.ConsentRepository;

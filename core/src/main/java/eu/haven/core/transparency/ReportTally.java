@@ -1,6 +1,6 @@
 package eu.haven.core.transparency;
 
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.framework.DpvTaxonomy;
 import eu.haven.core.framework.Framework;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package eu.haven.core.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

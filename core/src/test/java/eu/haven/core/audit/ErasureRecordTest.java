@@ -1,5 +1,9 @@
 package eu.haven.core.audit;
 
+import eu.haven.event.EventCommitment;
+
+import eu.haven.event.AccessEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +34,7 @@ class ErasureRecordTest {
         assertThat(ErasureRecord.open(record, 9, key)).containsExactly(new ErasureRecord.Range(1, 3), new ErasureRecord.Range(5, 5),
             new ErasureRecord.Range(7, 8));
         assertThat(record.personId()).isEmpty();
-        assertThat(EventCommitment.parseOpening(EventCommitment.opening(EventCommitment.newSalt(), record)).event()).isEqualTo(record);
+        assertThat(EventCommitment.parseOpening(EventCommitment.opening(EventCommitment.newSalt(eu.haven.core.crypto.Randomness::fill), record)).event()).isEqualTo(record);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package eu.haven.core.audit;
 
+import eu.haven.event.AccessEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package eu.haven.core.equality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.haven.core.access.Recorder;
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.AccessLog;
 import eu.haven.core.staff.Actor;
 import eu.haven.core.staff.Role;

@@ -3,7 +3,7 @@ package eu.haven.web.me;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import eu.haven.core.audit.AccessEvent;
+import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.LoggedEvent;
 import eu.haven.core.code.CodeRequestView;
 import eu.haven.core.consent.Consent;
