@@ -49,13 +49,18 @@ class MasterKeyRotationTest {
             assertThat(server.send("POST", "/api/v1/me/erasure", server.personToken(erased.code()), null, null).status()).isEqualTo(200);
             oldFile = Files.readString(config.masterKeyFile(), StandardCharsets.US_ASCII);
 
-            // People keep being taken on while the rotation runs.
+            // People keep being taken on, and one erases themself, while the rotation runs.
             AtomicBoolean rotating = new AtomicBoolean(true);
             List<Person> during = java.util.Collections.synchronizedList(new ArrayList<>());
+            Person erasedDuring = people.remove(0);
             ExecutorService pool = Executors.newSingleThreadExecutor();
             Future<?> intake = pool.submit(() -> {
                 for (int i = 100; rotating.get() || i < 105; i++) {
                     during.add(create(server, shelter, i));
+                    if (i == 101) {
+                        assertThat(server.send("POST", "/api/v1/me/erasure", server.personToken(erasedDuring.code()), null, null).status())
+                            .isEqualTo(200);
+                    }
                 }
             });
             int exit = Main.cli().execute("keys", "rotate-master", "--data-dir", dir.toString(), "--settle", "PT0.3S");
@@ -70,7 +75,7 @@ class MasterKeyRotationTest {
             assertThat(now.generation()).isEqualTo(2);
             assertThat(now.rotating()).as("the old wrapping key is gone from the file").isFalse();
             FilePersonKeyStore store = new FilePersonKeyStore(config.keyStoreDir());
-            assertThat(store.persons()).hasSize(people.size()).doesNotContain(erased.id());
+            assertThat(store.persons()).hasSize(people.size()).doesNotContain(erased.id(), erasedDuring.id());
             for (UUID id : store.persons()) {
                 assertThat(MasterKey.generationOf(store.load(id).orElseThrow())).isEqualTo(2);
             }
@@ -85,6 +90,7 @@ class MasterKeyRotationTest {
                 assertReadable(server, shelter, p);
             }
             assertErased(server, shelter, erased);
+            assertErased(server, shelter, erasedDuring);
 
             // A second rotation (from the new format) also holds.
             assertThat(Main.cli().execute("keys", "rotate-master", "--data-dir", dir.toString(), "--settle", "PT0S")).isZero();
