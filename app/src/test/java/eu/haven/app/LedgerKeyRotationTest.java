@@ -56,6 +56,8 @@ class LedgerKeyRotationTest {
             assertThat(newVkey).isNotEqualTo(oldVkey);
             assertThat(trusted.keys().get(1).vkey()).isEqualTo(newVkey);
             assertThat(server.haven.ledger().startupAudit().passed()).isTrue();
+            assertThat(verify("--vkey", newVkey, "--state", dir.resolve("new-key-state").toString(), server.base() + "/ledger"))
+                .as("the tree as it stood at the rotation is signed again with the new key at the first start").isZero();
             String shelter = server.login("shelter.worker");
             Person later = create(server, shelter);
             Person erasedLater = create(server, shelter);

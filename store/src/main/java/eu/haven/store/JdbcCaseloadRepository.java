@@ -16,9 +16,25 @@ public final class JdbcCaseloadRepository implements CaseloadRepository {
 
     @Override
     public void index(String organisation, UUID personId, Set<String> termHashes) {
+        write(organisation, personId, termHashes, true);
+    }
+
+    @Override
+    public void indexFirst(String organisation, UUID personId, Set<String> termHashes) {
+        try {
+            write(organisation, personId, termHashes, false);
+        } catch (RuntimeException indexedMeanwhile) {
+            // The person's names were indexed meanwhile (their identity record changed): replace them.
+            write(organisation, personId, termHashes, true);
+        }
+    }
+
+    private void write(String organisation, UUID personId, Set<String> termHashes, boolean replace) {
         db.inTransaction(() -> db.with(h -> {
-            h.createUpdate("DELETE FROM caseload_names WHERE organisation_id = :o AND person_id = :p")
-                .bind("o", organisation).bind("p", personId).execute();
+            if (replace) {
+                h.createUpdate("DELETE FROM caseload_names WHERE organisation_id = :o AND person_id = :p")
+                    .bind("o", organisation).bind("p", personId).execute();
+            }
             var batch = h.prepareBatch("INSERT INTO caseload_names (organisation_id, person_id, term_hash) VALUES (:o, :p, :t)");
             for (String t : termHashes) {
                 batch.bind("o", organisation).bind("p", personId).bind("t", t).add();

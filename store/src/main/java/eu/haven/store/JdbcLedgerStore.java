@@ -228,6 +228,8 @@ public final class JdbcLedgerStore implements LedgerStore {
     @Override
     public void saveCheckpoint(long size, String signedNote, Instant signedAt) {
         db.autonomous(h -> h.inTransaction(tx -> {
+            // The same tree signed again replaces its note: after a key rotation, by the new key.
+            tx.createUpdate("DELETE FROM ledger_checkpoints WHERE tree_size = :s").bind("s", size).execute();
             tx.createUpdate("INSERT INTO ledger_checkpoints (tree_size, note, signed_at) VALUES (:s, :n, :t)")
                 .bind("s", size).bind("n", signedNote).bind("t", Times.of(signedAt)).execute();
             tx.createUpdate("DELETE FROM ledger_checkpoints WHERE tree_size < (SELECT tree_size FROM ledger_checkpoints "

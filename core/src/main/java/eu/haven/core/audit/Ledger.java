@@ -148,7 +148,9 @@ public final class Ledger implements AccessLog, AutoCloseable {
             ledger.markAudited(report.edge());
         }
         Optional<LedgerAudit.Signed> latest = report.latestCheckpoint();
-        if (latest.isPresent() && latest.get().checkpoint().size() == report.edge().size()) {
+        // After a key rotation the latest checkpoint may be the old key's last: sign the same tree again with the new key,
+        // so that a verifier holding only the key now published can check it.
+        if (latest.isPresent() && latest.get().checkpoint().size() == report.edge().size() && signedBy(signer, latest.get().note())) {
             ledger.published = new Published(latest.get().checkpoint(), latest.get().note(), report.edge());
             mirror.write(ledger.published.note());
         } else {
@@ -164,6 +166,15 @@ public final class Ledger implements AccessLog, AutoCloseable {
             whole.start();
         }
         return ledger;
+    }
+
+    private static boolean signedBy(NoteSigner signer, String note) {
+        try {
+            NoteVerifier.fromVkey(signer.vkey()).open(note);
+            return true;
+        } catch (eu.haven.ledger.VerificationException e) {
+            return false;
+        }
     }
 
     private Optional<CheckpointMirror> auditMark = Optional.empty();

@@ -11,6 +11,14 @@ public interface CaseloadRepository {
     void index(String organisation, UUID personId, Set<String> termHashes);
 
     /**
+     * Adds the organisation's name hashes for a person it has none for yet ({@link #unindexed}): nothing to
+     * replace, so nothing is looked up first, which matters when a whole installation is indexed at once.
+     */
+    default void indexFirst(String organisation, UUID personId, Set<String> termHashes) {
+        index(organisation, personId, termHashes);
+    }
+
+    /**
      * The organisation's people newest first (by when it took them on, or accepted their referral), from
      * {@code offset}, at most {@code limit}; with hashes, only people whose index holds every one of them. Its
      * people are those it has a relationship with, and those referred to it whose referral it accepted under a

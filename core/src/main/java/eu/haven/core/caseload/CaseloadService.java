@@ -91,6 +91,10 @@ public final class CaseloadService implements CaseloadIndex {
     }
 
     private void reindexFor(String organisation, UUID personId) {
+        caseload.index(organisation, personId, termHashes(organisation, personId));
+    }
+
+    private Set<String> termHashes(String organisation, UUID personId) {
         Set<String> hashes = NameTerms.of(String.join(" ", identities(organisation, personId, guard.clock().instant()).stream()
                 .map(Identity::name).toList()))
             .stream().map(term -> hash(organisation, term)).collect(Collectors.toSet());
@@ -98,7 +102,7 @@ public final class CaseloadService implements CaseloadIndex {
             // Marked as indexed all the same: no filter finds a person without a name.
             hashes = Set.of(hash(organisation, "\u0000"));
         }
-        caseload.index(organisation, personId, hashes);
+        return hashes;
     }
 
     /** Indexes people taken on before the index existed; returns how many. */
@@ -107,7 +111,7 @@ public final class CaseloadService implements CaseloadIndex {
         for (String org : caseload.organisations()) {
             for (List<UUID> batch = caseload.unindexed(org, 1000); !batch.isEmpty(); batch = caseload.unindexed(org, 1000)) {
                 for (UUID person : batch) {
-                    reindexFor(org, person);
+                    caseload.indexFirst(org, person, termHashes(org, person));
                     done++;
                 }
             }
