@@ -1,6 +1,7 @@
 package eu.haven.app;
 
 import eu.haven.core.audit.LedgerExport;
+import eu.haven.ledger.TrustedKeys;
 import eu.haven.store.Database;
 import eu.haven.store.JdbcLedgerStore;
 import eu.haven.store.LedgerKeyFile;
@@ -101,14 +102,14 @@ public final class LedgerCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             HavenConfig config = options.config(Path.of("data"));
-            eu.haven.ledger.TrustedKeys key = trusted(config);
+            TrustedKeys key = trusted(config);
             Path copy = config.ledger().checkpointCopy();
             if (!Files.exists(copy)) {
                 System.out.println("There is no copy of a signed checkpoint beside the key: nothing to accept.");
                 return NOTHING_TO_ACCEPT;
             }
             String lastSigned = Files.readString(copy, StandardCharsets.UTF_8);
-            long signedSize = eu.haven.ledger.Checkpoint.open(lastSigned, key).size();
+            long signedSize = key.open(lastSigned).size();
             java.util.Optional<String> inDatabase;
             long entries;
             try (Database db = Database.open(Installation.existing(config))) {
@@ -116,7 +117,7 @@ public final class LedgerCommand implements Runnable {
                 inDatabase = store.latestCheckpoint();
                 entries = store.extent().end();
             }
-            long databaseSize = inDatabase.map(n -> eu.haven.ledger.Checkpoint.open(n, key).size()).orElse(0L);
+            long databaseSize = inDatabase.map(n -> key.open(n).size()).orElse(0L);
             if (signedSize <= databaseSize && signedSize <= entries) {
                 System.out.println("The ledger was not rolled back (the database holds the last signed checkpoint): nothing to accept.");
                 return NOTHING_TO_ACCEPT;
@@ -155,22 +156,21 @@ public final class LedgerCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             HavenConfig config = options.config(Path.of("data"));
-            vkey(config);
+            TrustedKeys trusted = trusted(config);
             Path keyFile = config.ledger().keyFile();
             Path trustedFile = config.ledger().trustedKeys();
-            eu.haven.ledger.NoteSigner current = LedgerKeyFile.load(keyFile, config.ledger().origin());
-            eu.haven.ledger.TrustedKeys trusted = LedgerKeyFile.trustedKeys(trustedFile, current);
             eu.haven.ledger.NoteSigner next = LedgerKeyFile.next(keyFile);
             if (trusted.keys().stream().noneMatch(k -> k.vkey().equals(next.vkey()))) {
                 try (Haven haven = new Haven(config)) {
                     long index = haven.recordLedgerKeyRotated();
                     System.err.println("Recorded the rotation as ledger entry " + index + ", signed by the old key.");
                 }
+                TrustedKeys before = trusted;
                 long lastOld;
                 try (Database db = Database.open(Installation.existing(config))) {
-                    lastOld = new JdbcLedgerStore(db).latestCheckpoint().map(n -> trustedOpen(n, current).size()).orElse(0L);
+                    lastOld = new JdbcLedgerStore(db).latestCheckpoint().map(n -> before.open(n).size()).orElse(0L);
                 }
-                trusted = trusted.rotated(next.vkey(), lastOld);
+                trusted = before.rotated(next.vkey(), lastOld);
                 eu.haven.store.SecureFiles.writeAtomically(trustedFile, trusted.text().getBytes(StandardCharsets.UTF_8));
             }
             LedgerKeyFile.commitNext(keyFile);
@@ -180,14 +180,10 @@ public final class LedgerCommand implements Runnable {
             System.out.print(trusted.text());
             return 0;
         }
-
-        private static eu.haven.ledger.Checkpoint trustedOpen(String note, eu.haven.ledger.NoteSigner old) {
-            return eu.haven.ledger.Checkpoint.open(note, eu.haven.ledger.NoteVerifier.fromVkey(old.vkey()));
-        }
     }
 
     /** The ledger's keys with their windows (the signing key alone until a rotation). */
-    private static eu.haven.ledger.TrustedKeys trusted(HavenConfig config) {
+    private static TrustedKeys trusted(HavenConfig config) {
         vkey(config);
         return LedgerKeyFile.trustedKeys(config.ledger().trustedKeys(), LedgerKeyFile.load(config.ledger().keyFile(), config.ledger().origin()));
     }

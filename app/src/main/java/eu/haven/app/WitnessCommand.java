@@ -3,6 +3,7 @@ package eu.haven.app;
 import eu.haven.ledger.Cosigner;
 import eu.haven.ledger.NoteSigner;
 import eu.haven.ledger.NoteVerifier;
+import eu.haven.ledger.TrustedKeys;
 import eu.haven.ledger.Witness;
 import eu.haven.store.FileWitnessState;
 import eu.haven.store.SecureFiles;
@@ -90,14 +91,11 @@ public final class WitnessCommand implements Callable<Integer> {
         }
         Cosigner key = key(state, name);
         // Keys given with --log count for every size; several for one log are its keys before and after a rotation.
-        Map<String, StringBuilder> given = new HashMap<>();
-        for (String vkey : logs) {
-            given.computeIfAbsent(NoteVerifier.fromVkey(vkey).name(), n -> new StringBuilder()).append(vkey.strip()).append('\n');
-        }
-        Map<String, eu.haven.ledger.TrustedKeys> followed = new HashMap<>();
-        given.forEach((origin, lines) -> followed.put(origin, eu.haven.ledger.TrustedKeys.parse(lines.toString())));
+        Map<String, TrustedKeys> followed = new HashMap<>();
+        logs.stream().collect(java.util.stream.Collectors.groupingBy(vkey -> NoteVerifier.fromVkey(vkey).name()))
+            .forEach((origin, vkeys) -> followed.put(origin, TrustedKeys.anyOf(vkeys)));
         for (Path file : logKeys) {
-            eu.haven.ledger.TrustedKeys k = eu.haven.ledger.TrustedKeys.parse(java.nio.file.Files.readString(file));
+            TrustedKeys k = TrustedKeys.parse(java.nio.file.Files.readString(file));
             followed.put(k.name(), k);
         }
         Witness witness = Witness.following(key, followed, new FileWitnessState(state, Clock.systemUTC()), Clock.systemUTC());

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.haven.app.TestServer.Response;
-import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.LoggedEvent;
+import eu.haven.event.AccessEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,8 +1,8 @@
 package eu.haven.bench;
 
-import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.CheckpointMirror;
 import eu.haven.core.audit.Ledger;
+import eu.haven.event.AccessEvent;
 import eu.haven.ledger.Hashes;
 import eu.haven.ledger.Merkle;
 import eu.haven.ledger.NoteSigner;

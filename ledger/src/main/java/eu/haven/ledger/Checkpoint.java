@@ -69,11 +69,6 @@ public record Checkpoint(String origin, long size, byte[] root, java.util.List<S
         }
     }
 
-    /** Opens a signed checkpoint with the log's trusted keys (the one for its size) and checks it names that log. */
-    public static Checkpoint open(String signedNote, TrustedKeys keys) {
-        return keys.open(signedNote);
-    }
-
     /** Opens a signed checkpoint with the log's verifier key and checks it names that log. */
     public static Checkpoint open(String signedNote, NoteVerifier verifier) {
         Checkpoint c = parse(verifier.open(signedNote));

@@ -51,9 +51,7 @@ public record TlogProof(Optional<byte[]> extra, long index, List<byte[]> proof, 
 
     /** Verifies the proof for the given entry against the log's key; returns the checkpoint it was checked against. */
     public Checkpoint verify(byte[] entry, NoteVerifier log) {
-        Checkpoint c = Checkpoint.open(checkpoint, log);
-        Merkle.verifyInclusion(index, c.size(), Hashes.leaf(entry), proof, c.root());
-        return c;
+        return verify(entry, TrustedKeys.only(log));
     }
 
     /** Verifies the proof against the log's trusted keys (the one whose window holds the checkpoint's size). */

@@ -52,6 +52,11 @@ public final class TrustedKeys {
         return new TrustedKeys(List.of(new Key(key.vkey(), key, 0, OptionalLong.empty())));
     }
 
+    /** Keys that each sign every size (a witness told a log's keys before and after a rotation). */
+    public static TrustedKeys anyOf(List<String> vkeys) {
+        return new TrustedKeys(vkeys.stream().map(v -> new Key(v.strip(), NoteVerifier.fromVkey(v), 0, OptionalLong.empty())).toList());
+    }
+
     public static TrustedKeys parse(String text) {
         List<Key> keys = new ArrayList<>();
         for (String raw : text.split("\n")) {

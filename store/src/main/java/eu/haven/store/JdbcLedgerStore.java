@@ -1,10 +1,10 @@
 package eu.haven.store;
 
-import eu.haven.event.AccessEvent;
-import eu.haven.event.EventCommitment;
 import eu.haven.core.audit.LedgerStore;
 import eu.haven.core.audit.SequencedEvent;
 import eu.haven.core.audit.StoredEvent;
+import eu.haven.event.AccessEvent;
+import eu.haven.event.EventCommitment;
 import eu.haven.ledger.Tile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,7 @@
 package eu.haven.store;
 
 import eu.haven.ledger.NoteSigner;
+import eu.haven.ledger.TrustedKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -92,10 +93,10 @@ public final class LedgerKeyFile {
     }
 
     /** The log's trusted keys as kept in {@code file} after a rotation; without the file, the signer's key for every size. */
-    public static eu.haven.ledger.TrustedKeys trustedKeys(Path file, NoteSigner signer) {
+    public static TrustedKeys trustedKeys(Path file, NoteSigner signer) {
         try {
-            return Files.exists(file) ? eu.haven.ledger.TrustedKeys.parse(Files.readString(file, StandardCharsets.UTF_8))
-                : eu.haven.ledger.TrustedKeys.only(signer.vkey());
+            return Files.exists(file) ? TrustedKeys.parse(Files.readString(file, StandardCharsets.UTF_8))
+                : TrustedKeys.only(signer.vkey());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the ledger's trusted keys " + file, e);
         }
@@ -108,7 +109,7 @@ public final class LedgerKeyFile {
      */
     public static NoteSigner next(Path file) throws IOException {
         NoteSigner current = load(file, Optional.empty());
-        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Path next = nextFile(file);
         if (!Files.exists(next)) {
             KeyPair kp = NoteSigner.generate();
             write(next, kp.getPrivate().getEncoded(), kp.getPublic().getEncoded(), current.name());
@@ -116,14 +117,13 @@ public final class LedgerKeyFile {
         return load(next, Optional.of(current.name()));
     }
 
-    /** Whether a rotation left its next key waiting. */
-    public static boolean hasNext(Path file) {
-        return Files.exists(file.resolveSibling(file.getFileName() + ".next"));
+    private static Path nextFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".next");
     }
 
     /** Puts the next key in the key file's place, at once; the old private key is gone with the file it was in. */
     public static void commitNext(Path file) throws IOException {
-        Files.move(file.resolveSibling(file.getFileName() + ".next"), file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        Files.move(nextFile(file), file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

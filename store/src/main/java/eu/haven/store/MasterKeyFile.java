@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -56,33 +57,36 @@ public final class MasterKeyFile {
         return new Watched(file, loadOrCreate(file));
     }
 
+    /** What tells a replaced file from the one read: a rename gives it another inode, a write another time or size. */
+    private record Stamp(String fileKey, FileTime modified, long size) {}
+
     private static final class Watched implements Supplier<MasterKey> {
         private final Path file;
         private MasterKey key;
-        private Object seen;
+        private Optional<Stamp> seen;
 
         Watched(Path file, MasterKey first) {
             this.file = file;
             this.key = first;
-            this.seen = stamp().orElse(null);
+            this.seen = stamp();
         }
 
-        private java.util.Optional<Object> stamp() {
+        private Optional<Stamp> stamp() {
             try {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                return java.util.Optional.of(java.util.List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size()));
+                return Optional.of(new Stamp(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size()));
             } catch (IOException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
 
         @Override
         public synchronized MasterKey get() {
-            java.util.Optional<Object> now = stamp();
-            if (now.isPresent() && !Objects.equals(now.get(), seen)) {
+            Optional<Stamp> now = stamp();
+            if (now.isPresent() && !now.equals(seen)) {
                 try {
                     key = read(file);
-                    seen = now.get();
+                    seen = now;
                 } catch (IOException | RuntimeException e) {
                     // Keep the key last read; the next look tries again.
                 }

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,7 +67,7 @@ public final class MasterKeyRotation {
         int from = key.generations().first();
         if (!key.rotating()) {
             byte[] fresh = new byte[MasterKey.BYTES];
-            new SecureRandom().nextBytes(fresh);
+            eu.haven.core.crypto.Randomness.fill(fresh);
             key = key.rotated(fresh);
             MasterKeyFile.write(masterKeyFile, key);
         }

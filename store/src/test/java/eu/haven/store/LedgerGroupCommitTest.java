@@ -2,11 +2,11 @@ package eu.haven.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.CheckpointMirror;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.audit.LedgerAudit;
 import eu.haven.core.audit.LedgerStore;
+import eu.haven.event.AccessEvent;
 import eu.haven.ledger.NoteSigner;
 import eu.haven.ledger.NoteVerifier;
 import java.lang.reflect.InvocationTargetException;

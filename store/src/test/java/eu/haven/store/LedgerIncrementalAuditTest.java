@@ -3,10 +3,10 @@ package eu.haven.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.CheckpointMirror;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.audit.LedgerIntegrityException;
+import eu.haven.event.AccessEvent;
 import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.NoteSigner;
 import eu.haven.ledger.NoteVerifier;

@@ -2,16 +2,16 @@ package eu.haven.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.CheckpointMirror;
 import eu.haven.core.audit.ErasureRecord;
-import eu.haven.event.EventCommitment;
-import eu.haven.core.audit.LoggedEvent;
-import eu.haven.core.audit.SequencedEvent;
-import eu.haven.core.audit.StoredEvent;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.audit.LedgerAudit;
 import eu.haven.core.audit.LedgerIntegrityException;
+import eu.haven.core.audit.LoggedEvent;
+import eu.haven.core.audit.SequencedEvent;
+import eu.haven.core.audit.StoredEvent;
+import eu.haven.event.AccessEvent;
+import eu.haven.event.EventCommitment;
 import eu.haven.ledger.NoteSigner;
 import eu.haven.ledger.NoteVerifier;
 import java.security.KeyPair;

@@ -1,24 +1,23 @@
 package eu.haven.store;
 
-import eu.haven.core.caseload.CaseloadRepository;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.haven.event.AccessEvent;
+import eu.haven.core.caseload.CaseloadRepository;
 import eu.haven.core.consent.CollectionMethod;
 import eu.haven.core.consent.Consent;
 import eu.haven.core.correction.Correction;
 import eu.haven.core.erasure.ErasureRequest;
 import eu.haven.core.person.Person;
-import eu.haven.core.record.RecordRepository;
 import eu.haven.core.person.Relationship;
 import eu.haven.core.policy.ReferralFacts.Status;
 import eu.haven.core.record.CaseRecord;
+import eu.haven.core.record.RecordRepository;
 import eu.haven.core.referral.Referral;
 import eu.haven.core.staff.Organisation;
 import eu.haven.core.staff.Role;
 import eu.haven.core.staff.StaffUser;
+import eu.haven.event.AccessEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

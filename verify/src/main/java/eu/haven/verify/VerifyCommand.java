@@ -6,7 +6,9 @@ import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.LogSource;
 import eu.haven.ledger.LogVerifier;
 import eu.haven.ledger.TlogProof;
+import eu.haven.ledger.TrustedKeys;
 import eu.haven.ledger.VerificationException;
+import eu.haven.ledger.WitnessPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,72 +27,35 @@ import picocli.CommandLine.Parameters;
     "SOURCE is the ledger's base URL (https://haven.example-city.eu/ledger) or a directory made by 'haven ledger export'."},
     subcommands = VerifyCommand.Receipt.class)
 public final class VerifyCommand implements Callable<Integer> {
-    /** The log's keys: --trusted-keys FILE when given, otherwise --vkey for every size. */
-    static eu.haven.ledger.TrustedKeys keys(Optional<Path> trustedKeys, String vkey) throws IOException {
-        if (trustedKeys.isPresent()) {
-            return eu.haven.ledger.TrustedKeys.parse(Files.readString(trustedKeys.get(), StandardCharsets.UTF_8));
-        }
-        if (vkey == null || vkey.isBlank()) {
-            throw new IllegalArgumentException("give the ledger's key: --vkey <name+keyid+key>, or --trusted-keys FILE after a key rotation");
-        }
-        return eu.haven.ledger.TrustedKeys.only(vkey);
-    }
-
-    @Option(names = "--trusted-keys", description = "A file of the ledger's keys, each with the tree sizes it signs "
-        + "(<vkey> [from=N] [until=N] a line), as the city publishes it after rotating the ledger's key; instead of --vkey.")
-    Optional<Path> trustedKeys;
-
     @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "Base URL of the ledger (ending in /ledger) or an exported directory.")
     String source;
 
-    @Option(names = "--vkey", defaultValue = "${env:HAVEN_LEDGER_VKEY}",
-        description = "The ledger's verifier key, name+keyid+key, as published by the city (HAVEN_LEDGER_VKEY).")
-    String vkey;
+    @Mixin
+    LedgerKeyOptions key = new LedgerKeyOptions();
 
     @Option(names = "--state", description = "File keeping the last checkpoint seen; default ~/.haven/verify/<origin>-<key id>.checkpoint.")
     Optional<Path> state;
 
-    @Option(names = "--witness", description = "A witness's vkey whose cosignature counts (repeat for each witness of the policy).")
-    java.util.List<String> witnesses = new java.util.ArrayList<>();
-
-    @Option(names = "--quorum", description = "How many of the witnesses given must have cosigned the checkpoint (default: all of them).")
-    Optional<Integer> quorum;
-
-    @Option(names = "--max-age", description = "Count only cosignatures at most this old, ISO 8601 (e.g. PT30M): witnesses cosign an "
-        + "unchanged checkpoint again every 10 minutes, so an older one means the log is frozen or not witnessed any more.")
-    Optional<java.time.Duration> maxAge;
-
-    /** The policy of --witness, --quorum and --max-age (empty without witnesses). */
-    static Optional<eu.haven.ledger.WitnessPolicy> policy(java.util.List<String> witnesses, Optional<Integer> quorum,
-                                                          Optional<java.time.Duration> maxAge) {
-        if (witnesses.isEmpty()) {
-            return Optional.empty();
-        }
-        var keys = witnesses.stream().map(eu.haven.ledger.CosignatureVerifier::fromVkey).toList();
-        int needed = quorum.orElse(keys.size());
-        if (needed < 1 || needed > keys.size()) {
-            throw new IllegalArgumentException("--quorum must be between 1 and the number of --witness keys (" + keys.size() + ")");
-        }
-        return Optional.of(new eu.haven.ledger.WitnessPolicy(keys, needed, maxAge));
-    }
+    @Mixin
+    WitnessOptions witness = new WitnessOptions();
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        if (source == null || ((vkey == null || vkey.isBlank()) && trustedKeys.isEmpty())) {
+        if (source == null || !key.given()) {
             System.err.println("Usage: haven verify --vkey <name+keyid+key> <base URL or exported directory>");
             System.err.println("   or: haven verify --trusted-keys FILE <base URL or exported directory>");
             System.err.println("   or: haven verify receipt --vkey <name+keyid+key> <file.tlog-proof>");
             return 2;
         }
         try {
-            eu.haven.ledger.TrustedKeys key = keys(trustedKeys, vkey);
+            TrustedKeys keys = key.keys();
             Path stateFile = state.orElse(Path.of(System.getProperty("user.home"), ".haven", "verify",
-                key.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + keyId(key.keys().get(0).verifier().vkey()) + ".checkpoint"));
+                keys.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + keyId(keys.keys().get(0).vkey()) + ".checkpoint"));
             Optional<String> previous = Files.exists(stateFile) ? Optional.of(Files.readString(stateFile, StandardCharsets.UTF_8)) : Optional.empty();
             LogSource src = source.startsWith("http://") || source.startsWith("https://") ? LogSource.http(source) : LogSource.directory(Path.of(source));
-            LogVerifier.Result r = new LogVerifier(src, key).verify(previous);
-            Optional<eu.haven.ledger.WitnessPolicy.Outcome> witnessed = policy(witnesses, quorum, maxAge)
+            LogVerifier.Result r = new LogVerifier(src, keys).verify(previous);
+            Optional<WitnessPolicy.Outcome> witnessed = witness.policy()
                 .map(p -> p.check(r.signedCheckpoint(), java.time.Instant.now()));
             if (witnessed.isPresent() && !witnessed.get().holds()) {
                 System.err.println("FAILED: the checkpoint of " + r.checkpoint().size() + " entries is " + witnessed.get().explanation()
@@ -98,7 +64,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             Files.createDirectories(stateFile.toAbsolutePath().getParent());
             Files.writeString(stateFile, r.signedCheckpoint(), StandardCharsets.UTF_8);
-            out.println("OK: the ledger " + key.name() + " verifies.");
+            out.println("OK: the ledger " + keys.name() + " verifies.");
             out.println("  " + r.checkpoint().size() + " entries; every entry and hash tile recomputed; the root hash matches the signed checkpoint.");
             out.println(r.previous().map(p -> "  It extends the checkpoint of " + p.size() + " entries seen last time.")
                 .orElse("  First check from this state file (" + stateFile + "); later checks will compare with it."));
@@ -128,21 +94,11 @@ public final class VerifyCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The .tlog-proof file.")
         Path file;
 
-        @Option(names = "--vkey", defaultValue = "${env:HAVEN_LEDGER_VKEY}",
-            description = "The ledger's verifier key (HAVEN_LEDGER_VKEY).")
-        String vkey;
+        @Mixin
+        LedgerKeyOptions key = new LedgerKeyOptions();
 
-        @Option(names = "--trusted-keys", description = "The ledger's keys with the tree sizes each signs, instead of --vkey.")
-        Optional<Path> trustedKeys;
-
-        @Option(names = "--witness", description = "A witness's vkey whose cosignature on the receipt's checkpoint counts (repeat for each).")
-        java.util.List<String> witnesses = new java.util.ArrayList<>();
-
-        @Option(names = "--quorum", description = "How many of the witnesses given must have cosigned the receipt's checkpoint (default: all).")
-        Optional<Integer> quorum;
-
-        @Option(names = "--max-age", description = "Count only cosignatures at most this old, ISO 8601 (e.g. P30D).")
-        Optional<java.time.Duration> maxAge;
+        @Mixin
+        WitnessOptions witness = new WitnessOptions();
 
         @Override
         public Integer call() {
@@ -151,9 +107,9 @@ public final class VerifyCommand implements Callable<Integer> {
                 byte[] opening = proof.extra().orElseThrow(() ->
                     new VerificationException("the receipt carries no event (its extra line is missing)"));
                 EventCommitment.Opening o = EventCommitment.parseOpening(opening);
-                Checkpoint c = proof.verify(o.entry(), keys(trustedKeys, vkey));
+                Checkpoint c = proof.verify(o.entry(), key.keys());
                 AccessEvent e = o.event();
-                Optional<eu.haven.ledger.WitnessPolicy.Outcome> witnessed = policy(witnesses, quorum, maxAge)
+                Optional<WitnessPolicy.Outcome> witnessed = witness.policy()
                     .map(p -> p.check(proof.checkpoint(), java.time.Instant.now()));
                 if (witnessed.isPresent() && !witnessed.get().holds()) {
                     System.err.println("FAILED: the receipt's checkpoint (" + c.size() + " entries) is " + witnessed.get().explanation()

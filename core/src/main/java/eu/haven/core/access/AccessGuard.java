@@ -1,6 +1,5 @@
 package eu.haven.core.access;
 
-import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.AccessLog;
 import eu.haven.core.crypto.Randomness;
 import eu.haven.core.error.HavenException;
@@ -14,6 +13,7 @@ import eu.haven.core.policy.DenyReason;
 import eu.haven.core.policy.PolicyEngine;
 import eu.haven.core.policy.ReferralFacts;
 import eu.haven.core.staff.Actor;
+import eu.haven.event.AccessEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;

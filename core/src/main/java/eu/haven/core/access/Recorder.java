@@ -1,9 +1,9 @@
 package eu.haven.core.access;
 
-import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.AccessLog;
 import eu.haven.core.crypto.Randomness;
 import eu.haven.core.policy.Action;
+import eu.haven.event.AccessEvent;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,6 @@
 package eu.haven.core.audit;
 
 import eu.haven.event.AccessEvent;
-
 import java.util.List;
 import java.util.UUID;
 

@@ -1,11 +1,10 @@
 package eu.haven.core.audit;
 
-import eu.haven.event.EventCommitment;
-
 import eu.haven.event.AccessEvent;
-
+import eu.haven.event.EventCommitment;
 import eu.haven.ledger.NoteSigner;
 import eu.haven.ledger.NoteVerifier;
+import eu.haven.ledger.TrustedKeys;
 import eu.haven.ledger.VerificationException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,11 +51,11 @@ public final class ErasureRecord {
      * ledger's key and found to name this very record; throws {@link VerificationException} otherwise.
      */
     public static List<Range> open(AccessEvent record, long index, NoteVerifier key) {
-        return open(record, index, eu.haven.ledger.TrustedKeys.only(key));
+        return open(record, index, TrustedKeys.only(key));
     }
 
     /** As above, with the key that signed at the record's place in the log (the log's key may have been rotated since). */
-    public static List<Range> open(AccessEvent record, long index, eu.haven.ledger.TrustedKeys key) {
+    public static List<Range> open(AccessEvent record, long index, TrustedKeys key) {
         String note = record.erasure().orElseThrow(() -> new VerificationException("the event is not an erasure record"));
         String[] lines = key.openNote(note, index + 1).split("\n", -1);
         if (lines.length != 5 || !lines[0].equals(HEADER) || !lines[1].equals("origin " + key.name())

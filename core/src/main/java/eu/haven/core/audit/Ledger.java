@@ -1,9 +1,7 @@
 package eu.haven.core.audit;
 
-import eu.haven.event.EventCommitment;
-
 import eu.haven.event.AccessEvent;
-
+import eu.haven.event.EventCommitment;
 import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.EntryBundle;
 import eu.haven.ledger.Hashes;
@@ -15,6 +13,7 @@ import eu.haven.ledger.TileHashReader;
 import eu.haven.ledger.TilePath;
 import eu.haven.ledger.TlogProof;
 import eu.haven.ledger.TreeEdge;
+import eu.haven.ledger.TrustedKeys;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,32 +108,31 @@ public final class Ledger implements AccessLog, AutoCloseable {
      */
     public static Ledger open(LedgerStore store, NoteSigner signer, CheckpointMirror mirror, Optional<CheckpointMirror> audited,
                               Settings settings) {
-        return open(store, signer, eu.haven.ledger.TrustedKeys.only(signer.vkey()), mirror, audited, settings);
+        return open(store, signer, TrustedKeys.only(signer.vkey()), mirror, audited, settings);
     }
 
     /**
      * As above, for a log whose key was rotated: {@code trusted} holds every key the log was signed
      * with and the tree sizes each signed; the signer must be among them.
      */
-    public static Ledger open(LedgerStore store, NoteSigner signer, eu.haven.ledger.TrustedKeys trusted, CheckpointMirror mirror,
+    public static Ledger open(LedgerStore store, NoteSigner signer, TrustedKeys trusted, CheckpointMirror mirror,
                               Optional<CheckpointMirror> audited, Settings settings) {
         if (!signer.name().equals(settings.origin())) {
             throw new IllegalArgumentException("the signing key's name must be the log's origin");
         }
-        if (trusted.keys().stream().noneMatch(k -> k.vkey().equals(signer.vkey()) && k.until().isEmpty())) {
+        if (!trusted.signs(signer.vkey(), Long.MAX_VALUE)) {
             throw new IllegalArgumentException("the signing key is not among the log's trusted keys, or its window has ended");
         }
         long started = System.nanoTime();
-        eu.haven.ledger.TrustedKeys key = trusted;
         Optional<Checkpoint> mark = audited.flatMap(CheckpointMirror::read).flatMap(note -> {
             try {
-                return Optional.of(key.open(note));
+                return Optional.of(trusted.open(note));
             } catch (eu.haven.ledger.VerificationException e) {
                 LOG.warn("The mark of the last whole audit does not verify with the ledger's key; the whole ledger is audited now.");
                 return Optional.empty();
             }
         });
-        LedgerAudit audit = new LedgerAudit(store, key, mirror);
+        LedgerAudit audit = new LedgerAudit(store, trusted, mirror);
         LedgerAudit.Report report = mark.isPresent() ? audit.runFrom(mark.get()) : audit.run();
         Ledger ledger = new Ledger(store, signer, mirror, settings, report.edge());
         ledger.trusted = trusted;
@@ -178,7 +176,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
     }
 
     private Optional<CheckpointMirror> auditMark = Optional.empty();
-    private eu.haven.ledger.TrustedKeys trusted;
+    private TrustedKeys trusted;
     private AuditOutcome startupAudit;
 
     /** The audit this ledger passed when it opened: whole, or of the entries after the last whole audit's mark. */

@@ -1,13 +1,13 @@
 package eu.haven.core.audit;
 
 import eu.haven.event.EventCommitment;
-
 import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.Hashes;
 import eu.haven.ledger.NoteVerifier;
 import eu.haven.ledger.Tile;
 import eu.haven.ledger.TilePath;
 import eu.haven.ledger.TreeEdge;
+import eu.haven.ledger.TrustedKeys;
 import eu.haven.ledger.VerificationException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -24,15 +24,15 @@ import java.util.TreeMap;
  */
 public final class LedgerAudit {
     private final LedgerStore store;
-    private final eu.haven.ledger.TrustedKeys key;
+    private final TrustedKeys key;
     private final CheckpointMirror mirror;
 
     public LedgerAudit(LedgerStore store, NoteVerifier key, CheckpointMirror mirror) {
-        this(store, eu.haven.ledger.TrustedKeys.only(key), mirror);
+        this(store, TrustedKeys.only(key), mirror);
     }
 
     /** With the log's keys by tree size: checkpoints and erasure records signed before a key rotation open with the old key. */
-    public LedgerAudit(LedgerStore store, eu.haven.ledger.TrustedKeys keys, CheckpointMirror mirror) {
+    public LedgerAudit(LedgerStore store, TrustedKeys keys, CheckpointMirror mirror) {
         this.store = store;
         this.key = keys;
         this.mirror = mirror;
@@ -92,7 +92,7 @@ public final class LedgerAudit {
         Optional<Checkpoint> outside = mirror.read().map(note -> open(note, "the checkpoint copy kept beside the signing key"));
         Optional<Signed> latest = store.latestCheckpoint().map(note -> new Signed(note, open(note, "the database's latest checkpoint")));
         Optional<Checkpoint> inDb = latest.map(Signed::checkpoint);
-        LedgerStore.Extent extent = from == 0 ? store.extent() : store.extentFrom(from);
+        LedgerStore.Extent extent = store.extentFrom(from);
         if (extent.end() >= from && extent.count() != extent.end() - from) {
             throw fail("the ledger holds " + extent.count() + " events for the indices " + from + " to " + (extent.end() - 1)
                 + ": rows were deleted or inserted");

@@ -1,7 +1,6 @@
 package eu.haven.core.oversight;
 
 import eu.haven.core.access.Recorder;
-import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.Ledger;
 import eu.haven.core.audit.LoggedEvent;
 import eu.haven.core.crypto.KeyedHash;
@@ -10,6 +9,7 @@ import eu.haven.core.error.HavenException;
 import eu.haven.core.policy.Action;
 import eu.haven.core.staff.Actor;
 import eu.haven.core.staff.Role;
+import eu.haven.event.AccessEvent;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;

@@ -1,8 +1,8 @@
 package eu.haven.core.transparency;
 
-import eu.haven.event.AccessEvent;
 import eu.haven.core.framework.DpvTaxonomy;
 import eu.haven.core.framework.Framework;
+import eu.haven.event.AccessEvent;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;

@@ -1,12 +1,10 @@
 package eu.haven.core.audit;
 
-import eu.haven.event.EventCommitment;
-
-import eu.haven.event.AccessEvent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.haven.event.AccessEvent;
+import eu.haven.event.EventCommitment;
 import eu.haven.ledger.NoteSigner;
 import eu.haven.ledger.NoteVerifier;
 import eu.haven.ledger.VerificationException;

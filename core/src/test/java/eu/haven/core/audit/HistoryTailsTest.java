@@ -1,9 +1,8 @@
 package eu.haven.core.audit;
 
-import eu.haven.event.AccessEvent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.haven.event.AccessEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

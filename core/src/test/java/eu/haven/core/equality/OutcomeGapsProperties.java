@@ -3,12 +3,12 @@ package eu.haven.core.equality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.haven.core.access.Recorder;
-import eu.haven.event.AccessEvent;
 import eu.haven.core.audit.AccessLog;
 import eu.haven.core.staff.Actor;
 import eu.haven.core.staff.Role;
 import eu.haven.core.transparency.Shown;
 import eu.haven.core.transparency.Suppression;
+import eu.haven.event.AccessEvent;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
