@@ -94,6 +94,18 @@ public final class Haven implements AutoCloseable {
 
     /** {@code ledgerStoreDecorator} wraps the ledger's store (tests use it to make the store fail). */
     public Haven(HavenConfig config, UnaryOperator<LedgerStore> ledgerStoreDecorator) {
+        this(config, ledgerStoreDecorator, false);
+    }
+
+    /**
+     * Haven for a command that must run with every server of the installation stopped (a ledger key rotation,
+     * accepting a rollback): refused while one runs, and no server starts until it is closed.
+     */
+    static Haven alone(HavenConfig config) {
+        return new Haven(config, UnaryOperator.identity(), true);
+    }
+
+    private Haven(HavenConfig config, UnaryOperator<LedgerStore> ledgerStoreDecorator, boolean alone) {
         this.config = config;
         long began = System.nanoTime();
         this.firewall = Firewall.bundled();
@@ -121,10 +133,12 @@ public final class Haven implements AutoCloseable {
         var records = new JdbcRecordRepository(db);
         var consents = new JdbcConsentRepository(db);
         var referrals = new JdbcReferralRepository(db);
-        if (!db.claimLedgerWriter()) {
+        if (!db.joinServers(alone)) {
             db.close();
-            throw new ConfigurationException("Another Haven process (a server, or haven admin) is writing this installation's "
-                + "access ledger. One process at a time may: stop it first, or, while a server runs, use /api/v1/admin/... .");
+            throw new ConfigurationException(alone
+                ? "A Haven server runs on this installation's database. This command needs every server stopped: stop them first."
+                : "A command that needs every server stopped (a ledger key rotation, accepting a rollback) runs on this "
+                    + "installation's database; start the server once it has finished.");
         }
         JdbcLedgerStore ledgerStore = new JdbcLedgerStore(db);
         long databaseOpened = System.nanoTime();
@@ -281,9 +295,12 @@ public final class Haven implements AutoCloseable {
             w.scheduleWithFixedDelay(this::submitToWitnesses, 250, 250, TimeUnit.MILLISECONDS);
             witnessing = Optional.of(w);
         }
-        // People taken on before the caseload's name index existed are indexed once, in the background.
-        jobs.execute(() -> {
+        // People taken on before the caseload's name index existed are indexed in the background, by one server of the database.
+        jobs.scheduleWithFixedDelay(() -> {
             try {
+                if (!db.leadsJobs()) {
+                    return;
+                }
                 int indexed = caseload.indexMissing();
                 if (indexed > 0) {
                     LOG.info("Indexed the names of {} people for their organisations' caseload filters.", indexed);
@@ -291,14 +308,14 @@ public final class Haven implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Indexing names for the caseload filters failed; they find only people taken on since: {}", e.getClass().getSimpleName());
             }
-        });
+        }, 0, 1, TimeUnit.HOURS);
         scheduler = Optional.of(jobs);
         return this;
     }
 
     private void runAlerts() {
         try {
-            alertJob.run();
+            alertJob.run(db.leadsJobs());
         } catch (RuntimeException e) {
             LOG.warn("The access watch could not read the ledger and will try again in a minute: {}", e.getClass().getSimpleName());
         }
@@ -321,7 +338,9 @@ public final class Haven implements AutoCloseable {
 
     private void runRetention() {
         try {
-            retention.run();
+            if (db.leadsJobs()) {
+                retention.run();
+            }
         } catch (RuntimeException e) {
             LOG.error("The retention job failed and will run again at its next time:\n{}", eu.haven.core.error.Failures.trace(e));
         }

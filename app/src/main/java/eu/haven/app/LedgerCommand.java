@@ -136,7 +136,7 @@ public final class LedgerCommand implements Runnable {
             if (Files.exists(mark)) {
                 Files.move(mark, incidents.resolve(name + ".ledger-audited"));
             }
-            try (Haven haven = new Haven(config)) {
+            try (Haven haven = Haven.alone(config)) {
                 long index = haven.recordRollbackAccepted();
                 System.out.printf("Accepted: the ledger goes on from %d entries (the server had signed %d). Recorded as ledger entry %d; "
                     + "the evidence is in %s.%n", entries, signedSize, index, incidents.resolve(name + ".txt"));
@@ -161,7 +161,7 @@ public final class LedgerCommand implements Runnable {
             Path trustedFile = config.ledger().trustedKeys();
             eu.haven.ledger.NoteSigner next = LedgerKeyFile.next(keyFile);
             if (trusted.keys().stream().noneMatch(k -> k.vkey().equals(next.vkey()))) {
-                try (Haven haven = new Haven(config)) {
+                try (Haven haven = Haven.alone(config)) {
                     long index = haven.recordLedgerKeyRotated();
                     System.err.println("Recorded the rotation as ledger entry " + index + ", signed by the old key.");
                 }

@@ -9,8 +9,8 @@ import java.util.UUID;
  * sessions people open with their access code. Table and column names are constants of the
  * callers, never input. Tokens found are kept in memory (at most {@link #KEPT}) until they are
  * deleted through this table: every request presents one, and a deletion (sign-out, a new code, an
- * erasure) takes effect at once. A row read while a deletion ran is not kept. Sound for one Haven
- * server per database, as the other caches.
+ * erasure) takes effect at once. A row read while a deletion ran is not kept. When other servers may share the
+ * database ({@link Database#shared}), nothing is kept: a sign-out through one server ends the session on all.
  */
 final class BearerTable {
     record Row(UUID owner, Instant expiresAt) {}
@@ -41,7 +41,7 @@ final class BearerTable {
         long before = deletions.get();
         Optional<Row> row = db.with(h -> h.createQuery("SELECT " + owner + ", expires_at FROM " + table + " WHERE token_hash = :t")
             .bind("t", tokenHash).map((rs, c) -> new Row(Times.uuid(rs, owner), Times.get(rs, "expires_at"))).findOne());
-        if (row.isPresent() && known.size() < KEPT) {
+        if (row.isPresent() && known.size() < KEPT && !db.shared()) {
             known.put(tokenHash, row.get());
             if (deletions.get() != before) {
                 known.remove(tokenHash);

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import eu.haven.core.tx.Transactions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -26,10 +27,14 @@ public final class Database implements Transactions, AutoCloseable {
     private final List<Consumer<UUID>> changeListeners = new CopyOnWriteArrayList<>();
 
     private final boolean postgres;
-    private java.sql.Connection writerLock;
+    private java.sql.Connection serversLock;
+    private java.sql.Connection jobsLock;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
-        this.postgres = postgres;
+    private final DatabaseConfig config;
+
+    private Database(HikariDataSource dataSource, DatabaseConfig config) {
+        this.config = config;
+        this.postgres = config.url().startsWith("jdbc:postgresql:");
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
     }
@@ -48,19 +53,40 @@ public final class Database implements Transactions, AutoCloseable {
         }
         HikariDataSource ds = new HikariDataSource(hikari);
         try {
-            var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+            // PostgreSQL, which several servers may share, adds triggers that tell them of each other's changes.
+            var flyway = Flyway.configure().dataSource(ds).locations(config.url().startsWith("jdbc:postgresql:")
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"} : new String[] {"classpath:db/migration"});
             config.schema().ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
             flyway.load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new Database(ds, config.url().startsWith("jdbc:postgresql:"));
+        return new Database(ds, config);
     }
 
     /** Whether this is PostgreSQL (else the embedded H2). */
     public boolean postgres() {
         return postgres;
+    }
+
+    /**
+     * Whether other servers may share this database: on PostgreSQL. What a server keeps in memory about a person is
+     * then checked against the person's version ({@link #personVersion}) before use, and the ledger's appends are
+     * serialised by the database. The embedded database is opened by one process only.
+     */
+    public boolean shared() {
+        return postgres;
+    }
+
+    /**
+     * The person's version, raised in the same transaction by every change to their records, relationships,
+     * consents and referrals (database triggers, so whichever server, or SQL by hand, made it); empty when the person
+     * does not exist.
+     */
+    Optional<Long> personVersion(UUID personId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT version FROM persons WHERE id = :id").bind("id", personId)
+            .mapTo(Long.class).findOne());
     }
 
     public <T> T with(HandleCallback<T, RuntimeException> work) {
@@ -142,39 +168,69 @@ public final class Database implements Transactions, AutoCloseable {
 
     @Override
     public void close() {
-        if (writerLock != null) {
-            try {
-                writerLock.close();
-            } catch (java.sql.SQLException e) {
-                // closing the pool below ends the session, and its lock, anyway
+        for (java.sql.Connection lock : new java.sql.Connection[] {serversLock, jobsLock}) {
+            if (lock != null) {
+                try {
+                    lock.close();
+                } catch (java.sql.SQLException e) {
+                    // closing the pool below ends the session, and its lock, anyway
+                }
             }
         }
         dataSource.close();
     }
 
     /**
-     * Makes this process the one writer of the ledger in this database (schema), for as long as
-     * this {@code Database} is open; false when another process already is. On PostgreSQL a
-     * session advisory lock held on a connection of its own; the embedded database is opened by one
-     * process at a time anyway.
+     * Joins the servers of this database (schema) for as long as this {@code Database} is open: a shared session
+     * advisory lock on PostgreSQL, held on a connection of its own, so that any number of servers run together;
+     * with {@code alone}, the lock is exclusive instead, for a command that must run with every server stopped (a
+     * ledger key rotation, accepting a rollback). False when that cannot be had: a server runs and {@code alone} was
+     * asked, or such a command runs. The embedded database is opened by one process at a time anyway.
      */
-    public synchronized boolean claimLedgerWriter() {
-        if (!postgres || writerLock != null) {
+    public synchronized boolean joinServers(boolean alone) {
+        if (!postgres || serversLock != null) {
             return true;
         }
+        Optional<java.sql.Connection> held = advisoryLock(alone ? "pg_try_advisory_lock" : "pg_try_advisory_lock_shared", "haven-servers:");
+        held.ifPresent(c -> serversLock = c);
+        return held.isPresent();
+    }
+
+    /**
+     * Whether this server runs the jobs one server at a time should (retention, alerts, indexing names): the first
+     * to ask holds a session advisory lock until it stops, and another server takes over at its next try when it dies.
+     * Always true on the embedded database.
+     */
+    public synchronized boolean leadsJobs() {
+        if (!postgres || jobsLock != null) {
+            return true;
+        }
+        Optional<java.sql.Connection> held = advisoryLock("pg_try_advisory_lock", "haven-jobs:");
+        held.ifPresent(c -> jobsLock = c);
+        return held.isPresent();
+    }
+
+    private Optional<java.sql.Connection> advisoryLock(String function, String name) {
         try {
-            java.sql.Connection c = dataSource.getConnection();
-            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT pg_try_advisory_lock(hashtext('haven-ledger:' || current_schema()))");
+            // A connection of its own, outside the pool: a lock held for the server's life must not take one of its workers.
+            java.sql.Connection c = java.sql.DriverManager.getConnection(config.url(), config.user(), config.password());
+            config.schema().ifPresent(schema -> {
+                try {
+                    c.setSchema(schema);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("cannot use the schema " + schema + ": " + e.getSQLState(), e);
+                }
+            });
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT " + function + "(hashtext('" + name + "' || current_schema()))");
                  java.sql.ResultSet rs = st.executeQuery()) {
                 if (rs.next() && rs.getBoolean(1)) {
-                    writerLock = c;
-                    return true;
+                    return Optional.of(c);
                 }
             }
             c.close();
-            return false;
+            return Optional.empty();
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot take the ledger's writer lock: " + e.getSQLState(), e);
+            throw new IllegalStateException("cannot take a lock of this database: " + e.getSQLState(), e);
         }
     }
 }

@@ -27,11 +27,12 @@ public final class JdbcLedgerStore implements LedgerStore {
         + "role, action, purpose, person_id, categories, permitted, reason, target_id, erasure) VALUES (?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, "
         + "?, ?, CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID), ?)";
     private final Database db;
-    private final JdbcReportCounts reportCounts = new JdbcReportCounts();
+    private final JdbcReportCounts reportCounts;
     private volatile java.util.Optional<eu.haven.core.transparency.ReportTally> tally = java.util.Optional.empty();
 
     public JdbcLedgerStore(Database db) {
         this.db = db;
+        this.reportCounts = new JdbcReportCounts(db.shared());
     }
 
     /**
@@ -75,51 +76,94 @@ public final class JdbcLedgerStore implements LedgerStore {
      */
     @Override
     public void append(List<SequencedEvent> events, List<Tile> completedTiles) {
-        java.util.Optional<eu.haven.core.transparency.ReportTally.Tallied> tallied =
-            tally.map(t -> t.tally(events.stream().map(SequencedEvent::event).toList()));
-        long through = events.isEmpty() ? 0 : events.get(events.size() - 1).index() + 1;
+        inBatchTransaction(tx -> new Batch(events, completedTiles));
+    }
+
+    /**
+     * On a database other servers may share, the batch's transaction first takes a transaction-scoped advisory lock
+     * (so that appends from every server follow one another), then reads the log's end and the rows appended after
+     * {@code known}: the planner numbers the batch from that end.
+     */
+    @Override
+    public void append(long known, Planner planner) {
+        if (!db.shared()) {
+            LedgerStore.super.append(known, planner);
+            return;
+        }
+        inBatchTransaction(tx -> {
+            tx.createQuery("SELECT pg_advisory_xact_lock(hashtext('haven-ledger-append:' || current_schema()))").map((rs, c) -> 1).one();
+            long end = tx.createQuery("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_events").mapTo(Long.class).one();
+            List<StoredEvent> missed = end > known
+                ? tx.createQuery(ROWS + "WHERE idx >= :from AND idx < :to ORDER BY idx").bind("from", known).bind("to", end)
+                    .map((rs, c) -> stored(rs)).list()
+                : List.of();
+            return planner.plan(end, missed);
+        });
+    }
+
+    @Override
+    public boolean shared() {
+        return db.shared();
+    }
+
+    @Override
+    public long end() {
+        return db.autonomous(h -> h.createQuery("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_events").mapTo(Long.class).one());
+    }
+
+    private void inBatchTransaction(java.util.function.Function<org.jdbi.v3.core.Handle, Batch> planned) {
         JdbcReportCounts.Written written;
         try {
             written = db.autonomous(h -> h.inTransaction(tx -> {
-            Connection c = tx.getConnection();
-            try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
-                for (SequencedEvent s : events) {
-                    AccessEvent e = s.event();
-                    insert.setLong(1, s.index());
-                    insert.setBytes(2, s.entry());
-                    insert.setBytes(3, s.salt());
-                    insert.setObject(4, e.id());
-                    insert.setObject(5, Times.of(EventCommitment.committedTime(e.at())));
-                    setUuid(insert, 6, e.actorUser());
-                    setText(insert, 7, e.organisation());
-                    setText(insert, 8, e.role());
-                    insert.setString(9, e.action());
-                    insert.setString(10, e.purpose());
-                    setUuid(insert, 11, e.personId());
-                    insert.setString(12, Columns.join(List.copyOf(e.categories())));
-                    insert.setBoolean(13, e.permitted());
-                    setText(insert, 14, e.reason());
-                    setUuid(insert, 15, e.target());
-                    setText(insert, 16, e.erasure());
-                    insert.addBatch();
+                Batch batch = planned.apply(tx);
+                write(tx.getConnection(), batch.events());
+                List<Tile> completedTiles = batch.completedTiles();
+                if (!completedTiles.isEmpty()) {
+                    PreparedBatch tiles = tx.prepareBatch("INSERT INTO ledger_tiles (tile_level, idx, hashes) VALUES (:l, :i, :h)");
+                    completedTiles.forEach(t -> tiles.bind("l", t.level()).bind("i", t.index()).bind("h", t.hashes()).add());
+                    tiles.execute();
                 }
-                insert.executeBatch();
-            } catch (SQLException e) {
-                throw new UnableToExecuteStatementException(e, null);
-            }
-            if (!completedTiles.isEmpty()) {
-                PreparedBatch tiles = tx.prepareBatch("INSERT INTO ledger_tiles (tile_level, idx, hashes) VALUES (:l, :i, :h)");
-                completedTiles.forEach(t -> tiles.bind("l", t.level()).bind("i", t.index()).bind("h", t.hashes()).add());
-                tiles.execute();
-            }
-            return tallied.isPresent() && !events.isEmpty() ? reportCounts.write(tx, tallied.get(), through) : null;
-        }));
+                List<SequencedEvent> events = batch.events();
+                if (tally.isEmpty() || events.isEmpty()) {
+                    return null;
+                }
+                long through = events.get(events.size() - 1).index() + 1;
+                return reportCounts.write(tx, tally.get().tally(events.stream().map(SequencedEvent::event).toList()), through);
+            }));
         } catch (RuntimeException failed) {
             reportCounts.forget();
             throw failed;
         }
         if (written != null) {
             reportCounts.committed(written);
+        }
+    }
+
+    private static void write(Connection c, List<SequencedEvent> events) {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
+            for (SequencedEvent s : events) {
+                AccessEvent e = s.event();
+                insert.setLong(1, s.index());
+                insert.setBytes(2, s.entry());
+                insert.setBytes(3, s.salt());
+                insert.setObject(4, e.id());
+                insert.setObject(5, Times.of(EventCommitment.committedTime(e.at())));
+                setUuid(insert, 6, e.actorUser());
+                setText(insert, 7, e.organisation());
+                setText(insert, 8, e.role());
+                insert.setString(9, e.action());
+                insert.setString(10, e.purpose());
+                setUuid(insert, 11, e.personId());
+                insert.setString(12, Columns.join(List.copyOf(e.categories())));
+                insert.setBoolean(13, e.permitted());
+                setText(insert, 14, e.reason());
+                setUuid(insert, 15, e.target());
+                setText(insert, 16, e.erasure());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
     }
 
@@ -230,7 +274,8 @@ public final class JdbcLedgerStore implements LedgerStore {
         db.autonomous(h -> h.inTransaction(tx -> {
             // The same tree signed again replaces its note: after a key rotation, by the new key.
             tx.createUpdate("DELETE FROM ledger_checkpoints WHERE tree_size = :s").bind("s", size).execute();
-            tx.createUpdate("INSERT INTO ledger_checkpoints (tree_size, note, signed_at) VALUES (:s, :n, :t)")
+            // Another server may have signed the same tree meanwhile: with the same key, the same note (Ed25519 is deterministic).
+            tx.createUpdate("INSERT INTO ledger_checkpoints (tree_size, note, signed_at) VALUES (:s, :n, :t) ON CONFLICT DO NOTHING")
                 .bind("s", size).bind("n", signedNote).bind("t", Times.of(signedAt)).execute();
             tx.createUpdate("DELETE FROM ledger_checkpoints WHERE tree_size < (SELECT tree_size FROM ledger_checkpoints "
                 + "ORDER BY tree_size DESC OFFSET " + (KEEP_CHECKPOINTS - 1) + " ROWS FETCH FIRST 1 ROW ONLY)").execute();

@@ -24,6 +24,12 @@ final class JdbcReportCounts {
     private String month = "";
     /** Whether {@link #seen} holds every one counted this month, so that one not in it is new without asking. */
     private boolean complete;
+    private final boolean shared;
+
+    /** {@code shared}: other servers may append to the same ledger, so what this one remembers is never the whole month. */
+    JdbcReportCounts(boolean shared) {
+        this.shared = shared;
+    }
 
     /** What {@link #write} added to those served, to remember once the transaction commits. */
     record Written(List<ReportTally.Served> served) {}
@@ -103,7 +109,8 @@ final class JdbcReportCounts {
     private void remember(Handle tx) {
         seen.clear();
         long counted = tx.createQuery("SELECT COUNT(*) FROM report_served WHERE report_month = :m").bind("m", month).mapTo(Long.class).one();
-        complete = counted <= REMEMBER;
+        // Another server sharing the database counts people this one never sees: then the database answers for each.
+        complete = counted <= REMEMBER && !shared;
         if (complete) {
             tx.createQuery("SELECT org_type, person_id FROM report_served WHERE report_month = :m").bind("m", month)
                 .map((rs, c) -> new ReportTally.Served(month, rs.getString("org_type"), rs.getObject("person_id", java.util.UUID.class)))

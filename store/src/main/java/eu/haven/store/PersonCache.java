@@ -12,11 +12,13 @@ import java.util.function.ToLongFunction;
 /**
  * What was read of a person, kept in memory until a write about the person. The database reports
  * every such write (at once, and again when its transaction ends); a value read while a write was
- * reported is not kept, so a cached value never outlives the commit of a change. Sound for one
- * Haven server per database, which the ledger's single sequencer requires anyway.
+ * reported is not kept, so a cached value never outlives the commit of a change. When other servers may share
+ * the database ({@link Database#shared}), each value is kept with the person's version and used only while the
+ * database still gives that version (one primary-key read in place of the loader's), so a change made through any
+ * server is seen by every read that starts after it committed.
  */
 final class PersonCache<T> {
-    private record Entry<T>(T value, long weight) {}
+    private record Entry<T>(T value, long weight, long version) {}
 
     private final Map<UUID, Entry<T>> entries = new ConcurrentHashMap<>();
     private final Database db;
@@ -45,14 +47,16 @@ final class PersonCache<T> {
         if (db.inTransactionNow()) {
             return loader.get();
         }
+        // Read before the value: a change committed after this read raises the version past the one the value is kept with.
+        Optional<Long> version = db.shared() ? db.personVersion(personId) : Optional.of(0L);
         Entry<T> cached = entries.get(personId);
-        if (cached != null) {
+        if (cached != null && version.isPresent() && cached.version() == version.get()) {
             return Optional.of(cached.value());
         }
         long before = changes.get();
         Optional<T> read = loader.get();
-        if (read.isPresent() && changes.get() == before) {
-            keep(personId, read.get());
+        if (read.isPresent() && version.isPresent() && changes.get() == before) {
+            keep(personId, read.get(), version.get());
             if (changes.get() != before) {
                 forget(personId);
             }
@@ -60,12 +64,12 @@ final class PersonCache<T> {
         return read;
     }
 
-    private void keep(UUID personId, T value) {
+    private void keep(UUID personId, T value, long version) {
         long w = Math.max(1, weigher.applyAsLong(value));
         if (w > capacity) {
             return;
         }
-        Entry<T> old = entries.put(personId, new Entry<>(value, w));
+        Entry<T> old = entries.put(personId, new Entry<>(value, w, version));
         weight.addAndGet(w - (old == null ? 0 : old.weight()));
         Iterator<Map.Entry<UUID, Entry<T>>> it = entries.entrySet().iterator();
         while (weight.get() > capacity && it.hasNext()) {

@@ -1,7 +1,5 @@
 package eu.haven.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -28,18 +26,6 @@ class PostgresRepositoryTest extends RepositoryContract {
             System.getenv().getOrDefault("HAVEN_TEST_POSTGRES_USER", "postgres"),
             System.getenv().getOrDefault("HAVEN_TEST_POSTGRES_PASSWORD", ""), Optional.of(schema)))) {
             cleanup.with(h -> h.execute("DROP SCHEMA " + schema + " CASCADE"));
-        }
-    }
-
-    @org.junit.jupiter.api.Test
-    void one_process_at_a_time_writes_a_ledger() {
-        assertThat(db.claimLedgerWriter()).isTrue();
-        assertThat(db.claimLedgerWriter()).as("the same process again").isTrue();
-        DatabaseConfig same = new DatabaseConfig(System.getenv("HAVEN_TEST_POSTGRES"),
-            System.getenv().getOrDefault("HAVEN_TEST_POSTGRES_USER", "postgres"), System.getenv().getOrDefault("HAVEN_TEST_POSTGRES_PASSWORD", ""),
-            Optional.of(schema));
-        try (Database rival = Database.open(same)) {
-            assertThat(rival.claimLedgerWriter()).as("a second writer of the same ledger").isFalse();
         }
     }
 }

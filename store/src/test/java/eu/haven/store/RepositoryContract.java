@@ -429,11 +429,11 @@ abstract class RepositoryContract {
     void the_cache_keeps_within_its_capacity() {
         var cache = new PersonCache<String>(db, 10, String::length);
         for (int i = 0; i < 100; i++) {
-            cache.get(UUID.randomUUID(), () -> Optional.of("abc"));
+            cache.get(person(), () -> Optional.of("abc"));
         }
         assertThat(cache.weight()).isLessThanOrEqualTo(10);
         assertThat(cache.size()).isBetween(1, 3);
-        assertThat(cache.get(UUID.randomUUID(), () -> Optional.of("x".repeat(11)))).contains("x".repeat(11));
+        assertThat(cache.get(person(), () -> Optional.of("x".repeat(11)))).contains("x".repeat(11));
         assertThat(cache.weight()).isLessThanOrEqualTo(10);
     }
 

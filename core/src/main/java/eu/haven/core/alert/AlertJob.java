@@ -31,7 +31,15 @@ public final class AlertJob {
     }
 
     /** Reads what was appended since the last run; returns how many alerts it raised. */
-    public synchronized int run() {
+    public int run() {
+        return run(true);
+    }
+
+    /**
+     * As {@link #run()}; without {@code raising} (another server sharing the database raises them) it only watches, so
+     * that it knows each member of staff's usual when it takes over.
+     */
+    public synchronized int run(boolean raising) {
         Instant now = clock.instant();
         if (!warm) {
             newest = now.minus(Duration.ofDays(watch.settings().baselineDays() + 1L));
@@ -45,7 +53,7 @@ public final class AlertJob {
                     newest = logged.event().at();
                 }
                 for (AccessWatch.Finding f : watch.observe(logged.event())) {
-                    if (warm) {
+                    if (warm && raising) {
                         alerts.raiseAbout(f.kind(), f.organisation(), f.staff());
                         raised++;
                     }

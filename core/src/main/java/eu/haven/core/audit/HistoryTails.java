@@ -15,7 +15,8 @@ import java.util.UUID;
  * with the sequencer: every durable append naming such a person is added before the appender hears it is durable,
  * so a person reading their timeline right after an access sees it. Reading a person's newest rows races with
  * appends for them; a tail being loaded collects the appends that arrive meanwhile and merges them, so none is
- * lost whether the store's read saw it or not. Sound for one sequencer per ledger (one server per database).
+ * lost whether the store's read saw it or not. Appends by other servers sharing the database are added when this
+ * server's sequencer catches up with them, before its tree grows past them.
  */
 final class HistoryTails {
     private final int keep;
@@ -97,6 +98,11 @@ final class HistoryTails {
         tails.remove(personId);
     }
 
+    /** Forgets every tail: another server erased someone, or appended a row that does not verify. */
+    synchronized void clear() {
+        tails.clear();
+    }
+
     /** Called by the sequencer once a batch is durable, before the appenders are told. */
     synchronized void appended(List<SequencedEvent> batch) {
         if (tails.isEmpty()) {
@@ -114,6 +120,10 @@ final class HistoryTails {
             LoggedEvent logged = new LoggedEvent(e.index(), e.event());
             if (!t.loaded) {
                 t.arrived.add(logged);
+                continue;
+            }
+            if (!t.events.isEmpty() && t.events.get(0).index() >= e.index()) {
+                // Read from the store already: another server appended it before this one's tree caught up.
                 continue;
             }
             List<LoggedEvent> grown = new ArrayList<>(Math.min(keep, t.events.size() + 1));

@@ -337,6 +337,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    followQuietly();
                     continue;
                 }
                 batch.clear();
@@ -361,26 +362,106 @@ public final class Ledger implements AccessLog, AutoCloseable {
 
     private void commit(List<Pending> batch) {
         TreeEdge before = edge;
-        long index = before.size();
         List<SequencedEvent> events = new ArrayList<>(batch.size());
-        List<byte[]> leaves = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
-            events.add(new SequencedEvent(index++, p.event(), p.salt(), p.entry()));
-            leaves.add(Hashes.leaf(p.entry()));
-        }
-        TreeEdge.Appended appended = before.append(leaves);
+        List<SequencedEvent> caught = new ArrayList<>();
+        TreeEdge[] after = new TreeEdge[1];
         try {
-            store.append(events, appended.completedTiles());
+            store.append(before.size(), (end, missed) -> {
+                events.clear();
+                caught.clear();
+                TreeEdge base = caughtUp(before, end, missed, caught);
+                long index = base.size();
+                List<byte[]> leaves = new ArrayList<>(batch.size());
+                for (Pending p : batch) {
+                    events.add(new SequencedEvent(index++, p.event(), p.salt(), p.entry()));
+                    leaves.add(Hashes.leaf(p.entry()));
+                }
+                TreeEdge.Appended appended = base.append(leaves);
+                after[0] = appended.edge();
+                return new LedgerStore.Batch(List.copyOf(events), appended.completedTiles());
+            });
         } catch (RuntimeException failure) {
             LOG.warn("ledger write failed; {} access events refused:\n{}", batch.size(), eu.haven.core.error.Failures.trace(failure));
             batch.forEach(p -> p.done().completeExceptionally(failure));
             resync();
             return;
         }
-        edge = appended.edge();
+        // The tails first, then the tree: a reader that finds the tree as large as the store finds every event in the tails.
+        tails.appended(caught);
         tails.appended(events);
+        edge = after[0];
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(events.get(i).index());
+        }
+    }
+
+    /**
+     * The tree grown by the rows other servers appended after it ({@code missed}, from its size to {@code end}); the tiles
+     * they completed are stored already. The rows whose openings verify are added to {@code caught} for the tails; an
+     * erasure record or a row that does not verify empties the tails, which then read the store again.
+     */
+    private TreeEdge caughtUp(TreeEdge tree, long end, List<StoredEvent> missed, List<SequencedEvent> caught) {
+        if (end < tree.size()) {
+            throw new LedgerIntegrityException("the stored ledger ends at " + end + ", before the " + tree.size() + " entries this server holds");
+        }
+        if (missed.size() != end - tree.size()) {
+            throw new LedgerIntegrityException("the stored ledger has " + missed.size() + " rows between " + tree.size() + " and " + end);
+        }
+        if (missed.isEmpty()) {
+            return tree;
+        }
+        List<byte[]> leaves = new ArrayList<>(missed.size());
+        long index = tree.size();
+        boolean clear = false;
+        for (StoredEvent row : missed) {
+            if (row.index() != index++) {
+                throw new LedgerIntegrityException("the stored ledger has a gap at index " + (index - 1));
+            }
+            leaves.add(Hashes.leaf(row.entry()));
+            Optional<SequencedEvent> opening = row.opening().filter(o -> verifies(o, row.entry()));
+            if (opening.isEmpty() || opening.get().event().erasure().isPresent()) {
+                clear = true;
+            } else {
+                caught.add(opening.get());
+            }
+        }
+        if (clear) {
+            caught.clear();
+            tails.clear();
+        }
+        return tree.append(leaves).edge();
+    }
+
+    /** When the sequencer has nothing to do and other servers share the ledger: follows what they appended, once an interval. */
+    private void followQuietly() {
+        long now = System.nanoTime();
+        if (!store.shared() || now - followedAt < settings.checkpointInterval().toNanos()) {
+            return;
+        }
+        followedAt = now;
+        try {
+            follow();
+        } catch (RuntimeException e) {
+            LOG.warn("ledger cannot follow the other servers' appends yet:\n{}", eu.haven.core.error.Failures.trace(e));
+        }
+    }
+
+    private long followedAt = System.nanoTime();
+
+    /** On the sequencer's thread: grows the tree by what other servers appended, a tile's worth of rows at a time. */
+    private void follow() {
+        long end = store.end();
+        while (edge.size() < end) {
+            TreeEdge tree = edge;
+            int n = (int) Math.min(Tile.WIDTH * 16L, end - tree.size());
+            List<StoredEvent> missed = store.events(tree.size(), n);
+            List<SequencedEvent> caught = new ArrayList<>();
+            TreeEdge grown = caughtUp(tree, tree.size() + missed.size(), missed, caught);
+            if (grown.size() == tree.size()) {
+                return;
+            }
+            tails.appended(caught);
+            edge = grown;
         }
     }
 
@@ -389,6 +470,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
         try {
             long end = store.extent().end();
             if (end != edge.size()) {
+                // The tails never saw what the tree now takes in (a commit that reported failure, another server's appends).
+                tails.clear();
                 edge = store.edge(end);
             }
         } catch (RuntimeException e) {
@@ -568,7 +651,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
      * {@code limit}, checked like {@link #history}; {@code older} says whether more remain.
      */
     public HistoryPage historyPage(UUID personId, long before, int limit) {
-        if (before == Long.MAX_VALUE && limit < tails.keep()) {
+        // With other servers appending too, the tails hold everything only while this server's tree is as large as the store.
+        if (before == Long.MAX_VALUE && limit < tails.keep() && (!store.shared() || followed())) {
             Optional<HistoryTails.Newest> kept = tails.newest(personId, limit);
             if (kept.isPresent()) {
                 return new HistoryPage(kept.get().events(), 0, kept.get().older());
@@ -601,6 +685,14 @@ public final class Ledger implements AccessLog, AutoCloseable {
         boolean older = rows.size() > limit;
         History page = verified(personId, older ? rows.subList(0, limit) : rows);
         return new HistoryPage(page.events(), page.withheld(), older);
+    }
+
+    private boolean followed() {
+        try {
+            return store.end() == edge.size();
+        } catch (RuntimeException e) {
+            throw new LedgerUnavailableException(e);
+        }
     }
 
     /** The newest events of people who read their history lately (a page of the timeline and a little more). */

@@ -31,6 +31,35 @@ public interface LedgerStore extends TileSource {
     /** Stores the events and the tiles they completed in one transaction, durably, or throws. */
     void append(List<SequencedEvent> events, List<Tile> completedTiles);
 
+    /** A batch's events, numbered from the log's end, and the tiles they complete. */
+    record Batch(List<SequencedEvent> events, List<Tile> completedTiles) {}
+
+    /** Makes a batch once the store has said where the log ends and what was appended since {@code known}. */
+    interface Planner {
+        /** {@code missed}: the rows from {@code known} to {@code end}, appended by another server, in index order. */
+        Batch plan(long end, List<StoredEvent> missed);
+    }
+
+    /**
+     * Appends one batch, serialised with every other writer of the ledger: in one transaction, the store finds the
+     * log's end, reads what other servers appended after {@code known}, asks the planner for the batch and stores it.
+     * A store no other process writes (this default) trusts {@code known} as the end.
+     */
+    default void append(long known, Planner planner) {
+        Batch batch = planner.plan(known, List.of());
+        append(batch.events(), batch.completedTiles());
+    }
+
+    /** Whether other servers may append to this ledger too (several servers on one PostgreSQL database). */
+    default boolean shared() {
+        return false;
+    }
+
+    /** One more than the highest index stored. */
+    default long end() {
+        return extent().end();
+    }
+
     /** Public entries {@code [from, from + count)} in order. */
     List<byte[]> entries(long from, int count);
 
