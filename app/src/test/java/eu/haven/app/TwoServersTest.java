@@ -87,6 +87,7 @@ class TwoServersTest {
                 assertThat(call(bases[0], "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null).statusCode()).isEqualTo(200);
                 assertThat(call(bases[1], "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null).statusCode()).isEqualTo(200);
             }
+            withdrawalThroughOneIsRefusalOnTheOther(bases, token);
             Map<UUID, Set<String>> written = new ConcurrentHashMap<>();
             Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
             AtomicInteger servedAfterKill = new AtomicInteger();
@@ -203,6 +204,55 @@ class TwoServersTest {
                 second.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * The insider's try: legal aid reads through one server (which keeps the person's facts in memory), the person
+     * withdraws the consent through the other, and legal aid asks the first again at once. Refused, and the person's
+     * timeline, read through either server, shows both. A sign-out through one server ends the session on the other.
+     */
+    private void withdrawalThroughOneIsRefusalOnTheOther(String[] bases, String shelter) throws Exception {
+        String legal = JSON.readTree(call(bases[0], "POST", "/api/v1/auth/token", null, null,
+            "{\"username\":\"legal.worker\",\"password\":\"" + DemoData.PASSWORD + "\"}").body()).get("token").asText();
+        var created = JSON.readTree(call(bases[0], "POST", "/api/v1/persons", shelter, "shelter",
+            "{\"displayName\":\"Withdraws\",\"preferredLanguage\":\"en\"}").body());
+        String person = created.get("id").asText();
+        String code = created.get("accessCode").asText();
+        String records = "/api/v1/persons/" + person + "/records";
+        assertThat(call(bases[0], "POST", records, shelter, "shelter", "{\"category\":\"housing\",\"data\":{\"room\":\"12\"}}")
+            .statusCode()).isEqualTo(201);
+        String consent = JSON.readTree(call(bases[0], "POST", "/api/v1/persons/" + person + "/consents", shelter, "shelter",
+            "{\"recipient\":\"legal-aid\",\"purposes\":[\"legal-aid\"],\"categories\":[\"identity\",\"housing\"],"
+                + "\"method\":\"verbal\",\"language\":\"en\"}").body()).get("id").asText();
+        String referral = JSON.readTree(call(bases[0], "POST", "/api/v1/referrals", shelter, "shelter", "{\"personId\":\"" + person
+            + "\",\"to\":\"legal-aid\",\"purpose\":\"legal-aid\",\"categories\":[\"identity\",\"housing\"],\"consentId\":\""
+            + consent + "\"}").body()).get("id").asText();
+        assertThat(call(bases[1], "POST", "/api/v1/referrals/" + referral + "/accept", legal, "legal-aid", null).statusCode()).isEqualTo(200);
+        assertThat(call(bases[1], "GET", records, legal, "legal-aid", null).body()).contains("\"12\"");
+        assertThat(call(bases[0], "GET", records, legal, "legal-aid", null).statusCode()).isEqualTo(200);
+
+        String signIn = "{\"accessCode\":\"" + code + "\",\"secret\":\"" + TestServer.SECRET + "\"}";
+        HttpResponse<String> activated = call(bases[0], "POST", "/api/v1/me/activate", null, null, signIn);
+        assertThat(activated.statusCode()).isEqualTo(201);
+        String session = JSON.readTree(activated.body()).get("token").asText();
+        assertThat(call(bases[0], "POST", "/api/v1/me/consents/" + consent + "/withdraw", session, null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> after = call(bases[1], "GET", records, legal, "legal-aid", null);
+        assertThat(after.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(after.body()).get("error").asText()).isEqualTo("consent-withdrawn");
+
+        for (String base : bases) {
+            var history = JSON.readTree(call(base, "GET", "/api/v1/me?lang=en", session, null, null).body()).get("accessHistory");
+            List<String> legalReads = new ArrayList<>();
+            history.forEach(e -> {
+                if ("legal-aid".equals(e.path("organisation").path("id").asText()) && "read".equals(e.path("action").asText())) {
+                    legalReads.add(e.get("permitted").asBoolean() ? "permitted" : e.path("reason").asText());
+                }
+            });
+            assertThat(legalReads).as("legal aid's reads, as the person sees them through " + base)
+                .containsExactlyInAnyOrder("permitted", "permitted", "consent-withdrawn");
+        }
+        assertThat(call(bases[1], "POST", "/api/v1/me/sign-out", session, null, null).statusCode()).isEqualTo(204);
+        assertThat(call(bases[0], "GET", "/api/v1/me", session, null, null).statusCode()).isEqualTo(401);
     }
 
     private static int freePort() throws IOException {
