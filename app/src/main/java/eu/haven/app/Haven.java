@@ -245,7 +245,8 @@ public final class Haven implements AutoCloseable {
             long started = System.nanoTime();
             Ledger opened = Ledger.open(store, signer, LedgerKeyFile.trustedKeys(l.trustedKeys(), signer), new FileCheckpointMirror(l.checkpointCopy()),
                 Optional.of(new FileCheckpointMirror(l.auditedCopy())),
-                Ledger.Settings.defaults(signer.name()).withCheckpointInterval(l.checkpointInterval()).withClock(config.clock()));
+                Ledger.Settings.defaults(signer.name()).withCheckpointInterval(l.checkpointInterval()).withClock(config.clock())
+                    .withBackgroundAuditHeld());
             // How long the start-up audit of the whole ledger took: what an operator plans restarts by.
             double seconds = (System.nanoTime() - started) / 1e9;
             io.micrometer.core.instrument.Gauge.builder("haven.ledger.startup.audit.seconds", () -> seconds).strongReference(true)
@@ -278,6 +279,8 @@ public final class Haven implements AutoCloseable {
         server = Optional.of(app);
         LOG.info("Started {} s after the process began: {}.", String.format(java.util.Locale.ROOT, "%.1f",
             java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3), startup.describe(System.nanoTime() - starting));
+        // The whole ledger's audit, held until now so that it did not take the cores the start needed.
+        ledger.startBackgroundAudit();
         ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "haven-retention");
             t.setDaemon(true);
@@ -309,6 +312,18 @@ public final class Haven implements AutoCloseable {
                 LOG.warn("Indexing names for the caseload filters failed; they find only people taken on since: {}", e.getClass().getSimpleName());
             }
         }, 0, 1, TimeUnit.HOURS);
+        if (db.shared()) {
+            // Another server sharing the database may store a directory edit or an import: read it within half a minute.
+            jobs.scheduleWithFixedDelay(() -> {
+                try {
+                    if (navigator().reloadIfChanged()) {
+                        LOG.info("Read the service directory again: another server changed it.");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not check the service directory for changes: {}", e.getClass().getSimpleName());
+                }
+            }, 30, 30, TimeUnit.SECONDS);
+        }
         scheduler = Optional.of(jobs);
         return this;
     }

@@ -251,6 +251,22 @@ class TwoServersTest {
             assertThat(legalReads).as("legal aid's reads, as the person sees them through " + base)
                 .containsExactlyInAnyOrder("permitted", "permitted", "consent-withdrawn");
         }
+        // A court postpones telling the person of an authority's request: registered through one server, it holds on the other.
+        String dpo = JSON.readTree(call(bases[0], "POST", "/api/v1/auth/token", null, null,
+            "{\"username\":\"city.dpo\",\"password\":\"" + DemoData.PASSWORD + "\"}").body()).get("token").asText();
+        String request = JSON.readTree(call(bases[0], "POST", "/api/v1/authority-requests", dpo, null, "{\"body\":\"Requesting office\","
+            + "\"bodyType\":\"court\",\"legalReference\":\"Az. 12-345\",\"purpose\":\"social-assistance\",\"categories\":[\"identity\"],"
+            + "\"letterLanguage\":\"en\"}").body()).get("id").asText();
+        assertThat(call(bases[0], "POST", "/api/v1/authority-requests/" + request + "/postponement", dpo, null,
+            "{\"until\":\"" + java.time.LocalDate.now().plusDays(40) + "\",\"reason\":\"Amtsgericht, 3 Gs 45/26\"}").statusCode()).isEqualTo(200);
+        assertThat(call(bases[0], "POST", "/api/v1/authority-requests/" + request + "/persons", dpo, null,
+            "{\"personId\":\"" + person + "\"}").statusCode()).isIn(200, 201);
+        for (String base : bases) {
+            List<String> steps = new ArrayList<>();
+            JSON.readTree(call(base, "GET", "/api/v1/me?lang=en", session, null, null).body()).get("accessHistory")
+                .forEach(e -> steps.add(e.path("action").asText()));
+            assertThat(steps).as("the person's history through " + base).isNotEmpty().noneMatch(a -> a.startsWith("authority-"));
+        }
         assertThat(call(bases[1], "POST", "/api/v1/me/sign-out", session, null, null).statusCode()).isEqualTo(204);
         assertThat(call(bases[0], "GET", "/api/v1/me", session, null, null).statusCode()).isEqualTo(401);
     }

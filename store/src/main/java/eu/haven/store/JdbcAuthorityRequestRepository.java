@@ -89,6 +89,11 @@ public final class JdbcAuthorityRequestRepository implements AuthorityRequestRep
     }
 
     @Override
+    public boolean shared() {
+        return db.shared();
+    }
+
+    @Override
     public Optional<LocalDate> latestPostponement() {
         return db.with(h -> h.createQuery("SELECT MAX(postponed_until) FROM authority_requests")
             .map((rs, c) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).one());

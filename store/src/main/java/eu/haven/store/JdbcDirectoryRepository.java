@@ -57,6 +57,11 @@ public final class JdbcDirectoryRepository implements DirectoryRepository {
     }
 
     @Override
+    public long version() {
+        return db.with(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM directory_changes").mapTo(Long.class).one());
+    }
+
+    @Override
     public void replaceAll(Directory d, List<Metadata> changes) {
         db.inTransaction(() -> db.with(h -> {
             h.createUpdate("DELETE FROM directory_resources").execute();

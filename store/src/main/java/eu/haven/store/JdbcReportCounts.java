@@ -50,6 +50,13 @@ final class JdbcReportCounts {
                 fresh.add(s);
             }
         }
+        if (shared) {
+            // Servers sharing the database: the insert itself says who is new (what another server counted conflicts).
+            for (ReportTally.Served s : insertNew(tx, fresh)) {
+                counts.merge(CountKey.of(s.month(), Measure.PEOPLE_SERVED, s.organisationType(), ""), 1L, Long::sum);
+            }
+            return writeCounts(tx, counts, countedThrough, fresh);
+        }
         // Only an event of an earlier month, or a month too big to remember, needs the database's answer.
         Set<ReportTally.Served> known = known(tx, fresh.stream().filter(s -> !complete || !s.month().equals(month)).toList());
         PreparedBatch insert = tx.prepareBatch("INSERT INTO report_served (report_month, org_type, person_id) VALUES (:m, :t, :p) ON CONFLICT DO NOTHING");
@@ -62,6 +69,33 @@ final class JdbcReportCounts {
         if (insert.size() > 0) {
             insert.execute();
         }
+        return writeCounts(tx, counts, countedThrough, fresh);
+    }
+
+    /**
+     * Inserts those served (PostgreSQL: one statement) and returns the rows it inserted: the people not counted yet, by
+     * this server or another. The primary key decides, not a query the planner might answer by reading a month's rows.
+     */
+    private static List<ReportTally.Served> insertNew(Handle tx, List<ReportTally.Served> candidates) {
+        List<ReportTally.Served> inserted = new ArrayList<>();
+        for (int from = 0; from < candidates.size(); from += 500) {
+            List<ReportTally.Served> part = candidates.subList(from, Math.min(candidates.size(), from + 500));
+            StringBuilder sql = new StringBuilder("INSERT INTO report_served (report_month, org_type, person_id) VALUES ");
+            for (int i = 0; i < part.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :t").append(i).append(", :p").append(i).append(')');
+            }
+            sql.append(" ON CONFLICT DO NOTHING RETURNING report_month, org_type, person_id");
+            var query = tx.createQuery(sql.toString());
+            for (int i = 0; i < part.size(); i++) {
+                query.bind("m" + i, part.get(i).month()).bind("t" + i, part.get(i).organisationType()).bind("p" + i, part.get(i).personId());
+            }
+            query.map((rs, c) -> new ReportTally.Served(rs.getString(1), rs.getString(2), rs.getObject(3, java.util.UUID.class)))
+                .forEach(inserted::add);
+        }
+        return inserted;
+    }
+
+    private Written writeCounts(Handle tx, Map<CountKey, Long> counts, long countedThrough, List<ReportTally.Served> fresh) {
         List<Map.Entry<CountKey, Long>> entries = new ArrayList<>(counts.entrySet());
         if (!entries.isEmpty()) {
             PreparedBatch update = tx.prepareBatch("UPDATE report_counts SET n = n + :n WHERE report_month = :m AND measure = :s AND dim1 = :a AND dim2 = :b");

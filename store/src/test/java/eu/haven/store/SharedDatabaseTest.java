@@ -115,6 +115,27 @@ class SharedDatabaseTest {
     }
 
     @Test
+    void a_person_served_through_both_servers_in_a_month_is_counted_once() {
+        var framework = new eu.haven.core.framework.FrameworkLoader(eu.haven.core.framework.Firewall.bundled()).loadDemo();
+        var tally = new eu.haven.core.transparency.ReportTally(framework, eu.haven.core.framework.DpvTaxonomy.bundled(),
+            org -> Optional.of("shelter"), java.time.ZoneOffset.UTC);
+        JdbcLedgerStore storeOne = new JdbcLedgerStore(one);
+        JdbcLedgerStore storeTwo = new JdbcLedgerStore(two);
+        storeOne.countWith(tally);
+        storeTwo.countWith(tally);
+        UUID p = person(one);
+        UUID q = person(one);
+        storeOne.append(List.of(new eu.haven.core.audit.SequencedEvent(0, about(p), new byte[16], new byte[] {0})), List.of());
+        storeTwo.append(List.of(new eu.haven.core.audit.SequencedEvent(1, about(p), new byte[16], new byte[] {1})), List.of());
+        storeTwo.append(List.of(new eu.haven.core.audit.SequencedEvent(2, about(q), new byte[16], new byte[] {2})), List.of());
+        storeOne.append(List.of(new eu.haven.core.audit.SequencedEvent(3, about(q), new byte[16], new byte[] {3})), List.of());
+        String month = java.time.YearMonth.from(Instant.now().atZone(java.time.ZoneOffset.UTC)).toString();
+        assertThat(new JdbcReportCountRepository(one).between(month, month))
+            .containsEntry(new eu.haven.core.transparency.CountKey(month, "accesses", "shelter", "permitted"), 4L)
+            .containsEntry(new eu.haven.core.transparency.CountKey(month, "people-served", "shelter", ""), 2L);
+    }
+
+    @Test
     void a_sign_out_through_one_server_ends_the_session_on_the_other() {
         var staff = new JdbcStaffRepository(one);
         StaffUser u = new StaffUser(UUID.randomUUID(), "worker", "shelter-a", Role.CASEWORKER, "$argon2id$h", false, false);

@@ -48,19 +48,39 @@ public final class Ledger implements AccessLog, AutoCloseable {
      * closed. Batching needs no setting: the events that queue while a commit runs make up the next
      * commit, so under load a commit carries many events and a lone event never waits for others.
      */
-    public record Settings(String origin, Duration checkpointInterval, int maxBatch, Duration appendTimeout, Clock clock) {
+    public record Settings(String origin, Duration checkpointInterval, int maxBatch, Duration appendTimeout, Clock clock,
+                           boolean holdBackgroundAudit) {
         public static Settings defaults(String origin) {
-            return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10), Clock.systemUTC());
+            return new Settings(origin, Duration.ofSeconds(1), 4096, Duration.ofSeconds(10), Clock.systemUTC(), false);
         }
 
         public Settings withCheckpointInterval(Duration interval) {
-            return new Settings(origin, interval, maxBatch, appendTimeout, clock);
+            return new Settings(origin, interval, maxBatch, appendTimeout, clock, holdBackgroundAudit);
         }
 
         /** The clock that dates checkpoints and erasure records: the installation's own. */
         public Settings withClock(Clock c) {
-            return new Settings(origin, checkpointInterval, maxBatch, appendTimeout, c);
+            return new Settings(origin, checkpointInterval, maxBatch, appendTimeout, c, holdBackgroundAudit);
         }
+
+        /**
+         * The whole audit that follows an incremental start waits for {@link #startBackgroundAudit} (at most
+         * {@link #BACKGROUND_AUDIT_HOLD}): a server calls it once it listens, so that the audit does not take the
+         * cores its start needs.
+         */
+        public Settings withBackgroundAuditHeld() {
+            return new Settings(origin, checkpointInterval, maxBatch, appendTimeout, clock, true);
+        }
+    }
+
+    /** The longest a held background audit waits to be started. */
+    static final Duration BACKGROUND_AUDIT_HOLD = Duration.ofMinutes(1);
+
+    private final java.util.concurrent.CountDownLatch backgroundAuditStart = new java.util.concurrent.CountDownLatch(1);
+
+    /** Lets the background whole audit begin (see {@link Settings#withBackgroundAuditHeld}). */
+    public void startBackgroundAudit() {
+        backgroundAuditStart.countDown();
     }
 
     /** The checkpoint readers are served, with the tree it was signed for. */
@@ -196,6 +216,13 @@ public final class Ledger implements AccessLog, AutoCloseable {
     private final Object auditPause = new Object();
 
     private void auditInBackground() {
+        if (settings.holdBackgroundAudit()) {
+            try {
+                backgroundAuditStart.await(BACKGROUND_AUDIT_HOLD.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
         while (running) {
             try {
                 AuditOutcome outcome = auditNow();
@@ -207,8 +234,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
                 // The store could not be read to the end: when the ledger is closing, that is expected; otherwise the next
                 // pass, the next start or the DPO's button audits again. Nothing was found wrong, so readiness does not change.
                 if (running) {
-                    LOG.warn("The background audit of the whole ledger could not finish ({}); it runs again in {} hours.",
-                        e.getClass().getSimpleName(), WHOLE_AUDIT_EVERY.toHours());
+                    LOG.warn("The background audit of the whole ledger could not finish; it runs again in {} hours:\n{}",
+                        WHOLE_AUDIT_EVERY.toHours(), eu.haven.core.error.Failures.trace(e));
                 }
             }
             // Waits on a monitor, not by sleeping: closing wakes it without an interrupt, which would close H2's file channel.
@@ -820,6 +847,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
             return;
         }
         running = false;
+        backgroundAuditStart.countDown();
         synchronized (auditPause) {
             auditPause.notifyAll();
         }

@@ -121,18 +121,23 @@ public final class LedgerAudit {
         TreeMap<Long, Checkpoint> targets = start.targets();
         Blanks blanks = new Blanks();
         long first = edge.size();
+        // The rows are read a stretch of tiles at a time, the next stretch on another thread while this one is checked.
+        Prefetch rows = new Prefetch(first, n);
         for (long from = first; from < n; from += Tile.WIDTH - (from % Tile.WIDTH)) {
             int count = (int) Math.min(Tile.WIDTH - (from % Tile.WIDTH), n - from);
-            List<StoredEvent> events = store.events(from, count);
+            List<StoredEvent> events = rows.take(from, count);
             List<byte[]> leaves = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
+                if (i >= events.size()) {
+                    throw fail("the ledger has no event at index " + (from + i) + ": rows were deleted");
+                }
                 StoredEvent e = events.get(i);
                 if (e.index() != from + i) {
                     throw fail("the ledger's indices are not in order at " + (from + i));
                 }
                 if (e.opening().isEmpty()) {
                     blanks.blank(e.index());
-                } else if (!MessageDigest.isEqual(EventCommitment.entry(e.opening().get().salt(), e.opening().get().event()), e.entry())) {
+                } else if (!rows.matches(from + i)) {
                     throw fail("the event at index " + e.index() + " does not match its public entry: the private record was altered");
                 } else if (e.opening().get().event().erasure().isPresent()) {
                     blanks.cover(erasure(e));
@@ -162,6 +167,82 @@ public final class LedgerAudit {
         }
         return edge;
     }
+
+    /** Rows as stored, and for each whether its opening hashes to its entry (false without an opening). */
+    private record Stretch(List<StoredEvent> rows, boolean[] matches) {
+        static Stretch read(LedgerStore store, long from, int count) {
+            List<StoredEvent> rows = store.events(from, count);
+            boolean[] matches = new boolean[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                StoredEvent e = rows.get(i);
+                matches[i] = e.opening().isPresent()
+                    && MessageDigest.isEqual(EventCommitment.entry(e.opening().get().salt(), e.opening().get().event()), e.entry());
+            }
+            return new Stretch(rows, matches);
+        }
+    }
+
+    /**
+     * Reads {@link #STRETCH} rows at a time on another thread, which also hashes their openings: the next stretch is read
+     * and hashed while the tree grows by this one, so that an audit takes both of a small server's cores.
+     */
+    private final class Prefetch {
+        private final long end;
+        private long next;
+        private java.util.concurrent.CompletableFuture<Stretch> ahead;
+        private Stretch current = new Stretch(List.of(), new boolean[0]);
+        private long currentFrom;
+
+        Prefetch(long from, long end) {
+            this.next = from;
+            this.end = end;
+            this.ahead = fetch();
+        }
+
+        private java.util.concurrent.CompletableFuture<Stretch> fetch() {
+            long from = next;
+            int count = (int) Math.min(STRETCH - (from % Tile.WIDTH), end - from);
+            next = from + Math.max(0, count);
+            if (count <= 0) {
+                return java.util.concurrent.CompletableFuture.completedFuture(new Stretch(List.of(), new boolean[0]));
+            }
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> Stretch.read(store, from, count), READER);
+        }
+
+        /** The rows {@code [from, from + count)}, as stored (fewer where rows are missing: the caller finds the gap). */
+        List<StoredEvent> take(long from, int count) {
+            if (from >= currentFrom + current.rows().size()) {
+                currentFrom = from;
+                try {
+                    current = ahead.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+                ahead = fetch();
+            }
+            int at = (int) (from - currentFrom);
+            List<StoredEvent> rows = current.rows();
+            return rows.subList(Math.min(at, rows.size()), Math.min(at + count, rows.size()));
+        }
+
+        /** Whether the opening of the row at {@code index}, taken before, hashes to its entry. */
+        boolean matches(long index) {
+            return current.matches()[(int) (index - currentFrom)];
+        }
+    }
+
+    /** Rows read by one query of the audit: sixteen tiles. */
+    private static final int STRETCH = Tile.WIDTH * 16;
+
+    /** The audit's reader threads: daemons, so that an audit left behind never keeps the process alive. */
+    private static final java.util.concurrent.Executor READER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "haven-ledger-audit-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     private List<ErasureRecord.Range> erasure(StoredEvent e) {
         try {

@@ -28,6 +28,14 @@ public interface AuthorityRequestRepository {
 
     void postpone(UUID requestId, LocalDate until, String reason);
 
+    /**
+     * Whether other servers write here too (several servers on one database): a postponement registered through one
+     * must then hold on every server at once, so that none of them remembers the latest one.
+     */
+    default boolean shared() {
+        return false;
+    }
+
     /** The latest date until which any request's telling is postponed, if one ever was. */
     Optional<LocalDate> latestPostponement();
 

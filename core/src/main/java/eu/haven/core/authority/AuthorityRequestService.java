@@ -237,6 +237,10 @@ public final class AuthorityRequestService {
      */
     public Set<UUID> hiddenFrom(UUID personId) {
         LocalDate today = LocalDate.ofInstant(recorder.clock().instant(), zone);
+        // Another server may have registered a postponement: then the database is asked every time.
+        if (requests.shared()) {
+            return requests.hiddenFrom(personId, today);
+        }
         return latestPostponement.filter(today::isBefore).isPresent() ? requests.hiddenFrom(personId, today) : Set.of();
     }
 

@@ -12,6 +12,14 @@ public interface PersonKeyStore {
 
     Optional<byte[]> load(UUID personId);
 
+    /**
+     * Whether the person's key is still there: a key kept in memory is used only while it is, so that an erasure
+     * through another server sharing the key store (which cannot empty this one's memory) takes effect here too.
+     */
+    default boolean exists(UUID personId) {
+        return load(personId).isPresent();
+    }
+
     /** Destroys the key; returns false when there was none. */
     boolean destroy(UUID personId);
 }

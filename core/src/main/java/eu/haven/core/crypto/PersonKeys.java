@@ -56,11 +56,19 @@ public final class PersonKeys {
 
     /** The person's key; empty once it has been destroyed (the person is erased). */
     public java.util.Optional<SecretKey> find(UUID personId) {
+        SecretKey cached;
         synchronized (cache) {
-            SecretKey cached = cache.get(personId);
-            if (cached != null) {
+            cached = cache.get(personId);
+        }
+        if (cached != null) {
+            // One stat: another server sharing the key store may have erased the person since the key was kept.
+            if (store.exists(personId)) {
                 return java.util.Optional.of(cached);
             }
+            synchronized (cache) {
+                cache.remove(personId);
+            }
+            return java.util.Optional.empty();
         }
         java.util.Optional<byte[]> wrapped = store.load(personId);
         if (wrapped.isEmpty()) {

@@ -48,6 +48,19 @@ class CryptoTest {
     }
 
     @Test
+    void a_key_kept_in_memory_is_gone_once_another_server_destroys_it_in_the_shared_store() {
+        MapKeyStore store = new MapKeyStore();
+        PersonKeys one = new PersonKeys(master, store);
+        PersonKeys two = new PersonKeys(master, store);
+        UUID person = UUID.randomUUID();
+        one.create(person);
+        assertThat(two.find(person)).as("read and kept by the second server").isPresent();
+        assertThat(one.destroy(person)).isTrue();
+        assertThat(two.find(person)).as("the erasure through the first server").isEmpty();
+        assertThatThrownBy(() -> two.forPerson(person)).isInstanceOf(CryptoException.class);
+    }
+
+    @Test
     void a_rotated_master_key_keeps_its_derivations_opens_both_generations_until_it_ends_and_reads_back_from_its_text() {
         byte[] raw = new byte[32];
         raw[0] = 7;

@@ -12,6 +12,14 @@ public interface DirectoryRepository {
     /** Stores one changed resource with the record of its change, in one transaction. */
     void put(ResourceType type, String id, Object resource, List<Metadata> changes);
 
+    /**
+     * A number that grows with every change stored (every change writes its record), so that a server sharing the
+     * database with others can tell that one of them changed the directory.
+     */
+    default long version() {
+        return 0;
+    }
+
     /** The recorded changes to one resource, newest first. */
     List<Metadata> history(String resourceId);
 }

@@ -33,6 +33,7 @@ public final class NavigatorService {
         this.repository = repository;
         this.clock = clock;
         this.zone = zone;
+        this.loadedVersion = repository.version();
         Directory stored = repository.load();
         this.state = java.util.concurrent.CompletableFuture.supplyAsync(() -> index(stored),
             r -> Thread.ofPlatform().daemon().name("navigator-index").start(r));
@@ -66,13 +67,30 @@ public final class NavigatorService {
     /** Replaces the whole directory (an import), recorded as one change each resource, then serves it. */
     public synchronized void replaceAll(Directory directory, String by) {
         repository.replaceAll(directory, Metadata.imported(directory, by, clock.instant().toString()));
-        state = java.util.concurrent.CompletableFuture.completedFuture(index(repository.load()));
+        reload();
     }
 
     /** Reads the stored directory again (after a change made elsewhere). */
     public synchronized void reload() {
+        long version = repository.version();
         state = java.util.concurrent.CompletableFuture.completedFuture(index(repository.load()));
+        loadedVersion = version;
     }
+
+    /**
+     * Reads the directory again if it changed since it was read (another server sharing the database stored an edit or
+     * an import); returns whether it did. Asks the database for one number.
+     */
+    public boolean reloadIfChanged() {
+        if (repository.version() == loadedVersion) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    /** The directory's version when it was last read; read before the directory, so that a change made meanwhile is read again. */
+    private volatile long loadedVersion;
 
     public List<Metadata> history(String resourceId) {
         return repository.history(resourceId);
