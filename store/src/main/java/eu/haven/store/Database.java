@@ -85,8 +85,16 @@ public final class Database implements Transactions, AutoCloseable {
      * does not exist.
      */
     Optional<Long> personVersion(UUID personId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT version FROM persons WHERE id = :id").bind("id", personId)
-            .mapTo(Long.class).findOne());
+        // Plain JDBC: it runs before every use of a kept value, and a JDBI handle cost more than the query.
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement st = c.prepareStatement("SELECT version FROM persons WHERE id = ?")) {
+            st.setObject(1, personId);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e);
+        }
     }
 
     public <T> T with(HandleCallback<T, RuntimeException> work) {
