@@ -54,7 +54,9 @@ class WitnessedLedgerTest {
             String shelter = server.login("shelter.worker");
             server.send("POST", "/api/v1/persons", shelter, "shelter", "{\"displayName\":\"One\",\"preferredLanguage\":\"en\"}");
             server.haven.ledger().checkpoint();
-            assertThat(server.haven.submitToWitnesses()).isEqualTo(2);
+            // The server's own submitter runs every 250 ms beside this call: which of the two cosigned first does not matter.
+            server.haven.submitToWitnesses();
+            assertThat(server.haven.ledger().isCosigned(a.key().name()) && server.haven.ledger().isCosigned(b.key().name())).isTrue();
             String note = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
             assertThat(NoteVerifier.fromVkey(vkey).open(note)).as("the log's own signature still holds").isNotBlank();
             assertThat(CosignatureVerifier.quorum(note, policy, 2)).isTrue();
@@ -62,7 +64,9 @@ class WitnessedLedgerTest {
             for (int i = 0; i < 3; i++) {
                 server.send("POST", "/api/v1/persons", shelter, "shelter", "{\"displayName\":\"P" + i + "\",\"preferredLanguage\":\"en\"}");
                 server.haven.ledger().checkpoint();
-                assertThat(server.haven.submitToWitnesses()).as("both cosign the grown ledger").isEqualTo(2);
+                server.haven.submitToWitnesses();
+                assertThat(server.haven.ledger().isCosigned(a.key().name()) && server.haven.ledger().isCosigned(b.key().name()))
+                    .as("both cosign the grown ledger").isTrue();
             }
             String grown = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
             assertThat(CosignatureVerifier.quorum(grown, policy, 2)).isTrue();
@@ -75,7 +79,9 @@ class WitnessedLedgerTest {
             b.server().stop();
             server.send("POST", "/api/v1/persons", shelter, "shelter", "{\"displayName\":\"After\",\"preferredLanguage\":\"en\"}");
             server.haven.ledger().checkpoint();
-            assertThat(server.haven.submitToWitnesses()).isEqualTo(1);
+            server.haven.submitToWitnesses();
+            assertThat(server.haven.ledger().isCosigned(a.key().name())).isTrue();
+            assertThat(server.haven.ledger().isCosigned(b.key().name())).isFalse();
             String half = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
             assertThat(CosignatureVerifier.quorum(half, policy, 2)).as("2 of 2 fails with one witness missing").isFalse();
             assertThat(CosignatureVerifier.quorum(half, policy, 1)).isTrue();
@@ -101,7 +107,8 @@ class WitnessedLedgerTest {
             String shelter = server.login("shelter.worker");
             server.send("POST", "/api/v1/persons", shelter, "shelter", "{\"displayName\":\"Quiet\",\"preferredLanguage\":\"en\"}");
             server.haven.ledger().checkpoint();
-            assertThat(server.haven.submitToWitnesses()).isEqualTo(1);
+            server.haven.submitToWitnesses();
+            assertThat(server.haven.ledger().isCosigned(a.key().name())).isTrue();
             String first = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
             long firstAt = w.verify(first).orElseThrow();
             assertThat(server.haven.submitToWitnesses()).as("not asked again before the interval").isZero();
@@ -113,7 +120,7 @@ class WitnessedLedgerTest {
 
             // Eleven quiet minutes: nothing appended, the same checkpoint, cosigned again with a new time.
             clock.advance(java.time.Duration.ofMinutes(11));
-            assertThat(server.haven.submitToWitnesses()).isEqualTo(1);
+            server.haven.submitToWitnesses();
             String again = server.send("GET", "/ledger/checkpoint", null, null, null).raw();
             assertThat(NoteVerifier.text(again)).as("the same checkpoint").isEqualTo(NoteVerifier.text(first));
             assertThat(w.verify(again).orElseThrow()).isGreaterThanOrEqualTo(firstAt + 600);
@@ -151,7 +158,8 @@ class WitnessedLedgerTest {
             String token = server.personToken(code);
             long index = server.send("GET", "/api/v1/me", token, null, null).body().get("accessHistory").get(0).get("ledgerIndex").asLong();
             server.haven.ledger().checkpoint();
-            assertThat(server.haven.submitToWitnesses()).isEqualTo(1);
+            server.haven.submitToWitnesses();
+            assertThat(server.haven.ledger().isCosigned(a.key().name())).isTrue();
             String receipt = server.send("GET", "/api/v1/me/receipts/" + index, token, null, null).raw();
             Path file = Files.createTempFile("receipt", ".tlog-proof");
             Files.writeString(file, receipt);
