@@ -9,11 +9,8 @@ import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.Merkle;
 import eu.haven.ledger.NoteVerifier;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,29 +31,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path data;
 
     @Test
     void everyAcknowledgedEventSurvivesKillNine() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = ServerProcess.freePort();
         String base = "http://localhost:" + port;
         Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
             "-cp", System.getProperty("java.class.path"), "eu.haven.app.Main", "demo", "--data-dir", data.toString(),
             "--port", String.valueOf(port), "--checkpoint-interval", "PT0.2S")
             .redirectErrorStream(true).redirectOutput(data.resolveSibling(data.getFileName() + "-server.log").toFile()).start();
         try {
-            waitForHealth(base);
-            String token = JSON.readTree(call(base, "POST", "/api/v1/auth/token", null, null,
+            ServerProcess.awaitHealth(base);
+            String token = JSON.readTree(ServerProcess.call(base, "POST", "/api/v1/auth/token", null, null,
                 "{\"username\":\"shelter.worker\",\"password\":\"" + DemoData.PASSWORD + "\"}").body()).get("token").asText();
             List<UUID> persons = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                persons.add(UUID.fromString(JSON.readTree(call(base, "POST", "/api/v1/persons", token, "shelter",
+                persons.add(UUID.fromString(JSON.readTree(ServerProcess.call(base, "POST", "/api/v1/persons", token, "shelter",
                     "{\"displayName\":\"Crash " + i + "\",\"preferredLanguage\":\"en\"}").body()).get("id").asText()));
             }
             Map<String, AtomicInteger> acked = new ConcurrentHashMap<>();
@@ -70,8 +63,8 @@ class CrashTest {
                         boolean write = ThreadLocalRandom.current().nextInt(4) == 0;
                         try {
                             HttpResponse<String> r = write
-                                ? call(base, "POST", "/api/v1/persons/" + p + "/records", token, "shelter", "{\"category\":\"housing\",\"data\":{\"n\":1}}")
-                                : call(base, "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null);
+                                ? ServerProcess.call(base, "POST", "/api/v1/persons/" + p + "/records", token, "shelter", "{\"category\":\"housing\",\"data\":{\"n\":1}}")
+                                : ServerProcess.call(base, "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null);
                             if (r.statusCode() == 200 || r.statusCode() == 201) {
                                 acked.computeIfAbsent(p + (write ? " write" : " read"), k -> new AtomicInteger()).incrementAndGet();
                             }
@@ -84,7 +77,7 @@ class CrashTest {
             Thread watcher = Thread.ofPlatform().start(() -> {
                 while (go.get()) {
                     try {
-                        checkpoints.add(call(base, "GET", "/ledger/checkpoint", null, null, null).body());
+                        checkpoints.add(ServerProcess.call(base, "GET", "/ledger/checkpoint", null, null, null).body());
                         Thread.sleep(50);
                     } catch (IOException | InterruptedException e) {
                         return;
@@ -127,23 +120,5 @@ class CrashTest {
         } finally {
             server.destroyForcibly();
         }
-    }
-
-    private void waitForHealth(String base) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            try {
-                if (call(base, "GET", "/health", null, null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the server did not start");
-    }
-
-    private HttpResponse<String> call(String base, String method, String path, String token, String purpose, String body)
-        throws IOException, InterruptedException {
-        return client.send(TestServer.request(base, method, path, token, purpose, body), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,13 +10,10 @@ import eu.haven.ledger.Merkle;
 import eu.haven.ledger.NoteVerifier;
 import eu.haven.store.DatabaseConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfEnvironmentVariable(named = "HAVEN_TEST_POSTGRES", matches = "jdbc:postgresql:.+")
 class TwoServersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String url = System.getenv("HAVEN_TEST_POSTGRES");
     private final String user = System.getenv().getOrDefault("HAVEN_TEST_POSTGRES_USER", "postgres");
     private final String password = System.getenv().getOrDefault("HAVEN_TEST_POSTGRES_PASSWORD", "");
@@ -66,26 +62,26 @@ class TwoServersTest {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.createStatement().execute("CREATE SCHEMA " + schema);
         }
-        int[] ports = {freePort(), freePort()};
+        int[] ports = {ServerProcess.freePort(), ServerProcess.freePort()};
         String[] bases = {"http://localhost:" + ports[0], "http://localhost:" + ports[1]};
         Process first = server(ports[0], "first");
         Process second = null;
         try {
-            waitForHealth(bases[0]);
+            ServerProcess.awaitHealth(bases[0]);
             second = server(ports[1], "second");
-            waitForHealth(bases[1]);
-            String token = JSON.readTree(call(bases[1], "POST", "/api/v1/auth/token", null, null,
+            ServerProcess.awaitHealth(bases[1]);
+            String token = JSON.readTree(ServerProcess.call(bases[1], "POST", "/api/v1/auth/token", null, null,
                 "{\"username\":\"shelter.worker\",\"password\":\"" + DemoData.PASSWORD + "\"}").body()).get("token").asText();
             List<UUID> persons = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 // Taken on through one server, read through the other: a token and a person are the database's, not a server's.
                 String base = bases[i % 2];
-                persons.add(UUID.fromString(JSON.readTree(call(base, "POST", "/api/v1/persons", token, "shelter",
+                persons.add(UUID.fromString(JSON.readTree(ServerProcess.call(base, "POST", "/api/v1/persons", token, "shelter",
                     "{\"displayName\":\"Two " + i + "\",\"preferredLanguage\":\"en\"}").body()).get("id").asText()));
             }
             for (UUID p : persons) {
-                assertThat(call(bases[0], "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null).statusCode()).isEqualTo(200);
-                assertThat(call(bases[1], "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null).statusCode()).isEqualTo(200);
+                assertThat(ServerProcess.call(bases[0], "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null).statusCode()).isEqualTo(200);
+                assertThat(ServerProcess.call(bases[1], "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null).statusCode()).isEqualTo(200);
             }
             withdrawalThroughOneIsRefusalOnTheOther(bases, token);
             Map<UUID, Set<String>> written = new ConcurrentHashMap<>();
@@ -103,8 +99,8 @@ class TwoServersTest {
                         boolean write = ThreadLocalRandom.current().nextInt(3) == 0;
                         try {
                             HttpResponse<String> r = write
-                                ? call(base, "POST", "/api/v1/persons/" + p + "/records", token, "shelter", "{\"category\":\"housing\",\"data\":{\"n\":1}}")
-                                : call(base, "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null);
+                                ? ServerProcess.call(base, "POST", "/api/v1/persons/" + p + "/records", token, "shelter", "{\"category\":\"housing\",\"data\":{\"n\":1}}")
+                                : ServerProcess.call(base, "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null);
                             if (r.statusCode() == 201) {
                                 written.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(JSON.readTree(r.body()).get("id").asText());
                             } else if (r.statusCode() == 200) {
@@ -125,7 +121,7 @@ class TwoServersTest {
                 while (go.get()) {
                     for (String base : bases) {
                         try {
-                            checkpoints.add(call(base, "GET", "/ledger/checkpoint", null, null, null).body());
+                            checkpoints.add(ServerProcess.call(base, "GET", "/ledger/checkpoint", null, null, null).body());
                         } catch (IOException e) {
                             // the killed server
                         } catch (InterruptedException e) {
@@ -155,7 +151,7 @@ class TwoServersTest {
 
             // Every record acknowledged by either server is there, read through the survivor.
             for (UUID p : persons) {
-                HttpResponse<String> r = call(bases[1], "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null);
+                HttpResponse<String> r = ServerProcess.call(bases[1], "GET", "/api/v1/persons/" + p + "/records", token, "shelter", null);
                 assertThat(r.statusCode()).isEqualTo(200);
                 List<String> ids = new ArrayList<>();
                 JSON.readTree(r.body()).get("records").forEach(n -> ids.add(n.get("id").asText()));
@@ -212,36 +208,36 @@ class TwoServersTest {
      * timeline, read through either server, shows both. A sign-out through one server ends the session on the other.
      */
     private void withdrawalThroughOneIsRefusalOnTheOther(String[] bases, String shelter) throws Exception {
-        String legal = JSON.readTree(call(bases[0], "POST", "/api/v1/auth/token", null, null,
+        String legal = JSON.readTree(ServerProcess.call(bases[0], "POST", "/api/v1/auth/token", null, null,
             "{\"username\":\"legal.worker\",\"password\":\"" + DemoData.PASSWORD + "\"}").body()).get("token").asText();
-        var created = JSON.readTree(call(bases[0], "POST", "/api/v1/persons", shelter, "shelter",
+        var created = JSON.readTree(ServerProcess.call(bases[0], "POST", "/api/v1/persons", shelter, "shelter",
             "{\"displayName\":\"Withdraws\",\"preferredLanguage\":\"en\"}").body());
         String person = created.get("id").asText();
         String code = created.get("accessCode").asText();
         String records = "/api/v1/persons/" + person + "/records";
-        assertThat(call(bases[0], "POST", records, shelter, "shelter", "{\"category\":\"housing\",\"data\":{\"room\":\"12\"}}")
+        assertThat(ServerProcess.call(bases[0], "POST", records, shelter, "shelter", "{\"category\":\"housing\",\"data\":{\"room\":\"12\"}}")
             .statusCode()).isEqualTo(201);
-        String consent = JSON.readTree(call(bases[0], "POST", "/api/v1/persons/" + person + "/consents", shelter, "shelter",
+        String consent = JSON.readTree(ServerProcess.call(bases[0], "POST", "/api/v1/persons/" + person + "/consents", shelter, "shelter",
             "{\"recipient\":\"legal-aid\",\"purposes\":[\"legal-aid\"],\"categories\":[\"identity\",\"housing\"],"
                 + "\"method\":\"verbal\",\"language\":\"en\"}").body()).get("id").asText();
-        String referral = JSON.readTree(call(bases[0], "POST", "/api/v1/referrals", shelter, "shelter", "{\"personId\":\"" + person
+        String referral = JSON.readTree(ServerProcess.call(bases[0], "POST", "/api/v1/referrals", shelter, "shelter", "{\"personId\":\"" + person
             + "\",\"to\":\"legal-aid\",\"purpose\":\"legal-aid\",\"categories\":[\"identity\",\"housing\"],\"consentId\":\""
             + consent + "\"}").body()).get("id").asText();
-        assertThat(call(bases[1], "POST", "/api/v1/referrals/" + referral + "/accept", legal, "legal-aid", null).statusCode()).isEqualTo(200);
-        assertThat(call(bases[1], "GET", records, legal, "legal-aid", null).body()).contains("\"12\"");
-        assertThat(call(bases[0], "GET", records, legal, "legal-aid", null).statusCode()).isEqualTo(200);
+        assertThat(ServerProcess.call(bases[1], "POST", "/api/v1/referrals/" + referral + "/accept", legal, "legal-aid", null).statusCode()).isEqualTo(200);
+        assertThat(ServerProcess.call(bases[1], "GET", records, legal, "legal-aid", null).body()).contains("\"12\"");
+        assertThat(ServerProcess.call(bases[0], "GET", records, legal, "legal-aid", null).statusCode()).isEqualTo(200);
 
         String signIn = "{\"accessCode\":\"" + code + "\",\"secret\":\"" + TestServer.SECRET + "\"}";
-        HttpResponse<String> activated = call(bases[0], "POST", "/api/v1/me/activate", null, null, signIn);
+        HttpResponse<String> activated = ServerProcess.call(bases[0], "POST", "/api/v1/me/activate", null, null, signIn);
         assertThat(activated.statusCode()).isEqualTo(201);
         String session = JSON.readTree(activated.body()).get("token").asText();
-        assertThat(call(bases[0], "POST", "/api/v1/me/consents/" + consent + "/withdraw", session, null, null).statusCode()).isEqualTo(200);
-        HttpResponse<String> after = call(bases[1], "GET", records, legal, "legal-aid", null);
+        assertThat(ServerProcess.call(bases[0], "POST", "/api/v1/me/consents/" + consent + "/withdraw", session, null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> after = ServerProcess.call(bases[1], "GET", records, legal, "legal-aid", null);
         assertThat(after.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(after.body()).get("error").asText()).isEqualTo("consent-withdrawn");
 
         for (String base : bases) {
-            var history = JSON.readTree(call(base, "GET", "/api/v1/me?lang=en", session, null, null).body()).get("accessHistory");
+            var history = JSON.readTree(ServerProcess.call(base, "GET", "/api/v1/me?lang=en", session, null, null).body()).get("accessHistory");
             List<String> legalReads = new ArrayList<>();
             history.forEach(e -> {
                 if ("legal-aid".equals(e.path("organisation").path("id").asText()) && "read".equals(e.path("action").asText())) {
@@ -252,46 +248,22 @@ class TwoServersTest {
                 .containsExactlyInAnyOrder("permitted", "permitted", "consent-withdrawn");
         }
         // A court postpones telling the person of an authority's request: registered through one server, it holds on the other.
-        String dpo = JSON.readTree(call(bases[0], "POST", "/api/v1/auth/token", null, null,
+        String dpo = JSON.readTree(ServerProcess.call(bases[0], "POST", "/api/v1/auth/token", null, null,
             "{\"username\":\"city.dpo\",\"password\":\"" + DemoData.PASSWORD + "\"}").body()).get("token").asText();
-        String request = JSON.readTree(call(bases[0], "POST", "/api/v1/authority-requests", dpo, null, "{\"body\":\"Requesting office\","
+        String request = JSON.readTree(ServerProcess.call(bases[0], "POST", "/api/v1/authority-requests", dpo, null, "{\"body\":\"Requesting office\","
             + "\"bodyType\":\"court\",\"legalReference\":\"Az. 12-345\",\"purpose\":\"social-assistance\",\"categories\":[\"identity\"],"
             + "\"letterLanguage\":\"en\"}").body()).get("id").asText();
-        assertThat(call(bases[0], "POST", "/api/v1/authority-requests/" + request + "/postponement", dpo, null,
+        assertThat(ServerProcess.call(bases[0], "POST", "/api/v1/authority-requests/" + request + "/postponement", dpo, null,
             "{\"until\":\"" + java.time.LocalDate.now().plusDays(40) + "\",\"reason\":\"Amtsgericht, 3 Gs 45/26\"}").statusCode()).isEqualTo(200);
-        assertThat(call(bases[0], "POST", "/api/v1/authority-requests/" + request + "/persons", dpo, null,
+        assertThat(ServerProcess.call(bases[0], "POST", "/api/v1/authority-requests/" + request + "/persons", dpo, null,
             "{\"personId\":\"" + person + "\"}").statusCode()).isIn(200, 201);
         for (String base : bases) {
             List<String> steps = new ArrayList<>();
-            JSON.readTree(call(base, "GET", "/api/v1/me?lang=en", session, null, null).body()).get("accessHistory")
+            JSON.readTree(ServerProcess.call(base, "GET", "/api/v1/me?lang=en", session, null, null).body()).get("accessHistory")
                 .forEach(e -> steps.add(e.path("action").asText()));
             assertThat(steps).as("the person's history through " + base).isNotEmpty().noneMatch(a -> a.startsWith("authority-"));
         }
-        assertThat(call(bases[1], "POST", "/api/v1/me/sign-out", session, null, null).statusCode()).isEqualTo(204);
-        assertThat(call(bases[0], "GET", "/api/v1/me", session, null, null).statusCode()).isEqualTo(401);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private void waitForHealth(String base) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            try {
-                if (call(base, "GET", "/health", null, null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the server did not start");
-    }
-
-    private HttpResponse<String> call(String base, String method, String path, String token, String purpose, String body)
-        throws IOException, InterruptedException {
-        return client.send(TestServer.request(base, method, path, token, purpose, body), HttpResponse.BodyHandlers.ofString());
+        assertThat(ServerProcess.call(bases[1], "POST", "/api/v1/me/sign-out", session, null, null).statusCode()).isEqualTo(204);
+        assertThat(ServerProcess.call(bases[0], "GET", "/api/v1/me", session, null, null).statusCode()).isEqualTo(401);
     }
 }

@@ -34,7 +34,7 @@ public final class Database implements Transactions, AutoCloseable {
 
     private Database(HikariDataSource dataSource, DatabaseConfig config) {
         this.config = config;
-        this.postgres = config.url().startsWith("jdbc:postgresql:");
+        this.postgres = isPostgres(config);
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
     }
@@ -48,13 +48,13 @@ public final class Database implements Transactions, AutoCloseable {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setPoolName("haven");
         config.schema().ifPresent(hikari::setSchema);
-        if (config.url().startsWith("jdbc:postgresql:")) {
+        if (isPostgres(config)) {
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         HikariDataSource ds = new HikariDataSource(hikari);
         try {
             // PostgreSQL, which several servers may share, adds triggers that tell them of each other's changes.
-            var flyway = Flyway.configure().dataSource(ds).locations(config.url().startsWith("jdbc:postgresql:")
+            var flyway = Flyway.configure().dataSource(ds).locations(isPostgres(config)
                 ? new String[] {"classpath:db/migration", "classpath:db/postgresql"} : new String[] {"classpath:db/migration"});
             config.schema().ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
             flyway.load().migrate();
@@ -63,6 +63,10 @@ public final class Database implements Transactions, AutoCloseable {
             throw e;
         }
         return new Database(ds, config);
+    }
+
+    private static boolean isPostgres(DatabaseConfig config) {
+        return config.url().startsWith("jdbc:postgresql:");
     }
 
     /** Whether this is PostgreSQL (else the embedded H2). */

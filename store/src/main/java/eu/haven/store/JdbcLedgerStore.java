@@ -26,6 +26,8 @@ public final class JdbcLedgerStore implements LedgerStore {
     private static final String INSERT_EVENT = "INSERT INTO ledger_events (idx, entry, salt, id, at, actor_user, organisation_id, "
         + "role, action, purpose, person_id, categories, permitted, reason, target_id, erasure) VALUES (?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, "
         + "?, ?, CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID), ?)";
+    /** The log's end, from the primary key's index (counting the rows, as {@link #extent} does, reads them all). */
+    private static final String END = "SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_events";
     private final Database db;
     private final JdbcReportCounts reportCounts;
     private volatile java.util.Optional<eu.haven.core.transparency.ReportTally> tally = java.util.Optional.empty();
@@ -44,7 +46,7 @@ public final class JdbcLedgerStore implements LedgerStore {
     public long countWith(eu.haven.core.transparency.ReportTally reportTally) {
         long from = db.autonomous(JdbcReportCounts::countedThrough);
         // The end only (from the primary key's index): counting every row, as extent() does, would read a large ledger whole at start.
-        long end = db.autonomous(h -> h.createQuery("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_events").mapTo(Long.class).one());
+        long end = end();
         for (long i = from; i < end; i += 1000) {
             int n = (int) Math.min(1000, end - i);
             List<AccessEvent> opened = events(i, n).stream().flatMap(e -> e.opening().stream()).map(SequencedEvent::event).toList();
@@ -92,7 +94,7 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
         inBatchTransaction(tx -> {
             tx.createQuery("SELECT pg_advisory_xact_lock(hashtext('haven-ledger-append:' || current_schema()))").map((rs, c) -> 1).one();
-            long end = tx.createQuery("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_events").mapTo(Long.class).one();
+            long end = tx.createQuery(END).mapTo(Long.class).one();
             List<StoredEvent> missed = end > known
                 ? tx.createQuery(ROWS + "WHERE idx >= :from AND idx < :to ORDER BY idx").bind("from", known).bind("to", end)
                     .map((rs, c) -> stored(rs)).list()
@@ -108,7 +110,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public long end() {
-        return db.autonomous(h -> h.createQuery("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_events").mapTo(Long.class).one());
+        return db.autonomous(h -> h.createQuery(END).mapTo(Long.class).one());
     }
 
     private void inBatchTransaction(java.util.function.Function<org.jdbi.v3.core.Handle, Batch> planned) {

@@ -14,7 +14,6 @@ import eu.haven.ledger.TilePath;
 import eu.haven.ledger.TlogProof;
 import eu.haven.ledger.TreeEdge;
 import eu.haven.ledger.TrustedKeys;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -445,7 +444,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
                 throw new LedgerIntegrityException("the stored ledger has a gap at index " + (index - 1));
             }
             leaves.add(Hashes.leaf(row.entry()));
-            Optional<SequencedEvent> opening = row.opening().filter(o -> verifies(o, row.entry()));
+            Optional<SequencedEvent> opening = row.verifiedOpening();
             if (opening.isEmpty() || opening.get().event().erasure().isPresent()) {
                 clear = true;
             } else {
@@ -495,7 +494,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
     /** After a failed write the database may hold more than we know (a commit that reported failure); catch up. */
     private void resync() {
         try {
-            long end = store.extent().end();
+            long end = store.end();
             if (end != edge.size()) {
                 // The tails never saw what the tree now takes in (a commit that reported failure, another server's appends).
                 tails.clear();
@@ -646,7 +645,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
             return Optional.empty();
         }
         Optional<SequencedEvent> opened = store.events(index, 1).stream().findFirst()
-            .flatMap(row -> row.opening().filter(o -> verifies(o, row.entry())));
+            .flatMap(StoredEvent::verifiedOpening);
         if (opened.isEmpty()) {
             return Optional.empty();
         }
@@ -746,7 +745,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         List<LoggedEvent> shown = new ArrayList<>();
         int withheld = 0;
         for (StoredEvent row : more ? rows.subList(0, limit) : rows) {
-            Optional<SequencedEvent> opening = row.opening().filter(o -> verifies(o, row.entry()));
+            Optional<SequencedEvent> opening = row.verifiedOpening();
             if (opening.isPresent()) {
                 shown.add(new LoggedEvent(row.index(), opening.get().event()));
             } else {
@@ -772,7 +771,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
         List<LoggedEvent> shown = new ArrayList<>();
         int withheld = 0;
         for (StoredEvent row : rows) {
-            Optional<SequencedEvent> opening = row.opening().filter(o -> verifies(o, row.entry()))
+            Optional<SequencedEvent> opening = row.verifiedOpening()
                 .filter(o -> o.event().personId().equals(Optional.of(personId)));
             if (opening.isPresent()) {
                 shown.add(new LoggedEvent(row.index(), opening.get().event()));
@@ -782,10 +781,6 @@ public final class Ledger implements AccessLog, AutoCloseable {
             }
         }
         return new History(List.copyOf(shown), withheld);
-    }
-
-    private static boolean verifies(SequencedEvent opening, byte[] entry) {
-        return MessageDigest.isEqual(EventCommitment.entry(opening.salt(), opening.event()), entry);
     }
 
     @Override

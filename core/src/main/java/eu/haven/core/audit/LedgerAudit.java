@@ -1,6 +1,5 @@
 package eu.haven.core.audit;
 
-import eu.haven.event.EventCommitment;
 import eu.haven.ledger.Checkpoint;
 import eu.haven.ledger.Hashes;
 import eu.haven.ledger.NoteVerifier;
@@ -170,13 +169,13 @@ public final class LedgerAudit {
 
     /** Rows as stored, and for each whether its opening hashes to its entry (false without an opening). */
     private record Stretch(List<StoredEvent> rows, boolean[] matches) {
+        static final Stretch NONE = new Stretch(List.of(), new boolean[0]);
+
         static Stretch read(LedgerStore store, long from, int count) {
             List<StoredEvent> rows = store.events(from, count);
             boolean[] matches = new boolean[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
-                StoredEvent e = rows.get(i);
-                matches[i] = e.opening().isPresent()
-                    && MessageDigest.isEqual(EventCommitment.entry(e.opening().get().salt(), e.opening().get().event()), e.entry());
+                matches[i] = rows.get(i).verifiedOpening().isPresent();
             }
             return new Stretch(rows, matches);
         }
@@ -190,7 +189,7 @@ public final class LedgerAudit {
         private final long end;
         private long next;
         private java.util.concurrent.CompletableFuture<Stretch> ahead;
-        private Stretch current = new Stretch(List.of(), new boolean[0]);
+        private Stretch current = Stretch.NONE;
         private long currentFrom;
 
         Prefetch(long from, long end) {
@@ -204,7 +203,7 @@ public final class LedgerAudit {
             int count = (int) Math.min(STRETCH - (from % Tile.WIDTH), end - from);
             next = from + Math.max(0, count);
             if (count <= 0) {
-                return java.util.concurrent.CompletableFuture.completedFuture(new Stretch(List.of(), new boolean[0]));
+                return java.util.concurrent.CompletableFuture.completedFuture(Stretch.NONE);
             }
             return java.util.concurrent.CompletableFuture.supplyAsync(() -> Stretch.read(store, from, count), READER);
         }
