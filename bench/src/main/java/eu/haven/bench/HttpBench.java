@@ -99,7 +99,8 @@ final class HttpBench {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         // Extra options for the server's JVM, e.g. a profiler: HAVEN_BENCH_SERVER_OPTS="-XX:StartFlightRecording=..."
-        for (String option : System.getenv().getOrDefault("HAVEN_BENCH_SERVER_OPTS", "").trim().split("\\s+")) {
+        String extra = System.getenv().getOrDefault("HAVEN_BENCH_SERVER_OPTS", "").trim();
+        for (String option : extra.split("\\s+")) {
             if (!option.isEmpty()) {
                 cmd.add(option);
             }
@@ -107,7 +108,10 @@ final class HttpBench {
         // wrk and the filling clients all come from this one address, as only a trusted proxy would in production.
         // Class data sharing as `haven` and the release start the server: the archive made when one server stops serves the next start.
         // It holds classes from jars only, so the server's class path leaves out folders (the benchmark's own classes).
-        cmd.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("server.jsa")));
+        // The JVM turns a flight recording off while it writes the archive, so a profiled server goes without one.
+        if (!extra.contains("FlightRecording")) {
+            cmd.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("server.jsa")));
+        }
         String jars = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
             .filter(e -> !Files.isDirectory(Path.of(e))).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         cmd.addAll(List.of("-cp", jars, "eu.haven.app.Main", command, "--port", String.valueOf(port),
@@ -178,13 +182,13 @@ final class HttpBench {
         return holds ? "HOLDS" : "FAILS";
     }
 
-    private static void print(String what, Load l, Duration serverCpu) {
-        System.out.printf(Locale.ROOT, "%-17s %,10.0f requests/s, p50 %.2f ms, p99 %.2f ms, %,d requests, %d errors; server CPU %.0f us "
+    static void print(String what, Load l, Duration serverCpu) {
+        System.out.printf(Locale.ROOT, "%-20s %,9.0f requests/s, p50 %.2f ms, p99 %.2f ms, %,d requests, %d errors; server CPU %.0f us "
             + "a request%n", what, l.rps(), l.p50ms(), l.p99ms(), l.requests(), l.errors(), serverCpu.toNanos() / 1e3 / Math.max(1, l.requests()));
     }
 
     /** CPU time the server process has used so far (user and system, all its threads). */
-    private static Duration cpu(Process server) {
+    static Duration cpu(Process server) {
         return server.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 

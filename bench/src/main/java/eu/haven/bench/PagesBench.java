@@ -78,14 +78,20 @@ final class PagesBench {
             HttpBench.Wrk.run(wrk.get(), base + timeline, personScript, quick ? 5 : 30);
             HttpBench.Wrk.run(wrk.get(), base + caseload, staffScript, quick ? 3 : 15);
             HttpBench.Wrk.run(wrk.get(), base + "/health", null, quick ? 2 : 5);
+            // The server's CPU time a request (all its threads) is printed beside each: steadier than rates on a shared machine.
+            java.time.Duration cpu0 = HttpBench.cpu(server);
             HttpBench.Load a = HttpBench.Wrk.run(wrk.get(), base + staffPage, staffScript, seconds);
+            java.time.Duration cpu1 = HttpBench.cpu(server);
             HttpBench.Load b = HttpBench.Wrk.run(wrk.get(), base + timeline, personScript, seconds);
+            java.time.Duration cpu2 = HttpBench.cpu(server);
             HttpBench.Load health = HttpBench.Wrk.run(wrk.get(), base + "/health", null, seconds);
+            java.time.Duration cpu3 = HttpBench.cpu(server);
             HttpBench.Load d = HttpBench.Wrk.run(wrk.get(), base + caseload, staffScript, seconds);
-            print("(a) staff person", a);
-            print("(b) portal timeline", b);
-            print("(c) /health", health);
-            print("(d) caseload filter", d);
+            java.time.Duration cpu4 = HttpBench.cpu(server);
+            HttpBench.print("(a) staff person", a, cpu1.minus(cpu0));
+            HttpBench.print("(b) portal timeline", b, cpu2.minus(cpu1));
+            HttpBench.print("(c) /health", health, cpu3.minus(cpu2));
+            HttpBench.print("(d) caseload filter", d, cpu4.minus(cpu3));
             statuses(dir);
             boolean aOk = a.p99ms() <= 25 && a.rps() >= 0.2 * health.rps() && a.errors() == 0;
             boolean bOk = b.p99ms() <= 25 && b.rps() >= 0.2 * health.rps() && b.errors() == 0;
@@ -128,11 +134,6 @@ final class PagesBench {
 
     private static String ok(boolean holds) {
         return holds ? "HOLDS" : "FAILS";
-    }
-
-    private static void print(String what, HttpBench.Load l) {
-        System.out.printf(Locale.ROOT, "%-20s %,9.0f requests/s, p50 %.2f ms, p99 %.2f ms, %,d requests, %d errors%n", what, l.rps(),
-            l.p50ms(), l.p99ms(), l.requests(), l.errors());
     }
 
     /** A page's weight with its style sheet, and its time to first byte on an idle server. */

@@ -56,13 +56,16 @@ public final class JdbcCaseloadRepository implements CaseloadRepository {
             + named("f.person_id", filtered) + " GROUP BY f.person_id)";
     }
 
+    /** The people whose indexed names hold every word asked for, read from the index's primary key. */
+    private static final String MATCHING = "(SELECT n.person_id FROM caseload_names n WHERE n.organisation_id = :o "
+        + "AND n.term_hash IN (<hashes>) GROUP BY n.person_id HAVING COUNT(DISTINCT n.term_hash) = :needed)";
+
     /**
      * The name filter, inside each part of the union: outside it, the database would first gather the whole
      * caseload (and each one's last record) and filter after.
      */
     private static String named(String column, boolean filtered) {
-        return filtered ? " AND " + column + " IN (SELECT n.person_id FROM caseload_names n WHERE n.organisation_id = :o "
-            + "AND n.term_hash IN (<hashes>) GROUP BY n.person_id HAVING COUNT(DISTINCT n.term_hash) = :needed)" : "";
+        return filtered ? " AND " + column + " IN " + MATCHING : "";
     }
 
     @Override
@@ -74,10 +77,11 @@ public final class JdbcCaseloadRepository implements CaseloadRepository {
                 .bind("o", organisation).mapTo(Integer.class).findOne().isPresent();
             String people = referred ? people(!required.isEmpty()) + " r"
                 : "relationships r WHERE r.organisation_id = :o" + named("r.person_id", !required.isEmpty());
-            // One statement: the page and, on every row, how many match in all.
-            var rows = bindPeople(h.createQuery("SELECT r.person_id, r.since, COUNT(*) OVER () AS total, (SELECT MAX(c.created_at) "
-                + "FROM records c WHERE c.person_id = r.person_id AND c.organisation_id = :o) AS last_record FROM " + people
-                + " ORDER BY r.since DESC, r.person_id LIMIT :n OFFSET :skip"), organisation, purpose, identity, now, referred)
+            // One statement: the page and, on every row, how many match in all; the last record is read for the page's rows only.
+            var rows = bindPeople(h.createQuery("SELECT p.person_id, p.since, p.total, (SELECT MAX(c.created_at) FROM records c "
+                + "WHERE c.person_id = p.person_id AND c.organisation_id = :o) AS last_record FROM (SELECT r.person_id, r.since, "
+                + "COUNT(*) OVER () AS total FROM " + people + " ORDER BY r.since DESC, r.person_id LIMIT :n OFFSET :skip) p "
+                + "ORDER BY p.since DESC, p.person_id"), organisation, purpose, identity, now, referred)
                 .bind("n", limit).bind("skip", offset);
             if (!required.isEmpty()) {
                 rows.bindList("hashes", required).bind("needed", required.size());

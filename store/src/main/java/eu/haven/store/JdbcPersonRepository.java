@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** People; a person's row is kept in memory ({@link PersonCache}, the profile sealed as stored) until a write about them. */
 public final class JdbcPersonRepository implements PersonRepository {
+    /** Bytes of people kept in memory: every view of the person's own pages reads the row. */
+    private static final long CACHE_BYTES = 4L * 1024 * 1024;
     private final Database db;
+    private final PersonCache<Person> cache;
 
     public JdbcPersonRepository(Database db) {
         this.db = db;
+        this.cache = new PersonCache<>(db, CACHE_BYTES, p -> 512L + p.sealedProfile().length);
     }
 
     @Override
@@ -26,8 +31,8 @@ public final class JdbcPersonRepository implements PersonRepository {
 
     @Override
     public Optional<Person> find(UUID id) {
-        return db.with(h -> h.createQuery("SELECT * FROM persons WHERE id = :id").bind("id", id)
-            .map((rs, c) -> person(rs)).findOne());
+        return cache.get(id, () -> db.with(h -> h.createQuery("SELECT * FROM persons WHERE id = :id").bind("id", id)
+            .map((rs, c) -> person(rs)).findOne()));
     }
 
     private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -49,7 +54,7 @@ public final class JdbcPersonRepository implements PersonRepository {
 
     @Override
     public boolean replaceAccessCode(UUID id, String hash, String lookup, java.time.Instant issuedAt) {
-        boolean replaced = db.with(h -> h.createUpdate("UPDATE persons SET access_code_hash = :h, access_code_lookup = :l, "
+        boolean replaced = db.with(h -> h.createUpdate("UPDATE persons SET access_code_hash = :h, access_code_lookup = :l, version = version + 1, "
                 + "code_issued_at = :at, code_activated_at = NULL, secret_hash = NULL, secret_failures = 0 WHERE id = :id")
             .bind("h", hash).bind("l", lookup).bind("at", Times.of(issuedAt)).bind("id", id).execute()) > 0;
         db.personChanged(id);

@@ -91,6 +91,11 @@ public final class Messages {
         return bundles.keySet();
     }
 
+    /** The keys of a language's texts. */
+    public java.util.Set<String> keys(String lang) {
+        return bundles.getOrDefault(lang, bundles.get("en")).stringPropertyNames();
+    }
+
     public boolean has(String lang, String key) {
         return bundles.getOrDefault(lang, bundles.get("en")).containsKey(key) || bundles.get("en").containsKey(key);
     }
@@ -109,6 +114,17 @@ public final class Messages {
 
     /** {@code rtl} for Arabic and Persian, {@code ltr} otherwise. */
     public static String direction(String lang) {
-        return ULocale.forLanguageTag(lang).isRightToLeft() ? "rtl" : "ltr";
+        String known = DIRECTIONS.get(lang);
+        if (known != null) {
+            return known;
+        }
+        String dir = ULocale.forLanguageTag(lang).isRightToLeft() ? "rtl" : "ltr";
+        if (DIRECTIONS.size() < 64) {
+            DIRECTIONS.put(lang, dir);
+        }
+        return dir;
     }
+
+    /** Directions by language, asked of ICU once each (every page asks; a few dozen languages at most are kept). */
+    private static final java.util.Map<String, String> DIRECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -48,19 +48,23 @@ public final class CookieSession<T> {
         if (token.isEmpty()) {
             throw PageFailure.signIn(path + "/sign-in" + lang(ctx).map(l -> "?lang=" + l).orElse(""));
         }
-        String ended = path + "/sign-in?ended=1" + lang(ctx).map(l -> "&lang=" + l).orElse("");
         T who;
         try {
             who = authenticate.apply(token);
         } catch (HavenException e) {
             Cookies.clear(ctx, cookie, path, secure);
-            throw PageFailure.signIn(ended);
+            throw PageFailure.signIn(ended(ctx));
         }
         if (!idle.touch(token.get())) {
             close(ctx);
-            throw PageFailure.signIn(ended);
+            throw PageFailure.signIn(ended(ctx));
         }
         return who;
+    }
+
+    /** The sign-in page that says the session ended (asked only then: reading a form parameter reads the request's body). */
+    private String ended(Context ctx) {
+        return path + "/sign-in?ended=1" + lang(ctx).map(l -> "&lang=" + l).orElse("");
     }
 
     public void close(Context ctx) {

@@ -107,13 +107,7 @@ public final class PageKit {
         gg.jte.output.Utf8ByteOutput out = new gg.jte.output.Utf8ByteOutput();
         TEMPLATES.render(template, params, out);
         headers(ctx);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(out.getContentLength());
-        try {
-            out.writeTo(bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        ctx.status(status).contentType("text/html; charset=utf-8").result(bytes.toByteArray());
+        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toByteArray());
     }
 
     /** A page's headers (the JSON defaults are replaced; no-store and nosniff stay). */

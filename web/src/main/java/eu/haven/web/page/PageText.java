@@ -5,22 +5,32 @@ import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.ULocale;
 import eu.haven.web.i18n.Messages;
+import eu.haven.web.i18n.SimpleMessage;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The texts of one page in its language: looked up in the page's own bundles in order (the staff's
  * texts, then the texts people see), formatted with ICU so that plurals, dates and digits follow
- * the language.
+ * the language. Made for one request and used by the one thread that renders it.
  */
 public final class PageText {
     /** Parsed message patterns and date formats by language (and key or style): a bounded set, since keys and languages are fixed. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, Compiled> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Moments as written ({@link #written}), bounded. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Texts formatted from counts alone, by language, key and counts (bounded). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> COUNTED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A pattern as ICU parsed it (cloned for each use), and as literal text and plain arguments when it is that simple. */
+    private record Compiled(MessageFormat format, java.util.Optional<SimpleMessage> simple) {}
     private static final java.util.concurrent.ConcurrentHashMap<String, DateFormat> DATES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** This page's own copies of the shared formatters: a page is rendered by one thread, so each is cloned once a page, not once a use. */
+    private final Map<String, Object> mine = new HashMap<>();
     private final String lang;
     private final List<Messages> bundles;
     private final ZoneId zone;
@@ -78,14 +88,77 @@ public final class PageText {
             Object value = namesAndValues[i + 1];
             args.put((String) namesAndValues[i], value instanceof Instant at ? Date.from(at) : value);
         }
-        return ((MessageFormat) FORMATS.computeIfAbsent(lang + "\u0000" + key,
-            k -> new MessageFormat(t(key), ULocale.forLanguageTag(lang))).clone()).format(args);
+        Compiled compiled = FORMATS.computeIfAbsent(lang + "\u0000" + key, k -> {
+            String pattern = t(key);
+            return new Compiled(new MessageFormat(pattern, ULocale.forLanguageTag(lang)), SimpleMessage.of(pattern));
+        });
+        Optional<String> simple = compiled.simple().flatMap(m -> m.format(args));
+        if (simple.isPresent()) {
+            return simple.get();
+        }
+        if (!counts(namesAndValues)) {
+            return ((MessageFormat) mine.computeIfAbsent("m\u0000" + key, k -> compiled.format().clone())).format(args);
+        }
+        // Counts alone (minutes, how many): the same few on every page, so each is formatted by ICU once.
+        String memo = lang + "\u0000" + key + "\u0000" + java.util.Arrays.toString(namesAndValues);
+        String known = COUNTED.get(memo);
+        if (known == null) {
+            known = ((MessageFormat) compiled.format().clone()).format(args);
+            if (COUNTED.size() < 4096) {
+                COUNTED.put(memo, known);
+            }
+        }
+        return known;
+    }
+
+    /** Whether every value is a small whole number (never a person's data: those are text). */
+    private static boolean counts(Object[] namesAndValues) {
+        for (int i = 1; i < namesAndValues.length; i += 2) {
+            if (!(namesAndValues[i] instanceof Integer) && !(namesAndValues[i] instanceof Long)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A moment as the language writes a date and time, in the installation's time zone. */
     public String dateTime(Instant at) {
-        return dates("dt", () -> DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, ULocale.forLanguageTag(lang)))
-            .format(Date.from(at));
+        return written("dt", Long.toString(Math.floorDiv(at.getEpochSecond(), 60)), () -> dates("dt",
+            () -> DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, ULocale.forLanguageTag(lang))).format(Date.from(at)));
+    }
+
+    /** The same, of a moment as the view models carry it ({@link Instant#toString}: {@code 2026-12-07T18:42:37.111Z}). */
+    public String dateTime(String iso) {
+        return minute(iso).map(m -> written("dt", m, () -> dateTime(Instant.parse(iso)))).orElseGet(() -> dateTime(Instant.parse(iso)));
+    }
+
+    /** A day as the language writes it, of a moment as the view models carry it. */
+    public String date(String iso) {
+        return minute(iso).map(m -> written("d", m, () -> date(Instant.parse(iso)))).orElseGet(() -> date(Instant.parse(iso)));
+    }
+
+    /** {@code 2026-12-07T18:42} of an instant's text in UTC, which names its minute (ICU and java.time parse slowly). */
+    private static Optional<String> minute(String iso) {
+        return iso.length() >= 20 && iso.charAt(10) == 'T' && iso.charAt(13) == ':' && iso.charAt(16) == ':' && iso.endsWith("Z")
+            ? Optional.of(iso.substring(0, 16)) : Optional.empty();
+    }
+
+    /**
+     * A moment as written, remembered by style, language, zone and minute: a medium date and a short time show no
+     * seconds, and zones have been offset by whole minutes since 1972, so every moment of a minute is written the same. Moments,
+     * not people, are kept; the memory is emptied when it holds 20,000.
+     */
+    private String written(String style, String minute, java.util.function.Supplier<String> write) {
+        String key = style + "\u0000" + lang + "\u0000" + zone.getId() + "\u0000" + minute;
+        String known = WRITTEN.get(key);
+        if (known == null) {
+            known = write.get();
+            if (WRITTEN.size() >= 20_000) {
+                WRITTEN.clear();
+            }
+            WRITTEN.put(key, known);
+        }
+        return known;
     }
 
     /**
@@ -93,16 +166,17 @@ public final class PageText {
      * each use (they are not safe to share between threads).
      */
     private DateFormat dates(String style, java.util.function.Supplier<DateFormat> make) {
-        return (DateFormat) DATES.computeIfAbsent(style + "\u0000" + lang + "\u0000" + zone.getId(), k -> {
+        return (DateFormat) mine.computeIfAbsent("d\u0000" + style, s -> DATES.computeIfAbsent(style + "\u0000" + lang + "\u0000" + zone.getId(), k -> {
             DateFormat format = make.get();
             format.setTimeZone(com.ibm.icu.util.TimeZone.getTimeZone(zone.getId()));
             return format;
-        }).clone();
+        }).clone());
     }
 
     /** A day as the language writes it. */
     public String date(Instant at) {
-        return dates("d", () -> DateFormat.getDateInstance(DateFormat.MEDIUM, ULocale.forLanguageTag(lang))).format(Date.from(at));
+        return written("d", Long.toString(Math.floorDiv(at.getEpochSecond(), 60)),
+            () -> dates("d", () -> DateFormat.getDateInstance(DateFormat.MEDIUM, ULocale.forLanguageTag(lang))).format(Date.from(at)));
     }
 
     /**
@@ -118,6 +192,6 @@ public final class PageText {
 
     /** A count with the digits the language uses. */
     public String number(long n) {
-        return NumberFormat.getIntegerInstance(ULocale.forLanguageTag(lang)).format(n);
+        return ((NumberFormat) mine.computeIfAbsent("n", k -> NumberFormat.getIntegerInstance(ULocale.forLanguageTag(lang)))).format(n);
     }
 }

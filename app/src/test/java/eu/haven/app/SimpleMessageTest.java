@@ -1,0 +1,79 @@
+package eu.haven.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import eu.haven.web.i18n.Messages;
+import eu.haven.web.i18n.SimpleMessage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The pages' shortcut for plain patterns gives exactly what ICU's MessageFormat gives, for every text Haven has and for made-up ones. */
+class SimpleMessageTest {
+    private static final String VALUE = "O'Brien {x} ‏مرحبا # 12";
+
+    @Test
+    void every_text_of_every_bundle_formats_as_icu_formats_it() {
+        int simple = 0;
+        for (Messages bundle : List.of(Messages.bundled(), Messages.staff(), Messages.letters())) {
+            for (String lang : bundle.languages()) {
+                for (String key : bundle.keys(lang)) {
+                    String pattern = bundle.text(lang, key);
+                    MessageFormat icu = new MessageFormat(pattern, ULocale.forLanguageTag(lang));
+                    Optional<SimpleMessage> fast = SimpleMessage.of(pattern);
+                    Map<String, Object> args = new HashMap<>();
+                    icu.getArgumentNames().forEach(n -> args.put(n, VALUE + n));
+                    if (fast.isPresent()) {
+                        simple++;
+                        assertThat(fast.get().format(args)).as(lang + " " + key).contains(icu.format(args));
+                    } else {
+                        assertThat(pattern).as(lang + " " + key + " is left to ICU only when it has more than plain arguments")
+                            .containsAnyOf("plural", "select", "number", "date", "time", "choice", "ordinal");
+                    }
+                }
+            }
+        }
+        assertThat(simple).isGreaterThan(500);
+    }
+
+    @Test
+    void numbers_dates_and_missing_values_are_left_to_icu() {
+        SimpleMessage m = SimpleMessage.of("{a} and {b}").orElseThrow();
+        assertThat(m.format(Map.of("a", "x", "b", 3))).isEmpty();
+        assertThat(m.format(Map.of("a", "x"))).isEmpty();
+        assertThat(m.format(Map.of("a", "x", "b", "y"))).contains("x and y");
+        assertThat(SimpleMessage.of("{n, plural, one {# day} other {# days}}")).isEmpty();
+        assertThat(SimpleMessage.of("{n, number}")).isEmpty();
+        assertThat(SimpleMessage.of("{0} numbered")).isEmpty();
+    }
+
+    @Property(tries = 500)
+    void made_up_patterns_format_as_icu_formats_them(@ForAll("patterns") String pattern) {
+        MessageFormat icu;
+        try {
+            icu = new MessageFormat(pattern, ULocale.ENGLISH);
+        } catch (IllegalArgumentException notAPattern) {
+            assertThat(SimpleMessage.of(pattern)).isEmpty();
+            return;
+        }
+        Map<String, Object> args = new HashMap<>();
+        icu.getArgumentNames().forEach(n -> args.put(n, "<" + n + ">"));
+        SimpleMessage.of(pattern).ifPresent(m -> assertThat(m.format(args)).contains(icu.format(args)));
+    }
+
+    @Provide
+    Arbitrary<String> patterns() {
+        Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.strings().withChars("ab '#|}{").ofMaxLength(4),
+            Arbitraries.of("{name}", "{who}", "'{'", "''", "'{name}'", "{ name }", "{n, number}", "it's", "'#'", "{n, plural, other {#}}"));
+        return piece.list().ofMaxSize(6).map(l -> String.join("", l));
+    }
+}
