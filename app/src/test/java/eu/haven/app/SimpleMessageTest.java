@@ -32,9 +32,11 @@ class SimpleMessageTest {
                     Optional<SimpleMessage> fast = SimpleMessage.of(pattern);
                     Map<String, Object> args = new HashMap<>();
                     icu.getArgumentNames().forEach(n -> args.put(n, VALUE + n));
+                    Object[] pairs = args.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
                     if (fast.isPresent()) {
                         simple++;
                         assertThat(fast.get().format(args)).as(lang + " " + key).contains(icu.format(args));
+                        assertThat(fast.get().format(pairs)).as(lang + " " + key + ", given as pairs").contains(icu.format(args));
                     } else {
                         assertThat(pattern).as(lang + " " + key + " is left to ICU only when it has more than plain arguments")
                             .containsAnyOf("plural", "select", "number", "date", "time", "choice", "ordinal");
@@ -51,6 +53,9 @@ class SimpleMessageTest {
         assertThat(m.format(Map.of("a", "x", "b", 3))).isEmpty();
         assertThat(m.format(Map.of("a", "x"))).isEmpty();
         assertThat(m.format(Map.of("a", "x", "b", "y"))).contains("x and y");
+        assertThat(m.format("b", "y", "a", "x")).contains("x and y");
+        assertThat(m.format("a", "x", "b", 3)).isEmpty();
+        assertThat(m.format("a", "x")).isEmpty();
         assertThat(SimpleMessage.of("{n, plural, one {# day} other {# days}}")).isEmpty();
         assertThat(SimpleMessage.of("{n, number}")).isEmpty();
         assertThat(SimpleMessage.of("{0} numbered")).isEmpty();

@@ -67,6 +67,24 @@ public final class SimpleMessage {
         return Optional.empty();
     }
 
+    /** The message with values given as name, value, name, value; empty as {@link #format(Map)} says. */
+    public Optional<String> format(Object... namesAndValues) {
+        StringBuilder out = new StringBuilder(64);
+        for (int i = 0; i < names.size(); i++) {
+            Object value = null;
+            for (int j = 0; j + 1 < namesAndValues.length; j += 2) {
+                if (names.get(i).equals(namesAndValues[j])) {
+                    value = namesAndValues[j + 1];
+                }
+            }
+            if (!(value instanceof CharSequence text)) {
+                return Optional.empty();
+            }
+            out.append(literals.get(i)).append(text);
+        }
+        return Optional.of(out.append(literals.get(names.size())).toString());
+    }
+
     /** The message with these values; empty when one is missing or is not text (a number or date, which ICU formats by language). */
     public Optional<String> format(Map<String, Object> args) {
         StringBuilder out = new StringBuilder(64);

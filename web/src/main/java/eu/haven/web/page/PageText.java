@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 public final class PageText {
     /** Parsed message patterns and date formats by language (and key or style): a bounded set, since keys and languages are fixed. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Compiled> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<List<Messages>, java.util.concurrent.ConcurrentHashMap<String,
+        java.util.concurrent.ConcurrentHashMap<String, Compiled>>> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Moments as written ({@link #written}), bounded. */
     private static final java.util.concurrent.ConcurrentHashMap<String, String> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
     /** Texts formatted from counts alone, by language, key and counts (bounded). */
@@ -31,6 +32,8 @@ public final class PageText {
     private static final java.util.concurrent.ConcurrentHashMap<String, DateFormat> DATES = new java.util.concurrent.ConcurrentHashMap<>();
     /** This page's own copies of the shared formatters: a page is rendered by one thread, so each is cloned once a page, not once a use. */
     private final Map<String, Object> mine = new HashMap<>();
+    /** The patterns of this page's bundles and language, found at the first use. */
+    private java.util.concurrent.ConcurrentHashMap<String, Compiled> formats;
     private final String lang;
     private final List<Messages> bundles;
     private final ZoneId zone;
@@ -83,18 +86,23 @@ public final class PageText {
 
     /** The text of a key with named arguments, given as name, value, name, value. */
     public String f(String key, Object... namesAndValues) {
+        if (formats == null) {
+            // The patterns of these bundles in this language (a key may read differently in the staff's texts).
+            formats = FORMATS.computeIfAbsent(bundles, b -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(lang, l -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        Compiled compiled = formats.computeIfAbsent(key, k -> {
+            String pattern = t(key);
+            return new Compiled(new MessageFormat(pattern, ULocale.forLanguageTag(lang)), SimpleMessage.of(pattern));
+        });
+        Optional<String> simple = compiled.simple().flatMap(m -> m.format(namesAndValues));
+        if (simple.isPresent()) {
+            return simple.get();
+        }
         Map<String, Object> args = new HashMap<>();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             Object value = namesAndValues[i + 1];
             args.put((String) namesAndValues[i], value instanceof Instant at ? Date.from(at) : value);
-        }
-        Compiled compiled = FORMATS.computeIfAbsent(lang + "\u0000" + key, k -> {
-            String pattern = t(key);
-            return new Compiled(new MessageFormat(pattern, ULocale.forLanguageTag(lang)), SimpleMessage.of(pattern));
-        });
-        Optional<String> simple = compiled.simple().flatMap(m -> m.format(args));
-        if (simple.isPresent()) {
-            return simple.get();
         }
         if (!counts(namesAndValues)) {
             return ((MessageFormat) mine.computeIfAbsent("m\u0000" + key, k -> compiled.format().clone())).format(args);
