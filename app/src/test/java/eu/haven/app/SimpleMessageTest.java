@@ -61,6 +61,32 @@ class SimpleMessageTest {
         assertThat(SimpleMessage.of("{0} numbered")).isEmpty();
     }
 
+    @Test
+    void texts_of_counts_are_formatted_as_icu_formats_them_from_memory_too() {
+        int plural = 0;
+        for (String lang : Messages.bundled().languages()) {
+            eu.haven.web.page.PageText t = new eu.haven.web.page.PageText(lang, List.of(Messages.bundled()), java.time.ZoneId.of("UTC"));
+            for (String key : Messages.bundled().keys(lang)) {
+                String pattern = Messages.bundled().text(lang, key);
+                if (!pattern.contains("plural")) {
+                    continue;
+                }
+                MessageFormat icu = new MessageFormat(pattern, ULocale.forLanguageTag(lang));
+                if (icu.getArgumentNames().size() != 1) {
+                    continue;
+                }
+                String name = icu.getArgumentNames().iterator().next();
+                plural++;
+                for (int round = 0; round < 2; round++) {
+                    for (int n : new int[] {0, 1, 2, 3, 5, 11, 15, 30, 100, 101}) {
+                        assertThat(t.f(key, name, n)).as(lang + " " + key + " " + n).isEqualTo(icu.format(Map.of(name, n)));
+                    }
+                }
+            }
+        }
+        assertThat(plural).isGreaterThan(9);
+    }
+
     @Property(tries = 500)
     void made_up_patterns_format_as_icu_formats_them(@ForAll("patterns") String pattern) {
         MessageFormat icu;

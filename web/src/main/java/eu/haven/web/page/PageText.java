@@ -20,15 +20,17 @@ import java.util.Optional;
  * the language. Made for one request and used by the one thread that renders it.
  */
 public final class PageText {
-    /** Parsed message patterns and date formats by language (and key or style): a bounded set, since keys and languages are fixed. */
+    /** Parsed message patterns by bundles, language and key: a bounded set, since bundles, keys and languages are fixed. */
     private static final java.util.concurrent.ConcurrentHashMap<List<Messages>, java.util.concurrent.ConcurrentHashMap<String,
         java.util.concurrent.ConcurrentHashMap<String, Compiled>>> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Moments as written ({@link #written}), bounded. */
     private static final java.util.concurrent.ConcurrentHashMap<String, String> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Texts formatted from counts alone, by language, key and counts (bounded). */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> COUNTED = new java.util.concurrent.ConcurrentHashMap<>();
-    /** A pattern as ICU parsed it (cloned for each use), and as literal text and plain arguments when it is that simple. */
-    private record Compiled(MessageFormat format, java.util.Optional<SimpleMessage> simple) {}
+    /**
+     * A pattern as ICU parsed it (cloned for each use), as literal text and plain arguments when it is that simple, and the
+     * texts it gave from counts alone (bounded).
+     */
+    private record Compiled(MessageFormat format, java.util.Optional<SimpleMessage> simple, Map<String, String> counted) {}
+    /** Date formats by style, language and zone. */
     private static final java.util.concurrent.ConcurrentHashMap<String, DateFormat> DATES = new java.util.concurrent.ConcurrentHashMap<>();
     /** This page's own copies of the shared formatters: a page is rendered by one thread, so each is cloned once a page, not once a use. */
     private final Map<String, Object> mine = new HashMap<>();
@@ -93,7 +95,8 @@ public final class PageText {
         }
         Compiled compiled = formats.computeIfAbsent(key, k -> {
             String pattern = t(key);
-            return new Compiled(new MessageFormat(pattern, ULocale.forLanguageTag(lang)), SimpleMessage.of(pattern));
+            return new Compiled(new MessageFormat(pattern, ULocale.forLanguageTag(lang)), SimpleMessage.of(pattern),
+                new java.util.concurrent.ConcurrentHashMap<>());
         });
         Optional<String> simple = compiled.simple().flatMap(m -> m.format(namesAndValues));
         if (simple.isPresent()) {
@@ -108,12 +111,12 @@ public final class PageText {
             return ((MessageFormat) mine.computeIfAbsent("m\u0000" + key, k -> compiled.format().clone())).format(args);
         }
         // Counts alone (minutes, how many): the same few on every page, so each is formatted by ICU once.
-        String memo = lang + "\u0000" + key + "\u0000" + java.util.Arrays.toString(namesAndValues);
-        String known = COUNTED.get(memo);
+        String memo = java.util.Arrays.toString(namesAndValues);
+        String known = compiled.counted().get(memo);
         if (known == null) {
             known = ((MessageFormat) compiled.format().clone()).format(args);
-            if (COUNTED.size() < 4096) {
-                COUNTED.put(memo, known);
+            if (compiled.counted().size() < 256) {
+                compiled.counted().put(memo, known);
             }
         }
         return known;
