@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * shelter takes on 5,000 people, then wrk with 64 connections and a signed-in session's cookies
  * against (a) a person's page for staff, (b) the person's timeline in the portal, (c) /health in the
  * same run, and (d) the shelter's caseload filtered by name. Every request of (a), (b) and (d) is
- * decided and recorded in the ledger before it is answered. Also printed: each page's weight with
+ * decided and recorded in the ledger before it is answered. The cookies are those a browser would send: the session's, the
+ * declared purpose and the form token's, which the server sets on the first page. Also printed: each page's weight with
  * its style sheet, and its time to first byte alone.
  */
 final class PagesBench {
@@ -61,8 +62,9 @@ final class PagesBench {
             String personToken = client.post("/api/v1/me/activate", null, null,
                 "{\"accessCode\":\"" + codes[1] + "\",\"secret\":\"2468\"}").get("token").asText();
             // The pages take the same session tokens as the API, in their cookies.
-            String staffCookie = "haven_staff=" + staff + "; haven_purpose=shelter";
-            String personCookie = "haven_me=" + personToken;
+            // The form token's cookie too, as a browser keeps it from the first page (without it every page would set a new one).
+            String staffCookie = withFormCookie(base, "/staff/people/" + ids[1], "haven_staff=" + staff + "; haven_purpose=shelter");
+            String personCookie = withFormCookie(base, "/me/history", "haven_me=" + personToken);
             String staffPage = "/staff/people/" + id;
             String timeline = "/me/history";
             String caseload = "/staff/people?q=amina";
@@ -124,6 +126,18 @@ final class PagesBench {
         }
         counts.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %,9d  %s%n", v, k));
         other.forEach(l -> System.out.println("  log: " + l));
+    }
+
+    /** The cookies with the form token's cookie the server sets on a first page, as a browser would send them back. */
+    private static String withFormCookie(String base, String path, String cookies) throws Exception {
+        HttpResponse<Void> first = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies)
+            .GET().build(), HttpResponse.BodyHandlers.discarding());
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException(path + ": HTTP " + first.statusCode());
+        }
+        return first.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("haven_csrf="))
+            .map(c -> cookies + "; " + c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst()
+            .orElseThrow(() -> new IllegalStateException(path + " set no form token cookie"));
     }
 
     private static Path script(Path dir, String name, String cookie) throws Exception {

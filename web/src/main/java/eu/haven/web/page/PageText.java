@@ -20,9 +20,12 @@ import java.util.Optional;
  * the language. Made for one request and used by the one thread that renders it.
  */
 public final class PageText {
-    /** Parsed message patterns by bundles, language and key: a bounded set, since bundles, keys and languages are fixed. */
-    private static final java.util.concurrent.ConcurrentHashMap<List<Messages>, java.util.concurrent.ConcurrentHashMap<String,
-        java.util.concurrent.ConcurrentHashMap<String, Compiled>>> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Texts and parsed message patterns by bundles, language and key: a bounded set, since bundles, keys and languages are fixed. */
+    private static final java.util.concurrent.ConcurrentHashMap<List<Messages>, java.util.concurrent.ConcurrentHashMap<String, Catalogue>>
+        CATALOGUES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The texts and parsed patterns of some bundles in one language, by key (a key may read differently in the staff's texts). */
+    private record Catalogue(java.util.concurrent.ConcurrentHashMap<String, String> texts,
+                             java.util.concurrent.ConcurrentHashMap<String, Compiled> formats) {}
     /** Moments as written ({@link #written}), bounded. */
     private static final java.util.concurrent.ConcurrentHashMap<String, String> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
     /**
@@ -34,8 +37,8 @@ public final class PageText {
     private static final java.util.concurrent.ConcurrentHashMap<String, DateFormat> DATES = new java.util.concurrent.ConcurrentHashMap<>();
     /** This page's own copies of the shared formatters: a page is rendered by one thread, so each is cloned once a page, not once a use. */
     private final Map<String, Object> mine = new HashMap<>();
-    /** The patterns of this page's bundles and language, found at the first use. */
-    private java.util.concurrent.ConcurrentHashMap<String, Compiled> formats;
+    /** The texts and patterns of this page's bundles and language, found at the first use. */
+    private Catalogue catalogue;
     private final String lang;
     private final List<Messages> bundles;
     private final ZoneId zone;
@@ -68,6 +71,19 @@ public final class PageText {
 
     /** The text of a key; the key itself when no bundle has it (a test holds every key present). */
     public String t(String key) {
+        String known = catalogue().texts().get(key);
+        if (known != null) {
+            return known;
+        }
+        String text = find(key);
+        if (!text.equals(key)) {
+            // Only keys the bundles have are remembered (a key may be made from a request's parameter).
+            catalogue().texts().put(key, text);
+        }
+        return text;
+    }
+
+    private String find(String key) {
         for (Messages m : bundles) {
             if (m.languages().contains(lang) && m.has(lang, key)) {
                 return m.text(lang, key);
@@ -88,12 +104,7 @@ public final class PageText {
 
     /** The text of a key with named arguments, given as name, value, name, value. */
     public String f(String key, Object... namesAndValues) {
-        if (formats == null) {
-            // The patterns of these bundles in this language (a key may read differently in the staff's texts).
-            formats = FORMATS.computeIfAbsent(bundles, b -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(lang, l -> new java.util.concurrent.ConcurrentHashMap<>());
-        }
-        Compiled compiled = formats.computeIfAbsent(key, k -> {
+        Compiled compiled = catalogue().formats().computeIfAbsent(key, k -> {
             String pattern = t(key);
             return new Compiled(new MessageFormat(pattern, ULocale.forLanguageTag(lang)), SimpleMessage.of(pattern),
                 new java.util.concurrent.ConcurrentHashMap<>());
@@ -120,6 +131,14 @@ public final class PageText {
             }
         }
         return known;
+    }
+
+    private Catalogue catalogue() {
+        if (catalogue == null) {
+            catalogue = CATALOGUES.computeIfAbsent(bundles, b -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(lang, l -> new Catalogue(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>()));
+        }
+        return catalogue;
     }
 
     /** Whether every value is a small whole number (never a person's data: those are text). */
