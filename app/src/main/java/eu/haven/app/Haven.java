@@ -125,7 +125,7 @@ public final class Haven implements AutoCloseable {
         Installation.masterKeyWarning(config).ifPresent(LOG::warn);
         java.util.function.Supplier<MasterKey> masterFile = MasterKeyFile.watched(config.masterKeyFile());
         MasterKey master = masterFile.get();
-        PersonKeys keys = new PersonKeys(masterFile, new FilePersonKeyStore(config.keyStoreDir()));
+        PersonKeys keys = new PersonKeys(masterFile, new FilePersonKeyStore(config.keyStoreDir(), db.shared()));
         var organisations = new JdbcOrganisationRepository(db);
         var staff = new JdbcStaffRepository(db);
         var persons = new JdbcPersonRepository(db);

@@ -19,9 +19,16 @@ import java.util.stream.Stream;
  */
 public final class FilePersonKeyStore implements PersonKeyStore {
     private final Path dir;
+    private final boolean shared;
 
     public FilePersonKeyStore(Path dir) {
+        this(dir, false);
+    }
+
+    /** {@code shared}: other servers use the folder too ({@link PersonKeyStore#shared}). */
+    public FilePersonKeyStore(Path dir, boolean shared) {
         this.dir = dir;
+        this.shared = shared;
         try {
             SecureFiles.ensureDirectory(dir);
         } catch (IOException e) {
@@ -41,6 +48,11 @@ public final class FilePersonKeyStore implements PersonKeyStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a data key", e);
         }
+    }
+
+    @Override
+    public boolean shared() {
+        return shared;
     }
 
     @Override

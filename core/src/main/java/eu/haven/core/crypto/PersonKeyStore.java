@@ -13,9 +13,15 @@ public interface PersonKeyStore {
     Optional<byte[]> load(UUID personId);
 
     /**
-     * Whether the person's key is still there: a key kept in memory is used only while it is, so that an erasure
-     * through another server sharing the key store (which cannot empty this one's memory) takes effect here too.
+     * Whether other servers use this store too (several servers on one database, with the key folder on storage they
+     * all mount): a key kept in memory is then used only while it {@link #exists}, so that an erasure through another
+     * server (which cannot empty this one's memory) takes effect here too.
      */
+    default boolean shared() {
+        return false;
+    }
+
+    /** Whether the person's key is still there. */
     default boolean exists(UUID personId) {
         return load(personId).isPresent();
     }

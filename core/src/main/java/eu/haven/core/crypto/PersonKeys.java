@@ -61,8 +61,8 @@ public final class PersonKeys {
             cached = cache.get(personId);
         }
         if (cached != null) {
-            // One stat: another server sharing the key store may have erased the person since the key was kept.
-            if (store.exists(personId)) {
+            // On a shared store one stat: another server may have erased the person since the key was kept.
+            if (!store.shared() || store.exists(personId)) {
                 return java.util.Optional.of(cached);
             }
             synchronized (cache) {

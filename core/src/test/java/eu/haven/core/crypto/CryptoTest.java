@@ -17,6 +17,12 @@ class CryptoTest {
 
     static final class MapKeyStore implements PersonKeyStore {
         final Map<UUID, byte[]> keys = new HashMap<>();
+        boolean shared;
+
+        @Override
+        public boolean shared() {
+            return shared;
+        }
 
         public void save(UUID id, byte[] k) {
             keys.put(id, k);
@@ -50,6 +56,7 @@ class CryptoTest {
     @Test
     void a_key_kept_in_memory_is_gone_once_another_server_destroys_it_in_the_shared_store() {
         MapKeyStore store = new MapKeyStore();
+        store.shared = true;
         PersonKeys one = new PersonKeys(master, store);
         PersonKeys two = new PersonKeys(master, store);
         UUID person = UUID.randomUUID();

@@ -67,7 +67,7 @@ public final class SimpleMessage {
         return Optional.empty();
     }
 
-    /** The message with values given as name, value, name, value; empty as {@link #format(Map)} says. */
+    /** The message with values given as name, value, name, value; empty when one is missing or is not text. */
     public Optional<String> format(Object... namesAndValues) {
         StringBuilder out = new StringBuilder(64);
         for (int i = 0; i < names.size(); i++) {
@@ -87,13 +87,6 @@ public final class SimpleMessage {
 
     /** The message with these values; empty when one is missing or is not text (a number or date, which ICU formats by language). */
     public Optional<String> format(Map<String, Object> args) {
-        StringBuilder out = new StringBuilder(64);
-        for (int i = 0; i < names.size(); i++) {
-            if (!(args.get(names.get(i)) instanceof CharSequence value)) {
-                return Optional.empty();
-            }
-            out.append(literals.get(i)).append(value);
-        }
-        return Optional.of(out.append(literals.get(names.size())).toString());
+        return format(args.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray());
     }
 }

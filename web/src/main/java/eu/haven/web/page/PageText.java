@@ -113,24 +113,29 @@ public final class PageText {
         if (simple.isPresent()) {
             return simple.get();
         }
-        Map<String, Object> args = new HashMap<>();
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            Object value = namesAndValues[i + 1];
-            args.put((String) namesAndValues[i], value instanceof Instant at ? Date.from(at) : value);
-        }
         if (!counts(namesAndValues)) {
-            return ((MessageFormat) mine.computeIfAbsent("m\u0000" + key, k -> compiled.format().clone())).format(args);
+            return ((MessageFormat) mine.computeIfAbsent("m\u0000" + key, k -> compiled.format().clone())).format(args(namesAndValues));
         }
         // Counts alone (minutes, how many): the same few on every page, so each is formatted by ICU once.
         String memo = java.util.Arrays.toString(namesAndValues);
         String known = compiled.counted().get(memo);
         if (known == null) {
-            known = ((MessageFormat) compiled.format().clone()).format(args);
+            known = ((MessageFormat) compiled.format().clone()).format(args(namesAndValues));
             if (compiled.counted().size() < 256) {
                 compiled.counted().put(memo, known);
             }
         }
         return known;
+    }
+
+    /** Named arguments as ICU takes them (a moment as a date). */
+    private static Map<String, Object> args(Object[] namesAndValues) {
+        Map<String, Object> args = new HashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            args.put((String) namesAndValues[i], value instanceof Instant at ? Date.from(at) : value);
+        }
+        return args;
     }
 
     private Catalogue catalogue() {
@@ -153,18 +158,17 @@ public final class PageText {
 
     /** A moment as the language writes a date and time, in the installation's time zone. */
     public String dateTime(Instant at) {
-        return written("dt", Long.toString(Math.floorDiv(at.getEpochSecond(), 60)), () -> dates("dt",
-            () -> DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, ULocale.forLanguageTag(lang))).format(Date.from(at)));
+        return written("dt", Long.toString(Math.floorDiv(at.getEpochSecond(), 60)), () -> format("dt", at));
     }
 
     /** The same, of a moment as the view models carry it ({@link Instant#toString}: {@code 2026-12-07T18:42:37.111Z}). */
     public String dateTime(String iso) {
-        return minute(iso).map(m -> written("dt", m, () -> dateTime(Instant.parse(iso)))).orElseGet(() -> dateTime(Instant.parse(iso)));
+        return minute(iso).map(m -> written("dt", m, () -> format("dt", Instant.parse(iso)))).orElseGet(() -> dateTime(Instant.parse(iso)));
     }
 
     /** A day as the language writes it, of a moment as the view models carry it. */
     public String date(String iso) {
-        return minute(iso).map(m -> written("d", m, () -> date(Instant.parse(iso)))).orElseGet(() -> date(Instant.parse(iso)));
+        return minute(iso).map(m -> written("d", m, () -> format("d", Instant.parse(iso)))).orElseGet(() -> date(Instant.parse(iso)));
     }
 
     /** {@code 2026-12-07T18:42} of an instant's text in UTC, which names its minute (ICU and java.time parse slowly). */
@@ -205,8 +209,14 @@ public final class PageText {
 
     /** A day as the language writes it. */
     public String date(Instant at) {
-        return written("d", Long.toString(Math.floorDiv(at.getEpochSecond(), 60)),
-            () -> dates("d", () -> DateFormat.getDateInstance(DateFormat.MEDIUM, ULocale.forLanguageTag(lang))).format(Date.from(at)));
+        return written("d", Long.toString(Math.floorDiv(at.getEpochSecond(), 60)), () -> format("d", at));
+    }
+
+    /** A moment written by ICU: {@code dt} a medium date and a short time, {@code d} a medium date. */
+    private String format(String style, Instant at) {
+        ULocale locale = ULocale.forLanguageTag(lang);
+        return dates(style, () -> style.equals("dt") ? DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, locale)
+            : DateFormat.getDateInstance(DateFormat.MEDIUM, locale)).format(Date.from(at));
     }
 
     /**
