@@ -62,11 +62,11 @@ final class PagesBench {
             String personToken = client.post("/api/v1/me/activate", null, null,
                 "{\"accessCode\":\"" + codes[1] + "\",\"secret\":\"2468\"}").get("token").asText();
             // The pages take the same session tokens as the API, in their cookies.
-            // The form token's cookie too, as a browser keeps it from the first page (without it every page would set a new one).
-            String staffCookie = withFormCookie(base, "/staff/people/" + ids[1], "haven_staff=" + staff + "; haven_purpose=shelter");
-            String personCookie = withFormCookie(base, "/me/history", "haven_me=" + personToken);
             String staffPage = "/staff/people/" + id;
             String timeline = "/me/history";
+            // The form token's cookie too, as a browser keeps it from the first page (without it every page would set a new one).
+            String staffCookie = withFormCookie(base, staffPage, "haven_staff=" + staff + "; haven_purpose=shelter");
+            String personCookie = withFormCookie(base, timeline, "haven_me=" + personToken);
             String caseload = "/staff/people?q=amina";
             Weights weights = new Weights(base);
             weights.print("person's page for staff", staffPage, staffCookie);
