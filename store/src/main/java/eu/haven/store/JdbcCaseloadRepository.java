@@ -77,10 +77,12 @@ public final class JdbcCaseloadRepository implements CaseloadRepository {
                 .bind("o", organisation).mapTo(Integer.class).findOne().isPresent();
             String people = referred ? people(!required.isEmpty()) + " r"
                 : "relationships r WHERE r.organisation_id = :o" + named("r.person_id", !required.isEmpty());
-            // One statement: the page and, on every row, how many match in all; the last record is read for the page's rows only.
-            var rows = bindPeople(h.createQuery("SELECT p.person_id, p.since, p.total, (SELECT MAX(c.created_at) FROM records c "
-                + "WHERE c.person_id = p.person_id AND c.organisation_id = :o) AS last_record FROM (SELECT r.person_id, r.since, "
-                + "COUNT(*) OVER () AS total FROM " + people + " ORDER BY r.since DESC, r.person_id LIMIT :n OFFSET :skip) p "
+            // One statement: the page and, on every row, how many match in all (a subquery the database answers once: as a
+            // window, COUNT(*) OVER (), H2 took five times as long for the whole statement); the last record is read for the
+            // page's rows only.
+            var rows = bindPeople(h.createQuery("SELECT p.person_id, p.since, (SELECT COUNT(*) FROM " + people + ") AS total, "
+                + "(SELECT MAX(c.created_at) FROM records c WHERE c.person_id = p.person_id AND c.organisation_id = :o) AS last_record "
+                + "FROM (SELECT r.person_id, r.since FROM " + people + " ORDER BY r.since DESC, r.person_id LIMIT :n OFFSET :skip) p "
                 + "ORDER BY p.since DESC, p.person_id"), organisation, purpose, identity, now, referred)
                 .bind("n", limit).bind("skip", offset);
             if (!required.isEmpty()) {
