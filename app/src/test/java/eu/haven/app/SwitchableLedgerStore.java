@@ -66,6 +66,12 @@ final class SwitchableLedgerStore implements LedgerStore {
     }
 
     @Override
+    public Optional<java.util.Map<UUID, Long>> personHeads() {
+        check();
+        return store.personHeads();
+    }
+
+    @Override
     public List<Long> tileCounts() {
         return store.tileCounts();
     }

@@ -24,12 +24,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbcLedgerStore implements LedgerStore {
     private static final int KEEP_CHECKPOINTS = 1000;
     private static final String INSERT_EVENT = "INSERT INTO ledger_events (idx, entry, salt, id, at, actor_user, organisation_id, "
-        + "role, action, purpose, person_id, categories, permitted, reason, target_id, erasure) VALUES (?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, "
-        + "?, ?, CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID), ?)";
+        + "role, action, purpose, person_id, categories, permitted, reason, target_id, erasure, person_prev) VALUES (?, ?, ?, ?, ?, "
+        + "CAST(? AS UUID), ?, ?, ?, ?, CAST(? AS UUID), ?, ?, ?, CAST(? AS UUID), ?, ?)";
     /** The log's end, from the primary key's index (counting the rows, as {@link #extent} does, reads them all). */
     private static final String END = "SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_events";
     private final Database db;
     private final JdbcReportCounts reportCounts;
+    /** Appends and erasures follow one another (on a shared database, also under the advisory lock): both move the people's heads. */
+    private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
     private volatile java.util.Optional<eu.haven.core.transparency.ReportTally> tally = java.util.Optional.empty();
 
     public JdbcLedgerStore(Database db) {
@@ -93,7 +95,7 @@ public final class JdbcLedgerStore implements LedgerStore {
             return;
         }
         inBatchTransaction(tx -> {
-            tx.createQuery("SELECT pg_advisory_xact_lock(hashtext('haven-ledger-append:' || current_schema()))").map((rs, c) -> 1).one();
+            lockShared(tx);
             long end = tx.createQuery(END).mapTo(Long.class).one();
             List<StoredEvent> missed = end > known
                 ? tx.createQuery(ROWS + "WHERE idx >= :from AND idx < :to ORDER BY idx").bind("from", known).bind("to", end)
@@ -101,6 +103,10 @@ public final class JdbcLedgerStore implements LedgerStore {
                 : List.of();
             return planner.plan(end, missed);
         });
+    }
+
+    private static void lockShared(org.jdbi.v3.core.Handle tx) {
+        tx.createQuery("SELECT pg_advisory_xact_lock(hashtext('haven-ledger-append:' || current_schema()))").map((rs, c) -> 1).one();
     }
 
     @Override
@@ -115,6 +121,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     private void inBatchTransaction(java.util.function.Function<org.jdbi.v3.core.Handle, Batch> planned) {
         JdbcReportCounts.Written written;
+        writing.lock();
         try {
             written = db.autonomous(h -> h.inTransaction(tx -> {
                 Batch batch = planned.apply(tx);
@@ -135,16 +142,33 @@ public final class JdbcLedgerStore implements LedgerStore {
         } catch (RuntimeException failed) {
             reportCounts.forget();
             throw failed;
+        } finally {
+            writing.unlock();
         }
         if (written != null) {
             reportCounts.committed(written);
         }
     }
 
+    /**
+     * Each event naming a person links to the previous one naming them, and the person's head moves to their newest:
+     * one row per person a batch, where an index on the person made every event an insert at a random place in a tree
+     * as large as the ledger (on H2, half of an append's time).
+     */
     private static void write(Connection c, List<SequencedEvent> events) {
+        java.util.LinkedHashSet<UUID> named = new java.util.LinkedHashSet<>();
+        events.forEach(s -> s.event().personId().ifPresent(named::add));
+        java.util.Map<UUID, Long> heads = heads(c, List.copyOf(named));
+        java.util.Set<UUID> known = java.util.Set.copyOf(heads.keySet());
         try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
             for (SequencedEvent s : events) {
                 AccessEvent e = s.event();
+                Optional<Long> previous = e.personId().map(p -> heads.put(p, s.index()));
+                if (previous.isPresent()) {
+                    insert.setLong(17, previous.get());
+                } else {
+                    insert.setNull(17, Types.BIGINT);
+                }
                 insert.setLong(1, s.index());
                 insert.setBytes(2, s.entry());
                 insert.setBytes(3, s.salt());
@@ -167,6 +191,51 @@ public final class JdbcLedgerStore implements LedgerStore {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
+        try (PreparedStatement update = c.prepareStatement("UPDATE ledger_person_heads SET last_idx = ? WHERE person_id = ?");
+             PreparedStatement add = c.prepareStatement("INSERT INTO ledger_person_heads (person_id, last_idx) VALUES (?, ?)")) {
+            for (UUID p : named) {
+                if (known.contains(p)) {
+                    update.setLong(1, heads.get(p));
+                    update.setObject(2, p);
+                    update.addBatch();
+                } else {
+                    add.setObject(1, p);
+                    add.setLong(2, heads.get(p));
+                    add.addBatch();
+                }
+            }
+            update.executeBatch();
+            add.executeBatch();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** Lists of people are read in a few sizes (the last padded with repeats), so that the database plans a few statements. */
+    private static final int[] LOOKUPS = {1, 8, 64, 256};
+
+    private static java.util.Map<UUID, Long> heads(Connection c, List<UUID> people) {
+        java.util.Map<UUID, Long> heads = new java.util.HashMap<>();
+        for (int from = 0; from < people.size(); ) {
+            int left = people.size() - from;
+            int size = java.util.Arrays.stream(LOOKUPS).filter(n -> n >= left).findFirst().orElse(LOOKUPS[LOOKUPS.length - 1]);
+            String marks = String.join(", ", java.util.Collections.nCopies(size, "?"));
+            try (PreparedStatement read = c.prepareStatement("SELECT person_id, last_idx FROM ledger_person_heads WHERE person_id IN ("
+                + marks + ")")) {
+                for (int i = 0; i < size; i++) {
+                    read.setObject(i + 1, people.get(from + Math.min(i, left - 1)));
+                }
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        heads.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+            from += Math.min(size, left);
+        }
+        return heads;
     }
 
     private static void setUuid(PreparedStatement st, int column, Optional<UUID> value) throws SQLException {
@@ -200,24 +269,87 @@ public final class JdbcLedgerStore implements LedgerStore {
             .map((rs, c) -> stored(rs)).list());
     }
 
-    @Override
-    public List<Long> indicesNaming(UUID personId) {
-        return db.autonomous(h -> h.createQuery("SELECT idx FROM ledger_events WHERE person_id = :p ORDER BY idx").bind("p", personId)
-            .mapTo(Long.class).list());
+    /**
+     * The person's events from index {@code :start} back, following each row's link to the previous one naming them, at
+     * most {@code :n}: a step must name the person and go back, so that no altered link leads elsewhere or round.
+     */
+    private static final String CHAIN = "WITH RECURSIVE chain (idx, prev, n) AS (SELECT idx, person_prev, 1 FROM ledger_events "
+        + "WHERE idx = :start AND person_id = :p UNION ALL SELECT e.idx, e.person_prev, c.n + 1 FROM chain c JOIN ledger_events e "
+        + "ON e.idx = c.prev WHERE e.person_id = :p AND e.idx < c.idx AND c.n < :n) ";
+
+    private static Optional<Long> head(org.jdbi.v3.core.Handle h, UUID personId) {
+        return h.createQuery("SELECT last_idx FROM ledger_person_heads WHERE person_id = :p").bind("p", personId).mapTo(Long.class).findOne();
+    }
+
+    /** Newest first, from {@code start} back, at most {@code limit}. */
+    private static List<StoredEvent> chain(org.jdbi.v3.core.Handle h, UUID personId, Optional<Long> start, int limit) {
+        if (start.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery(CHAIN + ROWS + "WHERE idx IN (SELECT idx FROM chain) ORDER BY idx DESC").bind("start", start.get())
+            .bind("p", personId).bind("n", limit).map((rs, c) -> stored(rs)).list();
+    }
+
+    private static List<Long> indices(org.jdbi.v3.core.Handle h, UUID personId) {
+        Optional<Long> start = head(h, personId);
+        if (start.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery(CHAIN + "SELECT idx FROM chain ORDER BY idx").bind("start", start.get()).bind("p", personId)
+            .bind("n", Integer.MAX_VALUE).mapTo(Long.class).list();
     }
 
     @Override
+    public List<Long> indicesNaming(UUID personId) {
+        return db.autonomous(h -> indices(h, personId));
+    }
+
+    /**
+     * Blanks the openings and the links of the person's events up to {@code through}; the first of their later events
+     * (appended meanwhile) then starts their events, and with none the person's head goes: nothing left links a blank
+     * row to anyone. Serialised with appends, which move the heads too.
+     */
+    @Override
     public long eraseOpenings(UUID personId, long through) {
-        return db.autonomous(h -> h.createUpdate("UPDATE ledger_events SET salt = NULL, id = NULL, at = NULL, actor_user = NULL, "
-            + "organisation_id = NULL, role = NULL, action = NULL, purpose = NULL, person_id = NULL, categories = NULL, "
-            + "permitted = NULL, reason = NULL, target_id = NULL, erasure = NULL WHERE person_id = :p AND idx <= :t")
-            .bind("p", personId).bind("t", through).execute());
+        writing.lock();
+        try {
+            return db.autonomous(h -> h.inTransaction(tx -> {
+                if (db.shared()) {
+                    lockShared(tx);
+                }
+                List<Long> all = indices(tx, personId);
+                List<Long> erased = all.stream().filter(i -> i <= through).toList();
+                List<Long> later = all.stream().filter(i -> i > through).toList();
+                var blank = tx.prepareBatch("UPDATE ledger_events SET salt = NULL, id = NULL, at = NULL, actor_user = NULL, "
+                    + "organisation_id = NULL, role = NULL, action = NULL, purpose = NULL, person_id = NULL, categories = NULL, "
+                    + "permitted = NULL, reason = NULL, target_id = NULL, erasure = NULL, person_prev = NULL WHERE idx = :i AND person_id = :p");
+                erased.forEach(i -> blank.bind("i", i).bind("p", personId).add());
+                long count = erased.isEmpty() ? 0 : java.util.Arrays.stream(blank.execute()).sum();
+                if (later.isEmpty()) {
+                    tx.createUpdate("DELETE FROM ledger_person_heads WHERE person_id = :p").bind("p", personId).execute();
+                } else {
+                    tx.createUpdate("UPDATE ledger_events SET person_prev = NULL WHERE idx = :i").bind("i", later.get(0)).execute();
+                }
+                return count;
+            }));
+        } finally {
+            writing.unlock();
+        }
     }
 
     @Override
     public List<StoredEvent> forPerson(UUID personId) {
-        return db.autonomous(h -> h.createQuery(ROWS + "WHERE person_id = :p ORDER BY idx").bind("p", personId)
-            .map((rs, c) -> stored(rs)).list());
+        List<StoredEvent> rows = new ArrayList<>(db.autonomous(h -> chain(h, personId, head(h, personId), Integer.MAX_VALUE)));
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
+    @Override
+    public java.util.Optional<java.util.Map<UUID, Long>> personHeads() {
+        java.util.Map<UUID, Long> heads = new java.util.HashMap<>();
+        db.autonomous(h -> h.createQuery("SELECT person_id, last_idx FROM ledger_person_heads")
+            .map((rs, c) -> heads.put(Times.uuid(rs, "person_id"), rs.getLong("last_idx"))).list());
+        return java.util.Optional.of(heads);
     }
 
     @Override
@@ -239,11 +371,24 @@ public final class JdbcLedgerStore implements LedgerStore {
             .bind("from", Times.of(from)).bind("to", Times.of(to)).bind("after", after).bind("n", limit).map((rs, c) -> stored(rs)).list());
     }
 
+    /**
+     * From the person's head, or, when {@code before} is one of their events (the last of the page before), from the event
+     * it links to; otherwise from the head, all the way back.
+     */
     @Override
     public List<StoredEvent> forPerson(UUID personId, long before, int limit) {
-        // Ordered by person first, as the index is: H2 then reads only the rows returned, not all of the person's.
-        return db.autonomous(h -> h.createQuery(ROWS + "WHERE person_id = :p AND idx < :before ORDER BY person_id, idx DESC LIMIT :n")
-            .bind("p", personId).bind("before", before).bind("n", limit).map((rs, c) -> stored(rs)).list());
+        return db.autonomous(h -> {
+            Optional<Long> head = head(h, personId);
+            if (head.isPresent() && head.get() < before) {
+                return chain(h, personId, head, limit);
+            }
+            Optional<Optional<Long>> linked = h.createQuery("SELECT person_prev FROM ledger_events WHERE idx = :b AND person_id = :p")
+                .bind("b", before).bind("p", personId).map((rs, c) -> Optional.ofNullable((Long) rs.getObject(1, Long.class))).findOne();
+            if (linked.isPresent()) {
+                return chain(h, personId, linked.get(), limit);
+            }
+            return chain(h, personId, head, Integer.MAX_VALUE).stream().filter(e -> e.index() < before).limit(limit).toList();
+        });
     }
 
     @Override
@@ -295,10 +440,12 @@ public final class JdbcLedgerStore implements LedgerStore {
     private static StoredEvent stored(ResultSet rs) throws SQLException {
         long idx = rs.getLong("idx");
         byte[] entry = rs.getBytes("entry");
+        long prev = rs.getLong("person_prev");
+        java.util.OptionalLong previous = rs.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(prev);
         if (!rs.getBoolean("opened")) {
-            return new StoredEvent(idx, entry, Optional.empty());
+            return new StoredEvent(idx, entry, Optional.empty(), previous);
         }
-        return new StoredEvent(idx, entry, Optional.of(new SequencedEvent(idx, event(rs), rs.getBytes("salt"), entry)));
+        return new StoredEvent(idx, entry, Optional.of(new SequencedEvent(idx, event(rs), rs.getBytes("salt"), entry)), previous);
     }
 
     private static AccessEvent event(ResultSet rs) throws SQLException {

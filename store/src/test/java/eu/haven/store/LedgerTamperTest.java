@@ -202,6 +202,70 @@ class LedgerTamperTest {
         expectCaught("the event at index " + EVENTS + " does not match its public entry");
     }
 
+    @Test
+    void aPersonsEventsAreFoundPageByPageThroughTheirLinks() {
+        UUID person = personAt(0);
+        List<Long> all = LongStream.range(0, EVENTS).filter(i -> i % 3 == 0).boxed().toList();
+        assertThat(store().forPerson(person)).extracting(StoredEvent::index).containsExactlyElementsOf(all);
+        assertThat(store().indicesNaming(person)).containsExactlyElementsOf(all);
+        assertThat(store().forPerson(person, Long.MAX_VALUE, 3)).extracting(StoredEvent::index).containsExactly(597L, 594L, 591L);
+        // From the last event of a page, and from an index that names somebody else.
+        assertThat(store().forPerson(person, 591, 2)).extracting(StoredEvent::index).containsExactly(588L, 585L);
+        assertThat(store().forPerson(person, 590, 2)).extracting(StoredEvent::index).containsExactly(588L, 585L);
+        assertThat(store().forPerson(person, 3, 5)).extracting(StoredEvent::index).containsExactly(0L);
+        assertThat(store().forPerson(person, 0, 5)).isEmpty();
+        assertThat(store().forPerson(UUID.randomUUID(), Long.MAX_VALUE, 5)).isEmpty();
+    }
+
+    @Test
+    void aLinkRewiredToHideAReadFromAPersonsHistoryIsCaught() {
+        UUID person = personAt(0);
+        // The event at 9 links to the one at 6; linked to 3 instead, the read at 6 drops out of the person's own history.
+        db.autonomous(h -> h.execute("UPDATE ledger_events SET person_prev = 3 WHERE idx = 9"));
+        assertThat(store().forPerson(person)).extracting(StoredEvent::index).contains(3L, 9L).doesNotContain(6L);
+        expectCaught("the event at index 9 links to index 3 where the previous event naming the same person is index 6");
+
+        db.autonomous(h -> h.execute("UPDATE ledger_events SET person_prev = 6 WHERE idx = 9"));
+        audit();
+        // A link from an event naming somebody else into the person's events.
+        db.autonomous(h -> h.execute("UPDATE ledger_events SET person_prev = 6 WHERE idx = 7"));
+        expectCaught("the event at index 7 links to index 6 where the previous event naming the same person is none");
+    }
+
+    @Test
+    void aHeadMovedBackRemovedOrMadeUpIsCaught() {
+        UUID person = personAt(0);
+        db.autonomous(h -> h.createUpdate("UPDATE ledger_person_heads SET last_idx = 3 WHERE person_id = :p").bind("p", person).execute());
+        assertThat(store().forPerson(person)).extracting(StoredEvent::index).containsExactly(0L, 3L);
+        expectCaught("a person's events are found from index 3 where their newest event is at index 597");
+
+        db.autonomous(h -> h.createUpdate("DELETE FROM ledger_person_heads WHERE person_id = :p").bind("p", person).execute());
+        assertThat(store().forPerson(person)).isEmpty();
+        expectCaught("a person's events are found from none where their newest event is at index 597");
+
+        db.autonomous(h -> h.createUpdate("INSERT INTO ledger_person_heads (person_id, last_idx) VALUES (:p, 597)").bind("p", person).execute());
+        audit();
+        db.autonomous(h -> h.createUpdate("INSERT INTO ledger_person_heads (person_id, last_idx) VALUES (:p, 1)")
+            .bind("p", UUID.randomUUID()).execute());
+        expectCaught("a person's events are found from index 1, which names somebody else or nobody");
+    }
+
+    @Test
+    void afterAnErasureNothingLinksABlankToAnyoneAndLaterEventsStartAfresh() {
+        UUID person = personAt(0);
+        try (Ledger ledger = open()) {
+            ledger.forget(person);
+            ledger.append(AccessEvent.byCaseworker(Instant.now(), UUID.randomUUID(), "city-shelter", "read", "shelter", person,
+                new LinkedHashSet<>(List.of("identity")), Optional.empty()));
+        }
+        audit();
+        long later = EVENTS + 1;
+        assertThat(store().forPerson(person)).extracting(StoredEvent::index).containsExactly(later);
+        assertThat(store().events(later, 1).get(0).previous()).isEmpty();
+        assertThat(store().events(0, EVENTS)).filteredOn(e -> e.opening().isEmpty()).allSatisfy(e -> assertThat(e.previous()).isEmpty());
+        assertThat(store().personHeads().orElseThrow()).containsEntry(person, later);
+    }
+
     private UUID personAt(long idx) {
         return db.autonomous(h -> h.createQuery("SELECT person_id FROM ledger_events WHERE idx = " + idx).mapTo(UUID.class).one());
     }
@@ -273,7 +337,7 @@ class LedgerTamperTest {
             h.createUpdate("UPDATE ledger_events SET idx = -idx - 10 WHERE idx >= :k").bind("k", at).execute();
             h.createUpdate("UPDATE ledger_events SET idx = -idx - 9 WHERE idx < 0").execute();
             h.createUpdate("INSERT INTO ledger_events SELECT :k, entry, salt, id, at, actor_user, organisation_id, role, action, purpose, "
-                + "person_id, categories, permitted, reason, target_id, erasure FROM snap_events WHERE idx = :c").bind("k", at).bind("c", copyOf).execute();
+                + "person_id, categories, permitted, reason, target_id, erasure, person_prev FROM snap_events WHERE idx = :c").bind("k", at).bind("c", copyOf).execute();
             return "insert-event:copy-of-" + copyOf + "@" + at;
         }
         if (pick < 87) {

@@ -120,6 +120,7 @@ public final class LedgerAudit {
         TreeMap<Long, Checkpoint> targets = start.targets();
         Blanks blanks = new Blanks();
         long first = edge.size();
+        PersonLinks links = new PersonLinks(first);
         // The rows are read a stretch of tiles at a time, the next stretch on another thread while this one is checked.
         Prefetch rows = new Prefetch(first, n);
         for (long from = first; from < n; from += Tile.WIDTH - (from % Tile.WIDTH)) {
@@ -141,6 +142,7 @@ public final class LedgerAudit {
                 } else if (e.opening().get().event().erasure().isPresent()) {
                     blanks.cover(erasure(e));
                 }
+                links.check(e);
                 leaves.add(Hashes.leaf(e.entry()));
             }
             int done = 0;
@@ -155,6 +157,11 @@ public final class LedgerAudit {
             throw fail("the event at index " + i + " has no opening and no erasure record in the ledger lists it: "
                 + "its private record was removed or blanked");
         });
+        // After the openings: a blanked or altered opening breaks the links too, and is the first thing to know.
+        links.failure().ifPresent(f -> {
+            throw f;
+        });
+        links.checkHeads(n);
         List<Long> stored = store.tileCounts();
         for (int level = 0; level < Math.max(stored.size(), 8); level++) {
             long expected = (n >> (Tile.HEIGHT * level)) / Tile.WIDTH;
@@ -165,6 +172,90 @@ public final class LedgerAudit {
             }
         }
         return edge;
+    }
+
+    /**
+     * The links by which the store finds a person's events ({@link StoredEvent#previous}, {@link LedgerStore#personHeads}):
+     * an event naming a person links to the previous event naming them, or to nothing when there is none; a blank row or
+     * an event naming nobody links to nothing; each person's head is their newest event. Altered, a link would hide
+     * events from the person's own history. An audit from a mark cannot check a link to an event before the mark, nor
+     * the heads of people named only before it: the whole audit does.
+     */
+    private final class PersonLinks {
+        private final long first;
+        private final java.util.Map<java.util.UUID, Long> newest = new java.util.HashMap<>();
+        private Optional<LedgerIntegrityException> failure = Optional.empty();
+
+        PersonLinks(long first) {
+            this.first = first;
+        }
+
+        /** The first link found altered. */
+        Optional<LedgerIntegrityException> failure() {
+            return failure;
+        }
+
+        void check(StoredEvent e) {
+            if (failure.isEmpty()) {
+                try {
+                    checkLink(e);
+                } catch (LedgerIntegrityException altered) {
+                    failure = Optional.of(altered);
+                }
+            }
+        }
+
+        private void checkLink(StoredEvent e) {
+            Optional<java.util.UUID> person = e.opening().flatMap(o -> o.event().personId());
+            if (person.isEmpty()) {
+                if (e.previous().isPresent()) {
+                    throw fail("the event at index " + e.index() + " names nobody but links to the event at index "
+                        + e.previous().getAsLong() + ": the links by which a person's events are found were altered");
+                }
+                return;
+            }
+            Long before = newest.put(person.get(), e.index());
+            java.util.OptionalLong expected = before == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(before);
+            boolean beforeMark = before == null && e.previous().isPresent() && e.previous().getAsLong() < first;
+            // An erasure since the previous event was read blanked it and cut this link.
+            boolean erasedSince = before != null && e.previous().isEmpty()
+                && store.events(before, 1).stream().noneMatch(r -> r.opening().isPresent());
+            if (!expected.equals(e.previous()) && !beforeMark && !erasedSince) {
+                throw fail("the event at index " + e.index() + " links to " + describe(e.previous()) + " where the previous event "
+                    + "naming the same person is " + describe(expected) + ": the links by which a person's events are found were "
+                    + "altered, which hides events from the person's own history");
+            }
+        }
+
+        void checkHeads(long n) {
+            Optional<java.util.Map<java.util.UUID, Long>> stored = store.personHeads();
+            if (stored.isEmpty()) {
+                return;
+            }
+            java.util.Map<java.util.UUID, Long> heads = stored.get();
+            newest.forEach((person, last) -> {
+                Long head = heads.get(person);
+                // A head beyond the counted entries moved with an append since; a missing one, with an erasure since.
+                boolean erasedSince = head == null && store.events(last, 1).stream().noneMatch(r -> r.opening().isPresent());
+                if ((head == null && !erasedSince) || (head != null && head < n && head != last.longValue())) {
+                    throw fail("a person's events are found from " + describe(head == null ? java.util.OptionalLong.empty()
+                        : java.util.OptionalLong.of(head)) + " where their newest event is at index " + last
+                        + ": the heads by which a person's events are found were altered");
+                }
+            });
+            if (first == 0) {
+                heads.forEach((person, head) -> {
+                    if (head < n && !newest.containsKey(person)) {
+                        throw fail("a person's events are found from index " + head + ", which names somebody else or nobody: "
+                            + "the heads by which a person's events are found were altered");
+                    }
+                });
+            }
+        }
+
+        private static String describe(java.util.OptionalLong index) {
+            return index.isPresent() ? "index " + index.getAsLong() : "none";
+        }
     }
 
     /** Rows as stored, and for each whether its opening hashes to its entry (false without an opening). */

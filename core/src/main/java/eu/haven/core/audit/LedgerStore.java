@@ -79,6 +79,15 @@ public interface LedgerStore extends TileSource {
     /** The rows naming the person, as stored, in index order: their openings are not yet checked against their entries. */
     List<StoredEvent> forPerson(UUID personId);
 
+    /**
+     * Where the store starts each person's events (the index of the newest naming them), for a store that finds them
+     * by following each row's {@link StoredEvent#previous}; the audit checks both against the openings. Empty for a
+     * store that finds a person's events otherwise (by an index the database keeps).
+     */
+    default Optional<java.util.Map<UUID, Long>> personHeads() {
+        return Optional.empty();
+    }
+
     /** The rows naming the person with an index below {@code before}, newest first, at most {@code limit}. */
     default List<StoredEvent> forPerson(UUID personId, long before, int limit) {
         List<StoredEvent> all = new java.util.ArrayList<>(forPerson(personId).stream().filter(e -> e.index() < before).toList());
