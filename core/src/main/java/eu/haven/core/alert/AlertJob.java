@@ -41,12 +41,16 @@ public final class AlertJob {
      */
     public synchronized int run(boolean raising) {
         Instant now = clock.instant();
+        // What the ledger held before the first run is read by time only: later runs go on from at least its end.
+        long held = warm ? cursor : ledger.size() - 1;
         if (!warm) {
             newest = now.minus(Duration.ofDays(watch.settings().baselineDays() + 1L));
         }
         int raised = 0;
         while (true) {
-            Ledger.Period period = ledger.between(newest.minus(OVERLAP), now.plusSeconds(60), cursor, PAGE);
+            // The first run reads the baseline's days by time; later runs read what was appended since, by index (by time,
+            // each page read every event of the overlap again: under load, seconds of a core each minute).
+            Ledger.Period period = warm ? ledger.after(cursor, PAGE) : ledger.between(newest.minus(OVERLAP), now.plusSeconds(60), cursor, PAGE);
             for (LoggedEvent logged : period.events()) {
                 cursor = logged.index();
                 if (logged.event().at().isAfter(newest)) {
@@ -64,6 +68,7 @@ public final class AlertJob {
                 break;
             }
         }
+        cursor = Math.max(cursor, held);
         warm = true;
         return raised;
     }

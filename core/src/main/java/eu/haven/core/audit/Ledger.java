@@ -741,6 +741,24 @@ public final class Ledger implements AccessLog, AutoCloseable {
         } catch (RuntimeException e) {
             throw new LedgerUnavailableException(e);
         }
+        return period(rows, after, limit);
+    }
+
+    /**
+     * The events after index {@code after} in ledger order, whatever their time, at most {@code limit}, checked as
+     * {@link #between} checks them: read by index, so that a reader that follows the ledger reads only what is new.
+     */
+    public Period after(long after, int limit) {
+        List<StoredEvent> rows;
+        try {
+            rows = store.events(after + 1, limit + 1);
+        } catch (RuntimeException e) {
+            throw new LedgerUnavailableException(e);
+        }
+        return period(rows, after, limit);
+    }
+
+    private static Period period(List<StoredEvent> rows, long after, int limit) {
         boolean more = rows.size() > limit;
         List<LoggedEvent> shown = new ArrayList<>();
         int withheld = 0;
