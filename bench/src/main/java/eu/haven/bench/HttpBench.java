@@ -91,10 +91,15 @@ final class HttpBench {
     }
 
     static Process startServer(Path dir, Optional<String> dbUrl, String command, java.time.Duration patience) throws Exception {
+        return startServer(dir, dbUrl, command, patience, SERVER_JVM);
+    }
+
+    static Process startServer(Path dir, Optional<String> dbUrl, String command, java.time.Duration patience, List<String> jvm)
+        throws Exception {
         int port = freePort();
         Files.writeString(dir.resolve("port"), String.valueOf(port));
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        cmd.addAll(SERVER_JVM);
+        cmd.addAll(jvm);
         if (Runtime.version().feature() >= 24) {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }

@@ -85,7 +85,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
     /** The checkpoint readers are served, with the tree it was signed for. */
     private record Published(Checkpoint checkpoint, String note, TreeEdge edge) {}
 
-    private record Pending(AccessEvent event, byte[] salt, byte[] entry, CompletableFuture<Long> done) {}
+    /** An event waiting for the sequencer, with its entry and the entry's leaf hash, both computed on the caller's thread. */
+    private record Pending(AccessEvent event, byte[] salt, byte[] entry, byte[] leaf, CompletableFuture<Long> done) {}
 
     private final LedgerStore store;
     private final NoteSigner signer;
@@ -335,7 +336,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
                 System.arraycopy(salts, drawn[0], b, 0, b.length);
                 drawn[0] += b.length;
             });
-            Pending p = new Pending(event, salt, EventCommitment.entry(salt, event), new CompletableFuture<>());
+            byte[] entry = EventCommitment.entry(salt, event);
+            Pending p = new Pending(event, salt, entry, Hashes.leaf(entry), new CompletableFuture<>());
             if (!queue.offer(p)) {
                 throw new LedgerUnavailableException(new IllegalStateException("the ledger's queue is full"));
             }
@@ -407,7 +409,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
                 List<byte[]> leaves = new ArrayList<>(batch.size());
                 for (Pending p : batch) {
                     events.add(new SequencedEvent(index++, p.event(), p.salt(), p.entry()));
-                    leaves.add(Hashes.leaf(p.entry()));
+                    leaves.add(p.leaf());
                 }
                 TreeEdge.Appended appended = base.append(leaves);
                 after[0] = appended.edge();
