@@ -346,10 +346,9 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public java.util.Optional<java.util.Map<UUID, Long>> personHeads() {
-        java.util.Map<UUID, Long> heads = new java.util.HashMap<>();
-        db.autonomous(h -> h.createQuery("SELECT person_id, last_idx FROM ledger_person_heads")
-            .map((rs, c) -> heads.put(Times.uuid(rs, "person_id"), rs.getLong("last_idx"))).list());
-        return java.util.Optional.of(heads);
+        return java.util.Optional.of(db.autonomous(h -> h.createQuery("SELECT person_id, last_idx FROM ledger_person_heads")
+            .map((rs, c) -> java.util.Map.entry(Times.uuid(rs, "person_id"), rs.getLong("last_idx")))
+            .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))));
     }
 
     @Override

@@ -330,12 +330,9 @@ public final class Ledger implements AccessLog, AutoCloseable {
         // The salts of all the events drawn at once: the generator's cost is mostly per call (a caseload page asks for 25).
         byte[] salts = new byte[EventCommitment.SALT_BYTES * events.size()];
         eu.haven.core.crypto.Randomness.fill(salts);
-        int[] drawn = {0};
         for (AccessEvent event : events) {
-            byte[] salt = EventCommitment.newSalt(b -> {
-                System.arraycopy(salts, drawn[0], b, 0, b.length);
-                drawn[0] += b.length;
-            });
+            int at = pending.size() * EventCommitment.SALT_BYTES;
+            byte[] salt = java.util.Arrays.copyOfRange(salts, at, at + EventCommitment.SALT_BYTES);
             byte[] entry = EventCommitment.entry(salt, event);
             Pending p = new Pending(event, salt, entry, Hashes.leaf(entry), new CompletableFuture<>());
             if (!queue.offer(p)) {

@@ -218,8 +218,7 @@ public final class LedgerAudit {
             java.util.OptionalLong expected = before == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(before);
             boolean beforeMark = before == null && e.previous().isPresent() && e.previous().getAsLong() < first;
             // An erasure since the previous event was read blanked it and cut this link.
-            boolean erasedSince = before != null && e.previous().isEmpty()
-                && store.events(before, 1).stream().noneMatch(r -> r.opening().isPresent());
+            boolean erasedSince = before != null && e.previous().isEmpty() && blankNow(before);
             if (!expected.equals(e.previous()) && !beforeMark && !erasedSince) {
                 throw fail("the event at index " + e.index() + " links to " + describe(e.previous()) + " where the previous event "
                     + "naming the same person is " + describe(expected) + ": the links by which a person's events are found were "
@@ -236,11 +235,9 @@ public final class LedgerAudit {
             newest.forEach((person, last) -> {
                 Long head = heads.get(person);
                 // A head beyond the counted entries moved with an append since; a missing one, with an erasure since.
-                boolean erasedSince = head == null && store.events(last, 1).stream().noneMatch(r -> r.opening().isPresent());
-                if ((head == null && !erasedSince) || (head != null && head < n && head != last.longValue())) {
-                    throw fail("a person's events are found from " + describe(head == null ? java.util.OptionalLong.empty()
-                        : java.util.OptionalLong.of(head)) + " where their newest event is at index " + last
-                        + ": the heads by which a person's events are found were altered");
+                if (head == null ? !blankNow(last) : head < n && head != last.longValue()) {
+                    throw fail("a person's events are found from " + (head == null ? "none" : "index " + head)
+                        + " where their newest event is at index " + last + ": the heads by which a person's events are found were altered");
                 }
             });
             if (first == 0) {
@@ -251,6 +248,11 @@ public final class LedgerAudit {
                     }
                 });
             }
+        }
+
+        /** Whether the row has no opening now (an erasure blanked it while the audit read on). */
+        private boolean blankNow(long index) {
+            return store.events(index, 1).stream().noneMatch(r -> r.opening().isPresent());
         }
 
         private static String describe(java.util.OptionalLong index) {

@@ -12,10 +12,6 @@ import java.util.OptionalLong;
  * opening: the audit checks it against the openings).
  */
 public record StoredEvent(long index, byte[] entry, Optional<SequencedEvent> opening, OptionalLong previous) {
-    public StoredEvent(long index, byte[] entry, Optional<SequencedEvent> opening) {
-        this(index, entry, opening, OptionalLong.empty());
-    }
-
     /** The opening, if it is there and still hashes to the public entry; a row altered in the database has none. */
     public Optional<SequencedEvent> verifiedOpening() {
         return opening.filter(o -> MessageDigest.isEqual(EventCommitment.entry(o.salt(), o.event()), entry));
