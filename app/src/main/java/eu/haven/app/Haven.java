@@ -288,7 +288,8 @@ public final class Haven implements AutoCloseable {
         });
         long every = Math.max(1, config.people().retentionInterval().toSeconds());
         jobs.scheduleWithFixedDelay(this::runRetention, 60, every, TimeUnit.SECONDS);
-        jobs.scheduleWithFixedDelay(this::runAlerts, 5, 60, TimeUnit.SECONDS);
+        // Each second when the watch takes the newest events from the ledger's memory (a lone server), else each minute.
+        jobs.scheduleWithFixedDelay(this::runAlerts, 5, ledger.followedInMemory() ? 1 : 60, TimeUnit.SECONDS);
         if (witnesses.any()) {
             ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "haven-witnesses");
@@ -331,10 +332,20 @@ public final class Haven implements AutoCloseable {
     private void runAlerts() {
         try {
             alertJob.run(db.leadsJobs());
+            if (watchFailing) {
+                LOG.info("The access watch reads the ledger again");
+            }
+            watchFailing = false;
         } catch (RuntimeException e) {
-            LOG.warn("The access watch could not read the ledger and will try again in a minute: {}", e.getClass().getSimpleName());
+            // Said once when it starts failing, not at every run (each second on a lone server).
+            if (!watchFailing) {
+                LOG.warn("The access watch could not read the ledger and will keep trying: {}", e.getClass().getSimpleName());
+            }
+            watchFailing = true;
         }
     }
+
+    private boolean watchFailing;
 
     /** Submits the current checkpoint to the configured witnesses (every 250 ms once started; nothing is sent for a checkpoint already cosigned); returns how many cosigned now. */
     public int submitToWitnesses() {
