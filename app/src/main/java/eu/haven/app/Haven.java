@@ -87,6 +87,7 @@ public final class Haven implements AutoCloseable {
     private Optional<ScheduledExecutorService> scheduler = Optional.empty();
     /** The witnesses' own thread: a witness that is slow or down never holds up retention or the access watch. */
     private Optional<ScheduledExecutorService> witnessing = Optional.empty();
+    private Optional<ScheduledExecutorService> watching = Optional.empty();
 
     public Haven(HavenConfig config) {
         this(config, UnaryOperator.identity());
@@ -288,8 +289,19 @@ public final class Haven implements AutoCloseable {
         });
         long every = Math.max(1, config.people().retentionInterval().toSeconds());
         jobs.scheduleWithFixedDelay(this::runRetention, 60, every, TimeUnit.SECONDS);
-        // Each second when the watch takes the newest events from the ledger's memory (a lone server), else each minute.
-        jobs.scheduleWithFixedDelay(this::runAlerts, 5, ledger.followedInMemory() ? 1 : 60, TimeUnit.SECONDS);
+        if (ledger.followedInMemory()) {
+            // A lone server: the watch takes the newest events from the ledger's memory, ten times a second, on a thread of
+            // its own (the jobs' thread can be busy for minutes, and events wait in memory only until taken).
+            ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "haven-watch");
+                t.setDaemon(true);
+                return t;
+            });
+            w.scheduleWithFixedDelay(this::runAlerts, 5_000, 100, TimeUnit.MILLISECONDS);
+            watching = Optional.of(w);
+        } else {
+            jobs.scheduleWithFixedDelay(this::runAlerts, 5, 60, TimeUnit.SECONDS);
+        }
         if (witnesses.any()) {
             ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "haven-witnesses");
@@ -446,6 +458,7 @@ public final class Haven implements AutoCloseable {
     public void close() {
         scheduler.ifPresent(ScheduledExecutorService::shutdownNow);
         witnessing.ifPresent(ScheduledExecutorService::shutdownNow);
+        watching.ifPresent(ScheduledExecutorService::shutdownNow);
         server.ifPresent(Javalin::stop);
         ledger.close();
         db.close();

@@ -55,7 +55,8 @@ class AccessWatchTest {
         for (UUID p : people) {
             assertThat(server.send("GET", "/api/v1/persons/" + p + "/records", shelter, "shelter", null).status()).isEqualTo(404);
         }
-        assertThat(server.haven.alertJob().run()).isEqualTo(1);
+        // Raised by this run, or already by the server's own watch (ten times a second once it has run five seconds): once.
+        server.haven.alertJob().run();
         assertThat(server.haven.alertJob().run()).as("nothing new, nothing raised").isZero();
         String dpo = server.login("city.dpo");
         List<JsonNode> alerts = open(dpo).stream().filter(a -> a.get("kind").asText().equals("repeated-refusals")).toList();

@@ -46,10 +46,13 @@ class RecentEventsTest {
         Ledger.Period second = recent.after(first.last(), 3).orElseThrow();
         assertThat(indices(second)).containsExactly(13L, 14L);
         assertThat(second.more()).isFalse();
+        assertThat(recent.held()).as("10 to 12 are let go once the reader asks for what follows them").isEqualTo(2);
         Ledger.Period none = recent.after(14, 3).orElseThrow();
+        assertThat(recent.held()).isZero();
         assertThat(none.events()).as("nothing newer than the newest held").isEmpty();
         assertThat(none.last()).isEqualTo(14);
         assertThat(recent.after(8, 3)).as("index 9 is not held: the store answers").isEmpty();
+        assertThat(recent.after(11, 3)).as("taken already: the store answers").isEmpty();
         assertThat(recent.after(15, 3)).as("beyond what is held: the store answers").isEmpty();
     }
 
