@@ -104,10 +104,10 @@ public final class PageKit {
     /** Sends a page: the template's HTML with a page's headers. */
     public void render(Context ctx, int status, String template, Map<String, Object> params) {
         // Rendered straight to UTF-8: the templates' own text is encoded once, at build time.
-        gg.jte.output.Utf8ByteOutput out = new gg.jte.output.Utf8ByteOutput();
+        PageBytes out = new PageBytes();
         TEMPLATES.render(template, params, out);
         headers(ctx);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toByteArray());
+        ctx.status(status).contentType("text/html; charset=utf-8").result(out.stream());
     }
 
     /** A page's headers (the JSON defaults are replaced; no-store and nosniff stay). */
