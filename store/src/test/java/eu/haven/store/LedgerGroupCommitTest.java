@@ -119,4 +119,35 @@ class LedgerGroupCommitTest {
         }
         assertThat(commits.get()).isEqualTo(5);
     }
+    @Test
+    void underLoadACommitWaitsForMoreEventsToJoinIt() throws Exception {
+        CountDownLatch open = new CountDownLatch(0);
+        // A long wait, so that the events below surely arrive within it on a busy machine.
+        Ledger.Settings settings = Ledger.Settings.defaults(ORIGIN).withGatherWait(java.time.Duration.ofSeconds(1));
+        try (Ledger ledger = Ledger.open(counted(new CountDownLatch(1), open), signer, mirror, settings)) {
+            ledger.appendAll(List.of(event(), event()));
+            assertThat(commits.get()).as("two at once: one commit").isEqualTo(1);
+            // Load: the commit of the next event waits for others to join it, up to the wait or a full gathering.
+            List<Thread> threads = new ArrayList<>();
+            Set<Long> indexes = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < Ledger.GATHER; i++) {
+                threads.add(Thread.ofPlatform().start(() -> indexes.add(ledger.append(event()))));
+                Thread.sleep(2);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(indexes).hasSize(Ledger.GATHER);
+            assertThat(commits.get()).as("the %d events, one after another, in one commit", Ledger.GATHER).isEqualTo(2);
+            // After that commit of many, a lone event waits the whole second for company; after a commit of one, none waits.
+            long before = System.nanoTime();
+            ledger.append(event());
+            assertThat(System.nanoTime() - before).isGreaterThan(java.time.Duration.ofMillis(900).toNanos());
+            before = System.nanoTime();
+            ledger.append(event());
+            ledger.append(event());
+            assertThat(System.nanoTime() - before).isLessThan(java.time.Duration.ofMillis(900).toNanos());
+            assertThat(commits.get()).isEqualTo(5);
+        }
+    }
 }

@@ -135,10 +135,15 @@ public final class HavenApi {
                 }
                 ctx.json(Map.of("status", "ready"));
             });
+            Labels labels = new Labels(s.framework(), Messages.bundled());
+            eu.haven.web.authority.RefusalLetters letters = letters(s, listen);
+            // The pages first: Javalin tries a request's path against each route of its method in the order they were
+            // added, a regular expression each, and the pages are what people load most (the API's 70-odd GET routes
+            // before them were a tenth of a staff page's request thread). No page's path overlaps the API's (/api/...).
+            eu.haven.web.page.Pages.register(config.routes, s, labels, mapper, clients, listen.https(), listen.publicUrl(), letters);
             FrameworkRoutes.register(config.routes, s.framework(), s.firewall(), mapper);
             AuthRoutes.register(config.routes, s.auth(), caller, requests, clients);
             eu.haven.web.admin.AdminRoutes.register(config.routes, s.staffAdmin(), caller, requests, s.backups());
-            Labels labels = new Labels(s.framework(), Messages.bundled());
             PersonRoutes.register(config.routes, s.persons(), caller, requests, labels.messages(), listen.publicUrl());
             eu.haven.web.code.AccessCodeRoutes.register(config.routes, s.codes(), caller, labels.messages());
             eu.haven.web.alert.AlertRoutes.register(config.routes, s.alerts(), caller, requests);
@@ -146,7 +151,6 @@ public final class HavenApi {
             eu.haven.web.complaint.ComplaintRoutes.register(config.routes, s.oversight().complaints(), s.rights(), caller, requests);
             eu.haven.web.algorithm.AlgorithmRoutes.register(config.routes, s.oversight().algorithms(), caller, requests);
             eu.haven.web.oversight.OversightRoutes.register(config.routes, s.oversight().inspections(), s.ledger(), caller);
-            eu.haven.web.authority.RefusalLetters letters = letters(s, listen);
             eu.haven.web.authority.AuthorityRoutes.register(config.routes, s.oversight().authority(), caller, requests, letters);
             RecordRoutes.register(config.routes, s.records(), caller, requests, mapper);
             ConsentRoutes.register(config.routes, s.consents(), caller, requests);
@@ -158,7 +162,6 @@ public final class HavenApi {
             ErasureRoutes.register(config.routes, s.erasure(), caller, requests);
             eu.haven.web.directory.DirectoryRoutes.register(config.routes, s.directoryEdits(), caller, requests);
             eu.haven.web.hsds.HsdsRoutes.register(config.routes, s.navigator(), publicBase(listen));
-            eu.haven.web.page.Pages.register(config.routes, s, labels, mapper, clients, listen.https(), listen.publicUrl(), letters);
             config.routes.exception(HavenException.class, (e, ctx) -> {
                 if (e instanceof RetryLater later) {
                     ctx.header("Retry-After", Long.toString(later.seconds()));

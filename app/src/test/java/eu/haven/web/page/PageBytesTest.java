@@ -49,6 +49,17 @@ class PageBytesTest {
     }
 
     @Test
+    void fills_its_first_array_before_growing() {
+        PageBytes out = new PageBytes();
+        out.writeBinaryContent(new byte[16 * 1024 - 10]);
+        // Ten ASCII characters fit exactly, though three bytes a character would not.
+        out.writeContent("0123456789");
+        assertThat(out.capacity()).isEqualTo(16 * 1024);
+        out.writeContent("é");
+        assertThat(out.capacity()).isGreaterThan(16 * 1024);
+    }
+
+    @Test
     void grows_past_its_first_array() {
         PageBytes out = new PageBytes();
         String arabic = "الوصول ".repeat(5_000);

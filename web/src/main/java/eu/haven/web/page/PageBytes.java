@@ -22,7 +22,10 @@ final class PageBytes implements TemplateOutput {
 
     @Override
     public void writeContent(String value, int begin, int end) {
-        room(3 * (end - begin));
+        if (bytes.length - size < 3 * (end - begin)) {
+            // Three bytes a char at most; near the end of the array, count exactly rather than grow it for nothing.
+            room(utf8Length(value, begin, end));
+        }
         byte[] b = bytes;
         int n = size;
         for (int i = begin; i < end; i++) {
@@ -56,10 +59,34 @@ final class PageBytes implements TemplateOutput {
         size += value.length;
     }
 
+    private static int utf8Length(String value, int begin, int end) {
+        int n = 0;
+        for (int i = begin; i < end; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (!Character.isSurrogate(c)) {
+                n += 3;
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(value.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 1;
+            }
+        }
+        return n;
+    }
+
     private void room(int more) {
         if (bytes.length - size < more) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }
+    }
+
+    int capacity() {
+        return bytes.length;
     }
 
     int size() {
