@@ -12,8 +12,16 @@ import java.util.Arrays;
  * Unpaired surrogates become {@code ?}, as {@link String#getBytes} writes them.
  */
 final class PageBytes implements TemplateOutput {
-    private byte[] bytes = new byte[16 * 1024];
+    private byte[] bytes;
     private int size;
+
+    PageBytes(int capacity) {
+        this.bytes = new byte[Math.max(1024, capacity)];
+    }
+
+    PageBytes() {
+        this(16 * 1024);
+    }
 
     @Override
     public void writeContent(String value) {
@@ -96,6 +104,11 @@ final class PageBytes implements TemplateOutput {
     /** The page, without copying it. */
     InputStream stream() {
         return new ByteArrayInputStream(bytes, 0, size);
+    }
+
+    /** The array the page's {@link #size} bytes begin, not a copy. */
+    byte[] bytes() {
+        return bytes;
     }
 
     byte[] toByteArray() {
