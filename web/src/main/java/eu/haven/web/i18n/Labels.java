@@ -63,15 +63,15 @@ public final class Labels {
     }
 
     public String role(String lang, String code) {
-        return key(lang, "role." + code, code);
+        return remembered("role", lang, code);
     }
 
     public String action(String lang, String code) {
-        return key(lang, "action." + code, code);
+        return remembered("action", lang, code);
     }
 
     public String reason(String lang, String code) {
-        return key(lang, "reason." + code, code);
+        return remembered("reason", lang, code);
     }
 
     public String status(String lang, String kind, String code) {
@@ -91,6 +91,34 @@ public final class Labels {
     private String key(String lang, String key, String fallback) {
         return messages.has(lang, key) ? messages.text(lang, key) : fallback;
     }
+
+    /**
+     * A role's, action's or reason's name, remembered by kind, language and code: a timeline page names twenty events'
+     * roles and actions, each once a message lookup through the language's fallbacks. The codes are the application's own
+     * (a few dozen); what is remembered is bounded all the same.
+     */
+    private String remembered(String kind, String lang, String code) {
+        java.util.concurrent.ConcurrentHashMap<String, Map<String, String>> byLanguage =
+            named.computeIfAbsent(kind, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        Map<String, String> byCode = byLanguage.get(lang);
+        if (byCode == null) {
+            if (byLanguage.size() >= 64) {
+                return key(lang, kind + "." + code, code);
+            }
+            byCode = byLanguage.computeIfAbsent(lang, l -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        String known = byCode.get(code);
+        if (known == null) {
+            known = key(lang, kind + "." + code, code);
+            if (byCode.size() < 512) {
+                byCode.put(code, known);
+            }
+        }
+        return known;
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Map<String, String>>> named =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
     private Optional<String> frameworkLabel(String list, String code, String lang) {
         Map<String, String> labels = translated.getOrDefault(list + "/" + code, Map.of());
