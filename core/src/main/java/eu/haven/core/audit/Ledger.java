@@ -374,23 +374,29 @@ public final class Ledger implements AccessLog, AutoCloseable {
      * holds, and about 25 us more an event (a file database, in process: 1 event a commit 309 to 396 us an event, 8 52 to
      * 79 us, 32 30 to 35 us). Without waiting, pages under load committed four to eight events at a time, and the
      * sequencer took a third of the server's CPU. Only after a commit of more than one event, so that a lone request never
-     * waits for others; at most {@link Settings#gatherWait} ({@link #GATHER_WAIT} unless set), in steps of
-     * {@link #GATHER_STEP_NANOS}, for {@link #GATHER}.
+     * waits for others; at most {@link Settings#gatherWait} ({@link #GATHER_WAIT} unless set), in eight steps, for
+     * {@link #GATHER}, and no longer once a step brought nobody.
      */
     public static final int GATHER = 32;
     static final Duration GATHER_WAIT = Duration.ofMillis(2);
-    static final long GATHER_STEP_NANOS = 250_000;
     private int lastBatch;
 
     private void gather(List<Pending> batch) {
+        long step = settings.gatherWait().toNanos() / 8;
         long until = System.nanoTime() + settings.gatherWait().toNanos();
         while (running && batch.size() < GATHER) {
             long left = until - System.nanoTime();
             if (left <= 0) {
                 return;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, GATHER_STEP_NANOS));
+            int had = batch.size();
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, step));
             queue.drainTo(batch, settings.maxBatch() - batch.size());
+            if (batch.size() == had) {
+                // Nobody came in a step: the callers are all waiting for this commit (or the database is slow, as
+                // PostgreSQL's commits are, and they are waiting in it), so waiting longer only delays them.
+                return;
+            }
         }
     }
 
