@@ -282,32 +282,20 @@ public final class Haven implements AutoCloseable {
             java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3), startup.describe(System.nanoTime() - starting));
         // The whole ledger's audit, held until now so that it did not take the cores the start needed.
         ledger.startBackgroundAudit();
-        ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "haven-retention");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService jobs = daemon("haven-retention");
         long every = Math.max(1, config.people().retentionInterval().toSeconds());
         jobs.scheduleWithFixedDelay(this::runRetention, 60, every, TimeUnit.SECONDS);
         if (ledger.followedInMemory()) {
             // A lone server: the watch takes the newest events from the ledger's memory, ten times a second, on a thread of
             // its own (the jobs' thread can be busy for minutes, and events wait in memory only until taken).
-            ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "haven-watch");
-                t.setDaemon(true);
-                return t;
-            });
+            ScheduledExecutorService w = daemon("haven-watch");
             w.scheduleWithFixedDelay(this::runAlerts, 5_000, 100, TimeUnit.MILLISECONDS);
             watching = Optional.of(w);
         } else {
             jobs.scheduleWithFixedDelay(this::runAlerts, 5, 60, TimeUnit.SECONDS);
         }
         if (witnesses.any()) {
-            ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "haven-witnesses");
-                t.setDaemon(true);
-                return t;
-            });
+            ScheduledExecutorService w = daemon("haven-witnesses");
             w.scheduleWithFixedDelay(this::submitToWitnesses, 250, 250, TimeUnit.MILLISECONDS);
             witnessing = Optional.of(w);
         }
@@ -339,6 +327,15 @@ public final class Haven implements AutoCloseable {
         }
         scheduler = Optional.of(jobs);
         return this;
+    }
+
+    /** One daemon thread of that name, for scheduled work. */
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void runAlerts() {

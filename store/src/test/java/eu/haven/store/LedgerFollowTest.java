@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,16 +26,7 @@ class LedgerFollowTest {
     private static final String ORIGIN = "haven.test/access";
     private Database db;
     private NoteSigner signer;
-    private final AtomicReference<String> mirrored = new AtomicReference<>();
-    private final CheckpointMirror mirror = new CheckpointMirror() {
-        public Optional<String> read() {
-            return Optional.ofNullable(mirrored.get());
-        }
-
-        public void write(String note) {
-            mirrored.set(note);
-        }
-    };
+    private final CheckpointMirror mirror = new MemoryMirror();
 
     @BeforeEach
     void open() {

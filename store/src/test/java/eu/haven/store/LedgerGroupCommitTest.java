@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,16 +33,7 @@ class LedgerGroupCommitTest {
     private Database db;
     private NoteSigner signer;
     private final AtomicInteger commits = new AtomicInteger();
-    private final AtomicReference<String> mirrored = new AtomicReference<>();
-    private final CheckpointMirror mirror = new CheckpointMirror() {
-        public Optional<String> read() {
-            return Optional.ofNullable(mirrored.get());
-        }
-
-        public void write(String note) {
-            mirrored.set(note);
-        }
-    };
+    private final CheckpointMirror mirror = new MemoryMirror();
 
     @BeforeEach
     void open() {

@@ -24,7 +24,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
@@ -46,16 +45,7 @@ class LedgerTamperTest {
         "person_id", "categories", "permitted"};
 
     private Database db;
-    private final AtomicReference<String> mirrored = new AtomicReference<>();
-    private final CheckpointMirror mirror = new CheckpointMirror() {
-        public Optional<String> read() {
-            return Optional.ofNullable(mirrored.get());
-        }
-
-        public void write(String note) {
-            mirrored.set(note);
-        }
-    };
+    private final CheckpointMirror mirror = new MemoryMirror();
     private NoteSigner signer;
 
     @BeforeEach
