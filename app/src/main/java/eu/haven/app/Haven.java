@@ -87,7 +87,9 @@ public final class Haven implements AutoCloseable {
     private Optional<ScheduledExecutorService> scheduler = Optional.empty();
     /** The witnesses' own thread: a witness that is slow or down never holds up retention or the access watch. */
     private Optional<ScheduledExecutorService> witnessing = Optional.empty();
+    /** The access watch's own thread, on a lone server (it runs ten times a second), and whether its last run failed. */
     private Optional<ScheduledExecutorService> watching = Optional.empty();
+    private boolean watchFailing;
 
     public Haven(HavenConfig config) {
         this(config, UnaryOperator.identity());
@@ -353,8 +355,6 @@ public final class Haven implements AutoCloseable {
             watchFailing = true;
         }
     }
-
-    private boolean watchFailing;
 
     /** Submits the current checkpoint to the configured witnesses (every 250 ms once started; nothing is sent for a checkpoint already cosigned); returns how many cosigned now. */
     public int submitToWitnesses() {

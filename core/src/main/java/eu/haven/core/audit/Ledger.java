@@ -460,10 +460,8 @@ public final class Ledger implements AccessLog, AutoCloseable {
             return;
         }
         // The tails first, then the tree: a reader that finds the tree as large as the store finds every event in the tails.
-        tails.appended(caught);
-        tails.appended(events);
-        recent.appended(caught);
-        recent.appended(events);
+        remember(caught);
+        remember(events);
         edge = after[0];
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(events.get(i).index());
@@ -502,10 +500,27 @@ public final class Ledger implements AccessLog, AutoCloseable {
         }
         if (clear) {
             caught.clear();
-            tails.clear();
-            recent.clear();
+            forgetHeld();
         }
         return tree.append(leaves).edge();
+    }
+
+    /**
+     * What this server committed or caught up with, into what memory holds of the ledger: the history's tails, and on a
+     * lone server the newest events for the access watch (with other servers appending, the watch reads the store, and
+     * events kept for it would never be let go).
+     */
+    private void remember(List<SequencedEvent> events) {
+        tails.appended(events);
+        if (followedInMemory()) {
+            recent.appended(events);
+        }
+    }
+
+    /** The store may hold what memory never saw (another server's rows, a commit that reported failure): both are emptied. */
+    private void forgetHeld() {
+        tails.clear();
+        recent.clear();
     }
 
     /** When the sequencer has nothing to do and other servers share the ledger: follows what they appended, once an interval. */
@@ -536,8 +551,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
             if (grown.size() == tree.size()) {
                 return;
             }
-            tails.appended(caught);
-            recent.appended(caught);
+            remember(caught);
             edge = grown;
         }
     }
@@ -548,8 +562,7 @@ public final class Ledger implements AccessLog, AutoCloseable {
             long end = store.end();
             if (end != edge.size()) {
                 // The tails never saw what the tree now takes in (a commit that reported failure, another server's appends).
-                tails.clear();
-                recent.clear();
+                forgetHeld();
                 edge = store.edge(end);
             }
         } catch (RuntimeException e) {
@@ -889,7 +902,6 @@ public final class Ledger implements AccessLog, AutoCloseable {
     @Override
     public long forget(UUID personId) {
         tails.drop(personId);
-        recent.clear();
         List<Long> indices;
         try {
             indices = store.indicesNaming(personId);

@@ -36,8 +36,7 @@ final class RecentEvents {
     }
 
     synchronized void clear() {
-        start = end;
-        java.util.Arrays.fill(ring, null);
+        release(end);
     }
 
     /**

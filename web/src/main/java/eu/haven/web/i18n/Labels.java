@@ -94,19 +94,14 @@ public final class Labels {
 
     /**
      * A role's, action's or reason's name, remembered by kind, language and code: a timeline page names twenty events'
-     * roles and actions, each once a message lookup through the language's fallbacks. The codes are the application's own
-     * (a few dozen); what is remembered is bounded all the same.
+     * roles and actions, each once a message lookup through the language's fallbacks. Only the bundles' languages are
+     * remembered, and at most 512 codes of a kind in each (the codes are the application's own, a few dozen).
      */
     private String remembered(String kind, String lang, String code) {
-        java.util.concurrent.ConcurrentHashMap<String, Map<String, String>> byLanguage =
-            named.computeIfAbsent(kind, k -> new java.util.concurrent.ConcurrentHashMap<>());
-        Map<String, String> byCode = byLanguage.get(lang);
-        if (byCode == null) {
-            if (byLanguage.size() >= 64) {
-                return key(lang, kind + "." + code, code);
-            }
-            byCode = byLanguage.computeIfAbsent(lang, l -> new java.util.concurrent.ConcurrentHashMap<>());
+        if (!messages.languages().contains(lang)) {
+            return key(lang, kind + "." + code, code);
         }
+        Map<String, String> byCode = named.get(kind).computeIfAbsent(lang, l -> new java.util.concurrent.ConcurrentHashMap<>());
         String known = byCode.get(code);
         if (known == null) {
             known = key(lang, kind + "." + code, code);
@@ -117,8 +112,9 @@ public final class Labels {
         return known;
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Map<String, String>>> named =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    /** Kind, then language, then code. */
+    private final Map<String, Map<String, Map<String, String>>> named = Map.of("role", new java.util.concurrent.ConcurrentHashMap<>(),
+        "action", new java.util.concurrent.ConcurrentHashMap<>(), "reason", new java.util.concurrent.ConcurrentHashMap<>());
 
     private Optional<String> frameworkLabel(String list, String code, String lang) {
         Map<String, String> labels = translated.getOrDefault(list + "/" + code, Map.of());

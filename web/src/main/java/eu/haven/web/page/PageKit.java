@@ -104,9 +104,9 @@ public final class PageKit {
     /** Sends a page: the template's HTML with a page's headers. */
     public void render(Context ctx, int status, String template, Map<String, Object> params) {
         // Rendered straight to UTF-8: the templates' own text is encoded once, at build time.
-        PageBytes out = new PageBytes(SIZES.getOrDefault(template, 8 * 1024));
-        TEMPLATES.render(template, params, out);
         int hint = SIZES.getOrDefault(template, 0);
+        PageBytes out = new PageBytes(hint > 0 ? hint : 8 * 1024);
+        TEMPLATES.render(template, params, out);
         if (out.size() > hint || out.size() < hint / 2) {
             SIZES.put(template, out.size() + out.size() / 8);
         }
